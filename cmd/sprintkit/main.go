@@ -1,0 +1,52 @@
+// Command sprintkit builds, serves and checks a site of 90-minute insight
+// sprints. Run "sprintkit help" for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		report(os.Stderr, err)
+		os.Exit(exitCode(err))
+	}
+}
+
+// report prints an error: a site's problems one per line, with a count.
+func report(w io.Writer, err error) {
+	var probs site.Problems
+	if errors.As(err, &probs) {
+		fmt.Fprintln(w, probs.Error())
+		n := len(probs)
+		if n == 1 {
+			fmt.Fprintln(w, "1 problem")
+		} else {
+			fmt.Fprintf(w, "%d problems\n", n)
+		}
+		return
+	}
+	if errors.Is(err, errHelpShown) {
+		return
+	}
+	fmt.Fprintln(w, "sprintkit:", err)
+}
+
+func exitCode(err error) int {
+	var u usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,248 @@
+// Package output puts the pages of a built site in a folder, atomically.
+//
+// Write builds the whole site into a hidden temporary folder beside the
+// destination and then swaps it into place in one step, so a reader (a web
+// server, a browser on file://) sees either the old site or the new one, never
+// a mix, and files of deleted pages disappear. If the build fails, the
+// destination is left exactly as it was.
+//
+// Every folder that Write makes holds a small marker file, .sprintkit. Write
+// replaces only a folder that has the marker or is empty, so a mistaken
+// --out ~/Documents is refused instead of deleted.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Writer receives the files of a site. WriteFile is safe for concurrent use by many goroutines.
+// name is a slash-separated path relative to the site root, e.g. "sprints/x/index.html"; each name is written once.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+const (
+	// markerName is the file that marks a folder as made by sprintkit.
+	markerName = ".sprintkit"
+	markerText = "made by sprintkit build; this folder is replaced on every build\n"
+)
+
+// Write builds the site into a fresh temporary folder beside dir (same parent, so the swap is a rename), by calling fill with a Writer for that folder.
+// If fill returns an error, or anything fails, the temporary folder is removed and dir is left exactly as it was.
+// On success the new folder replaces dir in one step, and the old folder is removed: files of deleted pages disappear.
+func Write(dir string, fill func(Writer) error) error {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	exists, err := checkReplaceable(dir)
+	if err != nil {
+		return err
+	}
+
+	parent, base := filepath.Split(dir)
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create temporary folder beside %s: %w", dir, err)
+	}
+	// Until the swap, tmp holds the new site; after an exchange it holds the
+	// old one. Either way it goes.
+	defer os.RemoveAll(tmp)
+
+	// MkdirTemp makes the folder 0700; the site is meant to be served.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, markerName), []byte(markerText), 0o644); err != nil {
+		return err
+	}
+
+	w := &dirWriter{root: tmp, names: make(map[string]bool), dirs: make(map[string]bool)}
+	err = fill(w)
+	w.close()
+	if err != nil {
+		return err
+	}
+
+	if !exists {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("move new site into place: %w", err)
+		}
+		return nil
+	}
+	if err := swap(tmp, dir); err != nil {
+		return err
+	}
+	// The old site is now at tmp (exchange) or already gone (fallback).
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("new site is in %s, but removing the old one failed: %w", dir, err)
+	}
+	return nil
+}
+
+// checkReplaceable reports whether dir exists, and returns an error if it
+// exists but must not be replaced: it is not a directory, or it is a
+// non-empty directory without the marker file.
+func checkReplaceable(dir string) (exists bool, err error) {
+	fi, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("output folder: %w", err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return false, fmt.Errorf("refusing to replace %s: it is a symbolic link; choose the folder it points to as --out", dir)
+	case !fi.IsDir():
+		return false, fmt.Errorf("refusing to replace %s: it is not a folder; remove it or choose another --out", dir)
+	}
+
+	mi, err := os.Lstat(filepath.Join(dir, markerName))
+	if err == nil && mi.Mode().IsRegular() {
+		return true, nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("output folder: %w", err)
+	}
+	empty, err := isEmptyDir(dir)
+	if err != nil {
+		return false, fmt.Errorf("output folder: %w", err)
+	}
+	if !empty {
+		return false, fmt.Errorf("refusing to replace %s: it was not made by sprintkit (no %s file); remove it or choose another --out", dir, markerName)
+	}
+	return true, nil
+}
+
+func isEmptyDir(dir string) (bool, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	_, err = f.Readdirnames(1)
+	if err == io.EOF {
+		return true, nil
+	}
+	return false, err
+}
+
+// exchange atomically swaps the folders at paths a and b, or returns an error
+// matching errors.ErrUnsupported if the system cannot. It is a variable so
+// tests can exercise the fallback.
+var exchange = exchangeDirs
+
+// swap puts the new site at tmp in place of the old one at dir. Afterwards
+// tmp holds the old site, or nothing. On error dir is as it was.
+func swap(tmp, dir string) error {
+	err := exchange(tmp, dir)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, errors.ErrUnsupported) {
+		return fmt.Errorf("swap new site into %s: %w", dir, err)
+	}
+
+	// Two renames: there is a moment with no dir, and if the second rename
+	// fails the first is undone.
+	parent, base := filepath.Split(dir)
+	old, err := os.MkdirTemp(parent, "."+base+".old-*")
+	if err != nil {
+		return fmt.Errorf("move old site aside: %w", err)
+	}
+	// Renaming over an empty folder is allowed on Unix but not on Windows.
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("move old site aside: %w", err)
+	}
+	if err := os.Rename(dir, old); err != nil {
+		return fmt.Errorf("move old site aside: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if rerr := os.Rename(old, dir); rerr != nil {
+			return fmt.Errorf("move new site into place: %w; the old site is left in %s (restoring it failed: %v)", err, old, rerr)
+		}
+		return fmt.Errorf("move new site into place: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("new site is in %s, but removing the old one failed: %w", dir, err)
+	}
+	return nil
+}
+
+// dirWriter writes files under root.
+type dirWriter struct {
+	root string
+
+	// open is read-locked by every WriteFile while it runs and write-locked
+	// by close, so no write lands in the folder after fill has returned,
+	// even from a goroutine fill forgot to wait for.
+	open   sync.RWMutex
+	closed bool
+
+	mu    sync.Mutex
+	names map[string]bool // names written or being written
+	dirs  map[string]bool // folders known to exist, relative to root
+}
+
+func (w *dirWriter) close() {
+	w.open.Lock()
+	w.closed = true
+	w.open.Unlock()
+}
+
+func (w *dirWriter) WriteFile(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	w.open.RLock()
+	defer w.open.RUnlock()
+	if w.closed {
+		return fmt.Errorf("%s: written after the build finished", name)
+	}
+
+	dir := path.Dir(name)
+	w.mu.Lock()
+	dup := w.names[name]
+	w.names[name] = true
+	haveDir := w.dirs[dir]
+	w.mu.Unlock()
+	if dup {
+		return fmt.Errorf("%s: written twice", name)
+	}
+
+	if !haveDir {
+		if err := os.MkdirAll(filepath.Join(w.root, filepath.FromSlash(dir)), 0o755); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		w.mu.Lock()
+		w.dirs[dir] = true
+		w.mu.Unlock()
+	}
+	if err := os.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), data, 0o644); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// checkName returns an error unless name is a slash-separated path inside
+// the site naming a file sprintkit may write.
+func checkName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("empty file name")
+	case strings.Contains(name, `\`):
+		return fmt.Errorf("invalid file name %q: contains a backslash; use forward slashes", name)
+	case name == "." || !fs.ValidPath(name):
+		return fmt.Errorf("invalid file name %q: want a relative path like %q, without empty, . or .. elements", name, "sprints/x/index.html")
+	case name == markerName || strings.HasPrefix(name, markerName+"/"):
+		return fmt.Errorf("invalid file name %q: %s is reserved for sprintkit's marker", name, markerName)
+	}
+	return nil
+}

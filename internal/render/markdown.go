@@ -1,0 +1,116 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
+)
+
+// markdown renders user text with goldmark: GitHub-flavoured (tables, task
+// lists, strikethrough, autolinks), raw HTML off unless the site turns it
+// on. Results are cached by source, so a rebuild renders only what changed.
+type markdown struct {
+	md    goldmark.Markdown
+	cache *Cache
+}
+
+// A Cache keeps rendered Markdown between builds. It is safe for concurrent
+// use; the zero value is ready. A nil *Cache caches nothing.
+type Cache struct {
+	mu   sync.Mutex
+	safe map[string]template.HTML
+	raw  map[string]template.HTML
+	// used marks the entries of the current build; the rest are dropped
+	// by Sweep so the cache does not grow without bound.
+	used map[string]bool
+}
+
+func newMarkdown(unsafe bool, cache *Cache) *markdown {
+	opts := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM),
+	}
+	if unsafe {
+		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return &markdown{md: goldmark.New(opts...), cache: cache}
+}
+
+func (m *markdown) entries(unsafe bool) map[string]template.HTML {
+	if unsafe {
+		if m.cache.raw == nil {
+			m.cache.raw = map[string]template.HTML{}
+		}
+		return m.cache.raw
+	}
+	if m.cache.safe == nil {
+		m.cache.safe = map[string]template.HTML{}
+	}
+	return m.cache.safe
+}
+
+// block renders src as a sequence of blocks.
+func (m *markdown) block(src string, unsafe bool) template.HTML {
+	if src == "" {
+		return ""
+	}
+	if m.cache != nil {
+		m.cache.mu.Lock()
+		h, ok := m.entries(unsafe)[src]
+		if m.cache.used == nil {
+			m.cache.used = map[string]bool{}
+		}
+		m.cache.used[src] = true
+		m.cache.mu.Unlock()
+		if ok {
+			return h
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.md.Convert([]byte(src), &buf); err != nil {
+		// goldmark's HTML renderer writes to a buffer and does not fail;
+		// show the text escaped rather than nothing if it ever does.
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	h := template.HTML(buf.String())
+	if m.cache != nil {
+		m.cache.mu.Lock()
+		m.entries(unsafe)[src] = h
+		m.cache.mu.Unlock()
+	}
+	return h
+}
+
+// inline renders src and drops the paragraph around a single line of text.
+func (m *markdown) inline(src string, unsafe bool) template.HTML {
+	h := string(m.block(src, unsafe))
+	trimmed := strings.TrimSpace(h)
+	if strings.HasPrefix(trimmed, "<p>") && strings.HasSuffix(trimmed, "</p>") && strings.Count(trimmed, "<p>") == 1 {
+		return template.HTML(trimmed[3 : len(trimmed)-4])
+	}
+	return template.HTML(h)
+}
+
+// Sweep forgets the entries not used since the last Sweep.
+func (c *Cache) Sweep() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.safe {
+		if !c.used[k] {
+			delete(c.safe, k)
+		}
+	}
+	for k := range c.raw {
+		if !c.used[k] {
+			delete(c.raw, k)
+		}
+	}
+	c.used = nil
+}

@@ -1,0 +1,430 @@
+// Package render turns a loaded site into pages: goldmark configured once,
+// html/template over the default templates with the site's own on top, and
+// the interface text in the site's language. It returns pages to a Writer
+// and knows nothing about disks or HTTP.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/site"
+	"github.com/sprintkit/sprintkit/templates"
+)
+
+// Writer receives the files of the built site; WriteFile is called from
+// several goroutines at once and once for each name.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Options change how a site is rendered.
+type Options struct {
+	// Overrides holds a site's own templates: a file X there replaces the
+	// embedded default X. Nil means the defaults only.
+	Overrides fs.FS
+	// Today marks overdue actions; the zero value marks none.
+	Today time.Time
+	// Cache keeps rendered Markdown between builds; nil caches nothing.
+	Cache *Cache
+}
+
+// pageKinds are the page templates; each defines "main" for base.html.
+var pageKinds = []string{"index", "sprint", "session", "study", "team", "assumptions", "page", "404"}
+
+// Render writes every page and asset of s to w, and copies the site's files
+// from src (the site folder). Problems with templates or labels come back
+// as site.Problems.
+func Render(s *site.Site, src fs.FS, opt Options, w Writer) error {
+	r, err := newRenderer(s, opt)
+	if err != nil {
+		return err
+	}
+	return r.run(src, w)
+}
+
+type renderer struct {
+	site  *site.Site
+	text  *text
+	md    *markdown
+	today time.Time
+	pages map[string]*template.Template
+	files fs.FS // the merged templates folder
+}
+
+// overlay reads a file from the site's templates first, then the embedded ones.
+type overlay struct{ top, base fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if o.top != nil {
+		if f, err := o.top.Open(name); err == nil {
+			return f, nil
+		}
+	}
+	return o.base.Open(name)
+}
+
+func newRenderer(s *site.Site, opt Options) (*renderer, error) {
+	t, probs := newText(s.Settings)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	r := &renderer{
+		site:  s,
+		text:  t,
+		md:    newMarkdown(s.Settings.UnsafeHTML, opt.Cache),
+		today: opt.Today,
+		pages: map[string]*template.Template{},
+		files: overlay{opt.Overrides, templates.FS},
+	}
+	base, err := r.parse(template.New("").Funcs(r.funcs()), "base.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, kind := range pageKinds {
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if r.pages[kind], err = r.parse(clone, kind+".html"); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// parse adds the template file name to t, naming the file in any error.
+func (r *renderer) parse(t *template.Template, name string) (*template.Template, error) {
+	data, err := fs.ReadFile(r.files, name)
+	if err != nil {
+		return nil, site.Problems{{Path: "templates/" + name, Msg: err.Error()}}
+	}
+	t, err = t.New(name).Parse(string(data))
+	if err != nil {
+		return nil, site.Problems{templateProblem(name, err)}
+	}
+	return t, nil
+}
+
+// templateProblem turns html/template's "template: name:line:col: msg" into a
+// positioned problem.
+func templateProblem(name string, err error) site.Problem {
+	p := site.Problem{Path: "templates/" + name, Msg: err.Error()}
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	if rest, ok := strings.CutPrefix(msg, name+":"); ok {
+		var line, col int
+		if n, _ := fmt.Sscanf(rest, "%d:%d:", &line, &col); n >= 1 {
+			p.Line, p.Col = line, col
+			parts := strings.SplitN(rest, ": ", 2)
+			if len(parts) == 2 {
+				p.Msg = parts[1]
+			}
+		}
+	}
+	return p
+}
+
+func (r *renderer) funcs() template.FuncMap {
+	unsafe := r.site.Settings.UnsafeHTML
+	return template.FuncMap{
+		"t":        func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
+		"date":     r.text.date,
+		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
+		"md":       func(s string) template.HTML { return r.md.block(s, unsafe) },
+		"mdInline": func(s string) template.HTML { return r.md.inline(s, unsafe) },
+		"join":     strings.Join,
+		"dict": func(pairs ...any) (map[string]any, error) {
+			m := map[string]any{}
+			for i := 0; i+1 < len(pairs); i += 2 {
+				k, ok := pairs[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", pairs[i])
+				}
+				m[k] = pairs[i+1]
+			}
+			return m, nil
+		},
+		"sprintURL": func(s *site.Sprint) string { return "sprints/" + s.ID + "/index.html" },
+		"studyURL":  func(s *site.Study) string { return "studies/" + s.ID + "/index.html" },
+		"teamURL":   func(t *site.Team) string { return "teams/" + t.Slug + "/index.html" },
+		"pageURL":   func(p *site.Page) string { return p.ID + "/index.html" },
+		"overdue":   func(s *site.Sprint) bool { return s.Overdue(r.today) },
+		"blockName": func(b site.Block) string {
+			if b.Name != "" {
+				return b.Name
+			}
+			return r.text.get(b.Key)
+		},
+		// safeURL passes a link that site.Load has checked (http, https,
+		// file, mailto or relative), so that html/template keeps file: links.
+		"safeURL": func(s string) template.URL {
+			u, err := url.Parse(s)
+			if err != nil {
+				return ""
+			}
+			switch strings.ToLower(u.Scheme) {
+			case "", "http", "https", "file", "mailto":
+				return template.URL(u.String())
+			}
+			return ""
+		},
+	}
+}
+
+// data is what every template gets. Root leads from the page to the top of
+// the site ("../../"), so that every link is relative.
+type data struct {
+	Site        *site.Site
+	Lang        string
+	Kind        string
+	Root        string
+	Title       string
+	Description string
+
+	Sprint *site.Sprint
+	Study  *site.Study
+	Team   *site.Team
+	Page   *site.Page
+
+	Outcomes []count
+	Actions  []count
+	Board    []column
+}
+
+type count struct {
+	Key string
+	N   int
+}
+
+type column struct {
+	Key     string
+	Sprints []*site.Sprint
+}
+
+// page is one page to render: its output name and template data.
+type page struct {
+	name string
+	data data
+}
+
+func (r *renderer) newData(kind, name, title, desc string) data {
+	if desc == "" {
+		desc = r.site.Settings.Description
+	}
+	if desc == "" {
+		desc = r.site.Settings.Title
+	}
+	return data{
+		Site:        r.site,
+		Lang:        r.site.Settings.Language,
+		Kind:        kind,
+		Root:        strings.Repeat("../", strings.Count(name, "/")),
+		Title:       title,
+		Description: oneLine(desc),
+	}
+}
+
+// oneLine shortens Markdown source to a plain description.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(s)
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:199]) + "…"
+	}
+	return s
+}
+
+func (r *renderer) run(src fs.FS, w Writer) error {
+	jobs := make(chan page, 64)
+	var (
+		mu   sync.Mutex
+		errs site.Problems
+		ferr error
+	)
+	fail := func(name string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p, ok := err.(site.Problem); ok {
+			errs = append(errs, p)
+		} else if ferr == nil {
+			ferr = fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for p := range jobs {
+				buf.Reset()
+				if err := r.pages[p.data.Kind].ExecuteTemplate(&buf, p.data.Kind+".html", p.data); err != nil {
+					fail(p.name, site.Problem{Path: "templates/" + p.data.Kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
+					continue
+				}
+				if err := w.WriteFile(p.name, bytes.Clone(buf.Bytes())); err != nil {
+					fail(p.name, err)
+				}
+			}
+		})
+	}
+	r.pagesTo(jobs)
+	close(jobs)
+	wg.Wait()
+	if len(errs) > 0 {
+		sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+		// One broken template breaks every page of its kind: say it once.
+		uniq := errs[:1]
+		for _, p := range errs[1:] {
+			if p.Path != uniq[len(uniq)-1].Path {
+				uniq = append(uniq, p)
+			}
+		}
+		return uniq
+	}
+	if ferr != nil {
+		return ferr
+	}
+	if err := r.assets(w); err != nil {
+		return err
+	}
+	for _, f := range r.site.Files {
+		b, err := fs.ReadFile(src, f.Src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Src, err)
+		}
+		if err := w.WriteFile(f.Dst, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pagesTo sends every page of the site to jobs.
+func (r *renderer) pagesTo(jobs chan<- page) {
+	s := r.site
+	d := r.newData("index", "index.html", "", "")
+	d.Outcomes, d.Actions = r.counts()
+	jobs <- page{"index.html", d}
+
+	for _, sp := range s.Sprints {
+		name := "sprints/" + sp.ID + "/index.html"
+		d := r.newData("sprint", name, sp.Title, sp.Assumption.Belief)
+		d.Sprint, d.Study = sp, nil
+		jobs <- page{name, d}
+		name = "sprints/" + sp.ID + "/session/index.html"
+		d = r.newData("session", name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask)
+		d.Sprint = sp
+		jobs <- page{name, d}
+	}
+	for _, st := range s.Studies {
+		name := "studies/" + st.ID + "/index.html"
+		d := r.newData("study", name, st.Title, st.Summary)
+		d.Study = st
+		jobs <- page{name, d}
+	}
+	for _, t := range s.Teams {
+		name := "teams/" + t.Slug + "/index.html"
+		d := r.newData("team", name, r.text.get("team.title", "team", t.Name), "")
+		d.Team = t
+		jobs <- page{name, d}
+	}
+	for _, pg := range s.Pages {
+		name := pg.ID + "/index.html"
+		d := r.newData("page", name, pg.Title, pg.Description)
+		d.Page = pg
+		jobs <- page{name, d}
+	}
+	d = r.newData("assumptions", "assumptions/index.html", r.text.get("assumptions.title"), r.text.get("assumptions.intro"))
+	d.Board = r.board()
+	jobs <- page{"assumptions/index.html", d}
+	jobs <- page{"404.html", r.newData("404", "404.html", r.text.get("notfound.title"), "")}
+}
+
+var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}
+
+func (r *renderer) counts() (verdicts, actions []count) {
+	byOutcome := map[string]int{}
+	byAction := map[string]int{}
+	for _, sp := range r.site.Sprints {
+		byOutcome[sp.Outcome()]++
+		if sp.Status == "done" {
+			byAction[sp.Action.Status]++
+		}
+	}
+	for _, k := range outcomes {
+		verdicts = append(verdicts, count{k, byOutcome[k]})
+	}
+	for _, k := range []string{"open", "doing", "done"} {
+		actions = append(actions, count{k, byAction[k]})
+	}
+	return verdicts, actions
+}
+
+// board groups the assumptions by outcome, customer-true insight before
+// internal assumptions within each column.
+func (r *renderer) board() []column {
+	cols := make([]column, len(outcomes))
+	idx := map[string]int{}
+	for i, k := range outcomes {
+		cols[i].Key = k
+		idx[k] = i
+	}
+	for _, sp := range r.site.Sprints {
+		i := idx[sp.Outcome()]
+		cols[i].Sprints = append(cols[i].Sprints, sp)
+	}
+	for _, c := range cols {
+		sort.SliceStable(c.Sprints, func(i, j int) bool {
+			return c.Sprints[i].Assumption.Basis == "insight" && c.Sprints[j].Assumption.Basis != "insight"
+		})
+	}
+	return cols
+}
+
+// assets copies every template file that is not a page template to assets/.
+func (r *renderer) assets(w Writer) error {
+	names := map[string]bool{}
+	for _, fsys := range []fs.FS{templates.FS, r.overrides()} {
+		if fsys == nil {
+			continue
+		}
+		entries, _ := fs.ReadDir(fsys, ".")
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || site.Ignored(n) || path.Ext(n) == ".html" || path.Ext(n) == ".go" {
+				continue
+			}
+			names[n] = true
+		}
+	}
+	sorted := make([]string, 0, len(names))
+	for n := range names {
+		sorted = append(sorted, n)
+	}
+	sort.Strings(sorted)
+	for _, n := range sorted {
+		b, err := fs.ReadFile(r.files, n)
+		if err != nil {
+			return fmt.Errorf("templates/%s: %w", n, err)
+		}
+		if err := w.WriteFile("assets/"+n, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) overrides() fs.FS {
+	if o, ok := r.files.(overlay); ok {
+		return o.top
+	}
+	return nil
+}

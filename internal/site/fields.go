@@ -1,0 +1,285 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// fields reads typed values out of a decoded TOML table and records a
+// positioned problem for every key that is unknown, missing, of the wrong
+// type or outside its enum. It never stops at the first problem.
+type fields struct {
+	path  string
+	keys  map[string]keyPos
+	probs *Problems
+}
+
+func join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// find returns the recorded position of key or of its nearest parent.
+func (f *fields) find(key string) (keyPos, bool) {
+	for k := key; k != ""; {
+		if p, ok := f.keys[k]; ok {
+			return p, true
+		}
+		i := strings.LastIndexAny(k, ".[")
+		if i < 0 {
+			break
+		}
+		k = k[:i]
+	}
+	return keyPos{pos{1, 1}, pos{1, 1}}, false
+}
+
+func (f *fields) problem(p pos, format string, args ...any) {
+	*f.probs = append(*f.probs, Problem{Path: f.path, Line: p.line, Col: p.col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// atKey reports a problem at the key itself.
+func (f *fields) atKey(key, format string, args ...any) {
+	p, _ := f.find(key)
+	f.problem(p.key, key+": "+format, args...)
+}
+
+// atValue reports a problem at the key's value.
+func (f *fields) atValue(key, format string, args ...any) {
+	p, _ := f.find(key)
+	f.problem(p.val, key+": "+format, args...)
+}
+
+// missing reports a required key that is absent, at the table that should hold it.
+func (f *fields) missing(key string) {
+	p, _ := f.find(key)
+	f.problem(p.key, "%s: required, but missing", key)
+}
+
+// known reports every key of m that is not among names.
+func (f *fields) known(m map[string]any, prefix string, names ...string) {
+	var unknown []string
+	for k := range m {
+		if !slices.Contains(names, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		key := join(prefix, k)
+		p, _ := f.find(key)
+		f.problem(p.key, "unknown key %q%s", key, didYouMean(k, names))
+	}
+}
+
+func typeName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		if isLocalDate(v) {
+			return "a date"
+		}
+		return "a date-time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func (f *fields) str(m map[string]any, prefix, name string, required bool) string {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		if required {
+			f.missing(key)
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		f.atValue(key, "must be a string, not %s", typeName(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		f.atValue(key, "must not be empty")
+	}
+	return s
+}
+
+func (f *fields) enum(m map[string]any, prefix, name, def string, values ...string) string {
+	key := join(prefix, name)
+	if _, ok := m[name]; !ok {
+		if def == "" {
+			f.missing(key)
+		}
+		return def
+	}
+	s := f.str(m, prefix, name, false)
+	if _, isStr := m[name].(string); !isStr {
+		return def
+	}
+	if !slices.Contains(values, s) {
+		f.atValue(key, "%q is not one of %s%s", s, strings.Join(values, ", "), didYouMean(s, values))
+		return def
+	}
+	return s
+}
+
+func (f *fields) integer(m map[string]any, prefix, name string, def int) int {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		return def
+	}
+	n, ok := v.(int64)
+	if !ok {
+		f.atValue(key, "must be an integer, not %s", typeName(v))
+		return def
+	}
+	if n < 0 || n > 1_000_000 {
+		f.atValue(key, "%d is out of range", n)
+		return def
+	}
+	return int(n)
+}
+
+func (f *fields) boolean(m map[string]any, prefix, name string) bool {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		f.atValue(key, "must be true or false, not %s", typeName(v))
+	}
+	return b
+}
+
+// date reads a TOML local date (2026-11-24, no quotes) as midnight UTC.
+func (f *fields) date(m map[string]any, prefix, name string, required bool) time.Time {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		if required {
+			f.missing(key)
+		}
+		return time.Time{}
+	}
+	t, ok := v.(time.Time)
+	if !ok || !isLocalDate(t) {
+		hint := ""
+		if _, isStr := v.(string); isStr {
+			hint = " (write it without quotes, like 2026-11-24)"
+		}
+		f.atValue(key, "must be a date like 2026-11-24, not %s%s", typeName(v), hint)
+		return time.Time{}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func (f *fields) strings(m map[string]any, prefix, name string) []string {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		f.atValue(key, "must be an array of strings, not %s", typeName(v))
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for i, e := range list {
+		s, ok := e.(string)
+		if !ok {
+			f.atValue(key, "element %d must be a string, not %s", i+1, typeName(e))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// table returns the sub-table name of m, or nil when it is absent.
+func (f *fields) table(m map[string]any, prefix, name string, required bool) map[string]any {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		if required {
+			f.missing(key)
+		}
+		return nil
+	}
+	t, ok := v.(map[string]any)
+	if !ok {
+		f.atValue(key, "must be a table ([%s]), not %s", key, typeName(v))
+		return nil
+	}
+	return t
+}
+
+// tables returns the array of tables name of m ([[name]]).
+func (f *fields) tables(m map[string]any, prefix, name string) []map[string]any {
+	key := join(prefix, name)
+	v, ok := m[name]
+	if !ok {
+		return nil
+	}
+	switch list := v.(type) {
+	case []map[string]any:
+		return list
+	case []any:
+		out := make([]map[string]any, 0, len(list))
+		for i, e := range list {
+			t, ok := e.(map[string]any)
+			if !ok {
+				f.atValue(key, "element %d must be a table, not %s", i+1, typeName(e))
+				continue
+			}
+			out = append(out, t)
+		}
+		return out
+	}
+	f.atValue(key, "must be an array of tables ([[%s]]), not %s", key, typeName(v))
+	return nil
+}
+
+// decodeTOML parses src into a table. A syntax error becomes a positioned problem.
+// firstLine is the line of src's first line within its file.
+func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]any, *fields, bool) {
+	m := map[string]any{}
+	if _, err := toml.Decode(src, &m); err != nil {
+		p := Problem{Path: path, Msg: err.Error()}
+		if pe, ok := err.(toml.ParseError); ok {
+			p.Line = pe.Position.Line + firstLine - 1
+			p.Col = pe.Position.Col
+			p.Msg = "invalid TOML: " + pe.Message
+		}
+		*probs = append(*probs, p)
+		return nil, nil, false
+	}
+	return m, &fields{path: path, keys: keyPositions(src, firstLine), probs: probs}, true
+}
+
+// isLocalDate reports whether t was written as a TOML local date (2026-11-24),
+// which BurntSushi/toml marks with a location of its own.
+func isLocalDate(t time.Time) bool {
+	return t.Location().String() == "date-local"
+}

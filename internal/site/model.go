@@ -1,0 +1,166 @@
+package site
+
+import "time"
+
+// Site is everything sprintkit knows about one site folder, checked and linked.
+type Site struct {
+	Settings Settings
+	Studies  []*Study  // by id
+	Sprints  []*Sprint // newest first
+	Teams    []*Team   // by name
+	Pages    []*Page   // free pages, by path
+	Files    []File    // files copied as they are, by destination
+
+	// Warnings are things that tend to go stale: they do not stop a build.
+	Warnings Problems
+}
+
+// Settings are read from content/site.toml.
+type Settings struct {
+	Title       string
+	Language    string // "sv" or "en"
+	BaseURL     string // ends in "/" when set
+	Description string
+	Labels      map[string]string // interface text overrides, by label key
+	LabelPos    map[string]Problem // where each label was set, for render's checks
+	UnsafeHTML  bool
+}
+
+// A File is copied into the built site unchanged.
+type File struct {
+	Src string // path in the site folder
+	Dst string // path in the built site
+}
+
+// A Page is a free Markdown page such as content/om.md.
+type Page struct {
+	Path        string // source path, e.g. "content/om.md"
+	ID          string // output folder, e.g. "om"
+	Title       string
+	Description string
+	Body        string // Markdown
+}
+
+// A Study is a large original study in content/studies/<id>.md.
+type Study struct {
+	Path    string
+	ID      string
+	Title   string
+	Date    time.Time // zero when not given
+	Owner   string
+	Kind    string // journey-map, interviews, survey, other
+	Report  string // URL of the original report, checked to be http(s), file: or relative
+	Summary string
+	Body    string // Markdown
+	Stages  []*Stage
+
+	Sprints []*Sprint // every sprint linked to the study, newest first
+}
+
+// A Stage is one customer activity of a study's journey map, as a change plan.
+type Stage struct {
+	ID          string
+	Name        string
+	Current     string
+	Desired     string
+	Changes     []string
+	Touchpoints []string
+
+	Sprints []*Sprint // the sprints that touched the stage, newest first
+}
+
+// A Sprint is one 90-minute insight session: sprints/<id>/sprint.toml and notes.md.
+type Sprint struct {
+	Path         string // path of sprint.toml
+	ID           string // folder name
+	Title        string
+	Date         time.Time
+	Team         string
+	StudyID      string
+	Relation     string // pilots, follows-up, challenges, confirms
+	StageID      string
+	Status       string // planned, done, abandoned
+	Duration     int    // minutes
+	Facilitator  string
+	Participants []string
+	Assumption   Assumption
+	Question     Question
+	Action       Action
+	FollowsID    string
+	Result       Result
+	Agenda       []Block
+	Notes        string // Markdown from notes.md, "" when there is none
+	NotesPath    string // path of notes.md when there is one
+
+	// Set when the site is linked.
+	Study      *Study
+	Stage      *Stage // nil when the sprint names no stage
+	Follows    *Sprint
+	FollowedBy []*Sprint
+	TeamRef    *Team // the team that runs the sprint
+	ActionTeam *Team // the team that acts
+}
+
+type Assumption struct {
+	Belief     string
+	Basis      string // assumption or insight
+	Importance string // high, low
+	Evidence   string // none, opinion, anecdote, research, data
+}
+
+type Question struct {
+	Ask       string
+	Method    string
+	Customers int // 0 when not given
+	Criterion string
+}
+
+type Action struct {
+	Do          string
+	Team        string
+	Strengthens string
+	Energy      string // low, medium, high
+	Owner       string
+	Due         time.Time // zero when not given
+	Status      string    // open, doing, done, dropped
+}
+
+type Result struct {
+	Verdict  string // supported, refuted, inconclusive; "" before the session
+	Learned  string
+	Evidence string
+}
+
+// A Block is one part of the session's agenda.
+type Block struct {
+	Name    string // as written in sprint.toml; "" for a default block
+	Key     string // label key of a default block, e.g. "agenda.frame"
+	Minutes int
+}
+
+// A Team runs sprints and owns actions.
+type Team struct {
+	Name    string
+	Slug    string
+	Sprints []*Sprint // sprints the team ran, newest first
+	Actions []*Sprint // sprints whose action the team owns: open before doing before done before dropped, low energy first, then by due date
+}
+
+// Outcome is the assumption board's column for a sprint: untested, supported, refuted or inconclusive.
+func (s *Sprint) Outcome() string {
+	if s.Status == "done" && s.Result.Verdict != "" {
+		return s.Result.Verdict
+	}
+	return "untested"
+}
+
+// Overdue reports whether the sprint's action is not finished past its due date.
+func (s *Sprint) Overdue(today time.Time) bool {
+	if s.Action.Due.IsZero() || today.IsZero() {
+		return false
+	}
+	if s.Action.Status == "done" || s.Action.Status == "dropped" {
+		return false
+	}
+	return today.After(s.Action.Due)
+}

@@ -1,0 +1,89 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// A Problem is one thing wrong with the site, at a place in one file.
+// Line and Col are 1-based; they are 0 when the problem concerns the whole file.
+type Problem struct {
+	Path string // slash-separated, relative to the site root
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (p Problem) Error() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+	default:
+		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+	}
+}
+
+// Problems is every problem found in a site, in file and position order.
+// It is the error that Load returns.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (ps Problems) sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the closest of known to s,
+// or "" when none is close.
+func didYouMean(s string, known []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, k := range known {
+		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance between a and b, counted in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
