@@ -11,6 +11,14 @@ import (
 
 // commands runs the commands that are not build, check or version.
 func commands(ctx context.Context, cmd string, args []string, root string, stdout, stderr io.Writer) error {
+	switch cmd {
+	case "serve":
+		return runServe(ctx, args, root, stdout, stderr)
+	case "new":
+		return runNew(args, root, stdout, stderr)
+	case "init":
+		return runInit(args, root, stdout, stderr)
+	}
 	return usageError{fmt.Sprintf("unknown command %q", cmd)}
 }
 

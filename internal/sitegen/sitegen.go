@@ -1,0 +1,121 @@
+// Package sitegen makes synthetic sites of any size for benchmarks and
+// tests: n sprints over a few studies and teams, with notes of a realistic
+// length (headings, a table, a task list). The same n gives the same bytes.
+package sitegen
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+	"time"
+)
+
+var (
+	teams    = []string{"Kundservice", "Fakturering", "Digitala kanaler", "Leverans", "Produkt", "Marknad", "Säljstöd", "CX-gruppen"}
+	stages   = []string{"upptacka", "valja", "komma-igang", "anvanda", "fa-hjalp", "fornya"}
+	verdicts = []string{"supported", "refuted", "inconclusive"}
+	methods  = []string{"interview", "observation", "survey", "data", "prototype"}
+	energies = []string{"low", "medium", "high"}
+	actions  = []string{"open", "doing", "done", "dropped"}
+)
+
+// Files returns the files of a site with n sprints, by slash-separated path.
+func Files(n int) map[string]string {
+	files := map[string]string{
+		"content/site.toml": "title = \"Insiktssprintar\"\nlanguage = \"sv\"\nbase_url = \"https://intranat.example.se/insikt/\"\ndescription = \"Genererad webbplats för prov.\"\n",
+		"content/om.md":     "+++\ntitle = \"Om\"\n+++\n\nSå kör vi en sprint på *90 minuter*.\n",
+	}
+	nStudies := max(1, n/500)
+	for s := range nStudies {
+		var b strings.Builder
+		fmt.Fprintf(&b, "+++\ntitle = \"Studie %d\"\ndate = 2026-01-15\nkind = \"journey-map\"\nsummary = \"En kundresa i sex steg.\"\n", s)
+		for _, st := range stages {
+			fmt.Fprintf(&b, "\n[[stages]]\nid = %q\nname = \"Steg %s\"\ncurrent = \"Kunden letar länge.\"\ndesired = \"Kunden hittar direkt.\"\nchanges = [\"Ny text\", \"Kortare formulär\"]\n", st, st)
+		}
+		b.WriteString("+++\n\nStudien kartlade kundresan med intervjuer och data.\n")
+		files[fmt.Sprintf("content/studies/studie-%d.md", s)] = b.String()
+	}
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		d := day.AddDate(0, 0, i%2000)
+		id := fmt.Sprintf("%s-sprint-%05d", d.Format(time.DateOnly), i)
+		status := "done"
+		result := fmt.Sprintf("\n[result]\nverdict = %q\nlearned = \"Sju av tio kunder *hittade* inte knappen; de letade i menyn.\"\nevidence = \"data\"\n", verdicts[i%3])
+		if i%10 == 9 {
+			status, result = "planned", ""
+		}
+		files["sprints/"+id+"/sprint.toml"] = fmt.Sprintf(`title = "Hittar kunderna funktion %d?"
+date = %s
+team = %q
+study = "studie-%d"
+stage = %q
+status = %q
+facilitator = "teamledare"
+participants = ["två handläggare", "en utvecklare"]
+
+[assumption]
+belief = "Vi tror att kunderna inte hittar funktion %d utan att ringa oss."
+basis = %q
+evidence = "anecdote"
+
+[question]
+ask = "Visa mig hur du skulle ändra din leverans."
+method = %q
+customers = 6
+criterion = "Vi har rätt om minst hälften behöver hjälp."
+
+[action]
+do = "Vi flyttar knappen till startsidan och mäter samtalen i fyra veckor."
+energy = %q
+owner = "produktägare"
+due = %s
+status = %q
+%s`, i, d.Format(time.DateOnly), teams[i%len(teams)], i%nStudies, stages[i%len(stages)], status,
+			i, []string{"assumption", "insight"}[i%2], methods[i%len(methods)], energies[i%3],
+			d.AddDate(0, 1, 0).Format(time.DateOnly), actions[i%4], result)
+		if status == "done" {
+			files["sprints/"+id+"/notes.md"] = notes(i)
+		}
+	}
+	return files
+}
+
+func notes(i int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Vad kunderna gjorde\n\nVi träffade sex kunder i butiken och bad dem visa hur de ändrar en leverans (sprint %d). "+
+		"De flesta öppnade appen, tittade i menyn och gav sedan upp efter en halv minut. Två hittade rätt via sökningen.\n\n", i)
+	b.WriteString("| Kund | Hittade | Tid |\n|---|---|---|\n")
+	for k := 1; k <= 6; k++ {
+		fmt.Fprintf(&b, "| %d | %s | %d s |\n", k, []string{"ja", "nej"}[(i+k)%2], 10+(i*k)%50)
+	}
+	b.WriteString("\n## Citat\n\n> Jag trodde att det stod under *Mitt konto*, men där fanns bara kvitton.\n\n")
+	b.WriteString("## Att göra\n\n- [x] Sammanställ lapparna från tavlan\n- [ ] Boka uppföljning med produktteamet\n- [ ] Dela kortet i teamkanalen\n\n")
+	b.WriteString("Vi noterade också att **flera** kunder läste knapptexten högt, vilket tyder på att ordet *leverans* inte är det kunderna själva använder. ")
+	b.WriteString("Nästa gång vill vi prova ordet *kasse* i stället och se om det ändrar något.\n")
+	return b.String()
+}
+
+// MapFS returns the site with n sprints as an in-memory file system.
+func MapFS(n int) fstest.MapFS {
+	m := fstest.MapFS{}
+	for p, s := range Files(n) {
+		m[p] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
+	}
+	return m
+}
+
+// WriteDir writes the site with n sprints into dir.
+func WriteDir(dir string, n int) error {
+	for p, s := range Files(n) {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
