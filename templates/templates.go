@@ -11,5 +11,5 @@ package templates
 
 import "embed"
 
-//go:embed *.html *.css
+//go:embed *
 var FS embed.FS
