@@ -295,6 +295,12 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	if err := r.assets(w); err != nil {
 		return err
 	}
+	if err := r.search(w); err != nil {
+		return err
+	}
+	if err := r.feed(w); err != nil {
+		return err
+	}
 	for _, f := range r.site.Files {
 		b, err := fs.ReadFile(src, f.Src)
 		if err != nil {
