@@ -153,7 +153,7 @@ func TestFold(t *testing.T) {
 func TestPlainText(t *testing.T) {
 	for in, want := range map[string]string{
 		"<p>Det var <strong>inloggningen</strong>, inte SMS:et.</p>\n": "Det var inloggningen, inte SMS:et.",
-		"<ul>\n<li>ett</li>\n<li>två</li>\n</ul>":                     "ett två",
+		"<ul>\n<li>ett</li>\n<li>två</li>\n</ul>":                      "ett två",
 		"<p>a &amp; b &lt;c&gt;</p>":                                   "a & b <c>",
 	} {
 		if got := plainText(in); got != want {
