@@ -1,14 +1,139 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/scaffold"
 )
 
 func runNew(args []string, root string, stdout, stderr io.Writer) error {
-	return errors.New("new: not written yet")
+	if len(args) == 0 {
+		return usageError{"new needs what to make: sprint or study"}
+	}
+	switch args[0] {
+	case "sprint":
+		return runNewSprint(args[1:], root, stdout, stderr)
+	case "study":
+		return runNewStudy(args[1:], root, stdout, stderr)
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("new %q: sprintkit makes a new sprint or a new study", args[0])}
+}
+
+func runNewSprint(args []string, root string, stdout, stderr io.Writer) error {
+	var o scaffold.SprintOptions
+	var date string
+	fs := newFlags("new sprint", &root, stderr, `sprintkit new sprint TITLE [--team T] [--study ID] [--stage ID] [--date YYYY-MM-DD]:
+make sprints/<date>-<slug>/ with a sprint.toml to fill in and a notes.md`)
+	fs.StringVar(&o.Team, "team", "", "the team that runs the sprint (default: the site's only team)")
+	fs.StringVar(&o.Study, "study", "", "the id of the study the sprint belongs to (default: the site's only study)")
+	fs.StringVar(&o.Stage, "stage", "", "the id of a journey stage of that study")
+	fs.StringVar(&date, "date", "", "the day of the session (default: today)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || strings.TrimSpace(pos[0]) == "" {
+		return usageError{fmt.Sprintf("new sprint takes one title, got %q", pos)}
+	}
+	o.Title = strings.TrimSpace(pos[0])
+	if o.Date, err = dateFlag(date); err != nil {
+		return err
+	}
+	id, plan, err := scaffold.NewSprint(os.DirFS(root), o)
+	if err != nil {
+		return err
+	}
+	if err := scaffold.Write(root, plan); err != nil {
+		return err
+	}
+	printMade(stdout, root, plan)
+	fmt.Fprintf(stdout, "fill in the texts that end in … in sprints/%s/sprint.toml; the session view is sprints/%s/session/index.html\n", id, id)
+	return nil
+}
+
+func runNewStudy(args []string, root string, stdout, stderr io.Writer) error {
+	var date string
+	fs := newFlags("new study", &root, stderr, `sprintkit new study TITLE [--date YYYY-MM-DD]:
+make content/studies/<slug>.md with front matter for the journey's stages`)
+	fs.StringVar(&date, "date", "", "when the study was made (default: today)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || strings.TrimSpace(pos[0]) == "" {
+		return usageError{fmt.Sprintf("new study takes one title, got %q", pos)}
+	}
+	day, err := dateFlag(date)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "site.toml")); err != nil {
+		return fmt.Errorf("%s is not a sprintkit site (no content/site.toml; sprintkit init DIR makes one)", root)
+	}
+	id, plan, err := scaffold.NewStudy(os.DirFS(root), strings.TrimSpace(pos[0]), day)
+	if err != nil {
+		return err
+	}
+	if err := scaffold.Write(root, plan); err != nil {
+		return err
+	}
+	printMade(stdout, root, plan)
+	fmt.Fprintf(stdout, "sprints name the study with study = %q\n", id)
+	return nil
 }
 
 func runInit(args []string, root string, stdout, stderr io.Writer) error {
-	return errors.New("init: not written yet")
+	var title, language string
+	fs := newFlags("init", &root, stderr, `sprintkit init DIR [--title T] [--language sv|en]:
+make a new site folder with an example study and an example sprint`)
+	fs.StringVar(&title, "title", "", "the site's title")
+	fs.StringVar(&language, "language", "sv", "the language of the interface and the examples: sv or en")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{fmt.Sprintf("init takes one folder, got %q", pos)}
+	}
+	dir := pos[0]
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	plan, err := scaffold.NewSite(title, language, day)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	if err := scaffold.Init(dir, plan); err != nil {
+		return err
+	}
+	printMade(stdout, dir, plan)
+	fmt.Fprintf(stdout, "see it with: sprintkit serve --root %s\n", dir)
+	return nil
+}
+
+// dateFlag reads --date, or gives today when it is empty.
+func dateFlag(s string) (time.Time, error) {
+	if s == "" {
+		return today()
+	}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usageError{fmt.Sprintf("--date %q is not a date like 2026-11-24", s)}
+	}
+	return d, nil
+}
+
+func printMade(w io.Writer, root string, p scaffold.Plan) {
+	for _, name := range p.Paths() {
+		fmt.Fprintln(w, "created", filepath.Join(root, filepath.FromSlash(name)))
+	}
 }
