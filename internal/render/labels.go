@@ -148,6 +148,14 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"session.minutes":     {"{n} min", "{n} min"},
 	"session.keys":        {"Tangenter: mellanslag startar och pausar, n nästa block, p föregående block.", "Keys: space starts and pauses, n next block, p previous block."},
 	"session.noscript":    {"Timern behöver JavaScript; agendan ovan gäller ändå.", "The timer needs JavaScript; the agenda above still holds."},
+
+	// The session timer's own text.
+	"session.timer":        {"Timer", "Timer"},
+	"session.resume":       {"Fortsätt", "Resume"},
+	"session.running":      {"Timern går", "The timer is running"},
+	"session.paused":       {"Pausad", "Paused"},
+	"session.blockOf":      {"Block {n} av {total}: {block}", "Block {n} of {total}: {block}"},
+	"session.resetConfirm": {"Börja om från första blocket? Tiden som gått nollställs.", "Start again from the first block? The time spent is cleared."},
 }
 
 var months = map[string][12]string{
@@ -234,4 +242,18 @@ func (t *text) date(d time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%d %s %d", d.Day(), months[t.lang][d.Month()-1], d.Year())
+}
+
+// Label returns the default interface text of key in lang ("sv" or "en"),
+// without a site's overrides, for files that sprintkit writes such as a new
+// sprint plan. It is "" for an unknown key.
+func Label(lang, key string) string {
+	v, ok := labels[key]
+	if !ok {
+		return ""
+	}
+	if lang == "sv" {
+		return v[0]
+	}
+	return v[1]
 }
