@@ -1,0 +1,155 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	gmrenderer "github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// linkPolicy is a goldmark extension that decides which links and images
+// in user Markdown keep their address. Teams link reports on file shares,
+// so file: links stay (goldmark's own rule drops them); javascript:,
+// vbscript:, data: (but for images) and every other scheme are dropped,
+// even when raw HTML is allowed: a dropped link shows its text only.
+type linkPolicy struct{}
+
+func (linkPolicy) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(gmrenderer.WithNodeRenderers(util.Prioritized(linkRenderer{}, 100)))
+}
+
+type linkRenderer struct{}
+
+func (linkRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, renderLink)
+	reg.Register(ast.KindAutoLink, renderAutoLink)
+	reg.Register(ast.KindImage, renderImage)
+}
+
+// scheme returns the lower-case scheme of a URL, "" for a relative one.
+// Browsers skip whitespace and control characters inside a scheme
+// ("java\tscript:"), so those are dropped before looking.
+func scheme(dest []byte) string {
+	var b strings.Builder
+	for _, c := range dest {
+		switch {
+		case c <= ' ':
+			continue
+		case c == ':':
+			return strings.ToLower(b.String())
+		case c == '/' || c == '?' || c == '#':
+			return ""
+		}
+		b.WriteByte(c)
+	}
+	return ""
+}
+
+func linkAllowed(dest []byte) bool {
+	switch scheme(dest) {
+	case "", "http", "https", "mailto", "file", "tel":
+		return true
+	}
+	return false
+}
+
+func imageAllowed(dest []byte) bool {
+	if scheme(dest) == "data" {
+		d := strings.ToLower(string(dest))
+		for _, t := range []string{"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"} {
+			if strings.HasPrefix(d, t) {
+				return true
+			}
+		}
+		return false
+	}
+	return linkAllowed(dest)
+}
+
+func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !linkAllowed(n.Destination) {
+		return ast.WalkContinue, nil // the text stays, the link goes
+	}
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	url, label := n.URL(source), n.Label(source)
+	if n.AutoLinkType == ast.AutoLinkEmail && scheme(url) != "mailto" {
+		url = append([]byte("mailto:"), url...)
+	}
+	if !linkAllowed(url) {
+		_, _ = w.Write(util.EscapeHTML(label))
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(url, false)))
+	_, _ = w.WriteString(`">`)
+	_, _ = w.Write(util.EscapeHTML(label))
+	_, _ = w.WriteString(`</a>`)
+	return ast.WalkContinue, nil
+}
+
+func renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	if !imageAllowed(n.Destination) {
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML(altText(n, source)))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkSkipChildren, nil
+}
+
+// altText is the plain text of an image's description.
+func altText(n ast.Node, source []byte) []byte {
+	var b []byte
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b = append(b, t.Segment.Value(source)...)
+			if t.SoftLineBreak() {
+				b = append(b, ' ')
+			}
+		case *ast.String:
+			b = append(b, t.Value...)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b
+}

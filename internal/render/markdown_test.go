@@ -1,0 +1,55 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMarkdownSafety(t *testing.T) {
+	for _, tc := range []struct {
+		name, src   string
+		unsafe      bool
+		want, avoid string
+	}{
+		{"raw HTML off", "hej <script>alert(1)</script> <b>x</b>", false, "hej", "<script"},
+		{"raw HTML block off", "<div onclick=\"x()\">a</div>", false, "", "onclick"},
+		{"raw HTML on", "hej <b>fet</b>", true, "<b>fet</b>", ""},
+		{"javascript link dropped", "[klicka](javascript:alert(1))", false, "klicka", "javascript"},
+		{"javascript link dropped when unsafe", "[klicka](javascript:alert(1))", true, "klicka", "href"},
+		{"scheme with tab", "[x](java\tscript:alert(1))", false, "x", "href"},
+		{"upper case scheme", "[x](JAVASCRIPT:alert(1))", false, "x", "href"},
+		{"vbscript dropped", "[x](vbscript:msgbox)", false, "x", "href"},
+		{"data link dropped", "[x](data:text/html;base64,PHNjcmlwdD4=)", false, "x", "href"},
+		{"file link kept", "[rapport](file://server/share/rapport.pdf)", false, `<a href="file://server/share/rapport.pdf">rapport</a>`, ""},
+		{"https link kept", "[a](https://example.se/a?b=1&c=2)", false, `href="https://example.se/a?b=1&amp;c=2"`, ""},
+		{"relative link kept", "[a](../x/index.html)", false, `href="../x/index.html"`, ""},
+		{"image kept with alt", "![Tavla *efter*](tavla.png)", false, `<img src="tavla.png" alt="Tavla efter">`, ""},
+		{"javascript image dropped", "![x](javascript:alert(1))", false, "", "<img"},
+		{"autolink", "se https://example.se/x", false, `<a href="https://example.se/x">https://example.se/x</a>`, ""},
+		{"email autolink", "<kundservice@example.se>", false, `href="mailto:kundservice@example.se"`, ""},
+		{"title escaped", `[a](x.html "say \"hi\" <b>")`, false, `title="say &quot;hi&quot; &lt;b&gt;"`, ""},
+		{"task list", "- [x] klart\n- [ ] kvar", false, `<input checked="" disabled="" type="checkbox"`, ""},
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", false, "<table>", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			md := newMarkdown(tc.unsafe, nil)
+			got := string(md.block(tc.src, tc.unsafe))
+			if tc.want != "" && !strings.Contains(got, tc.want) {
+				t.Errorf("got %q, want it to contain %q", got, tc.want)
+			}
+			if tc.avoid != "" && strings.Contains(got, tc.avoid) {
+				t.Errorf("got %q, must not contain %q", got, tc.avoid)
+			}
+		})
+	}
+}
+
+func TestMarkdownInline(t *testing.T) {
+	md := newMarkdown(false, &Cache{})
+	if got := md.inline("Vi *tror*", false); got != "Vi <em>tror</em>" {
+		t.Errorf("inline = %q", got)
+	}
+	if got := md.inline("a\n\nb", false); !strings.Contains(string(got), "<p>a</p>") {
+		t.Errorf("two paragraphs keep their <p>: %q", got)
+	}
+}
