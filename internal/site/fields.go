@@ -17,6 +17,9 @@ type fields struct {
 	path  string
 	keys  map[string]keyPos
 	probs *Problems
+	// load, when set, reads the source for keys the first time a
+	// position is needed, so that a file with no problems is not scanned.
+	load func() (src string, firstLine int)
 }
 
 func join(prefix, name string) string {
@@ -28,6 +31,9 @@ func join(prefix, name string) string {
 
 // find returns the recorded position of key or of its nearest parent.
 func (f *fields) find(key string) (keyPos, bool) {
+	if f.keys == nil && f.load != nil {
+		f.keys = keyPositions(f.load())
+	}
 	for k := key; k != ""; {
 		if p, ok := f.keys[k]; ok {
 			return p, true

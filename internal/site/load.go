@@ -648,8 +648,10 @@ func (l *loader) link() {
 // sprintFields gives positions in a sprint's plan after it was parsed, for
 // problems found while linking.
 func (l *loader) sprintFields(sp *Sprint) *fields {
-	data, _ := fs.ReadFile(l.fsys, sp.Path)
-	return &fields{path: sp.Path, keys: keyPositions(string(data), 1), probs: &l.probs}
+	return &fields{path: sp.Path, probs: &l.probs, load: func() (string, int) {
+		data, _ := fs.ReadFile(l.fsys, sp.Path)
+		return string(data), 1
+	}}
 }
 
 func known(what string, ids []string) string {
