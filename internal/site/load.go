@@ -79,7 +79,7 @@ func Ignored(name string) bool {
 // checks it and links sprints to studies, stages and teams. When anything
 // is wrong the error is Problems, with every problem found.
 func Load(fsys fs.FS, opt Options) (*Site, error) {
-	l := &loader{fsys: fsys, site: &Site{}}
+	l := &loader{fsys: fsys, site: &Site{}, broken: map[string]bool{}}
 	l.loadSettings()
 	l.loadContent()
 	l.loadSprints(opt.Cache)
@@ -96,6 +96,9 @@ type loader struct {
 	fsys  fs.FS
 	site  *Site
 	probs Problems
+	// broken holds the ids of studies and sprints whose files have
+	// problems, so that what refers to them does not report more.
+	broken map[string]bool
 }
 
 func (l *loader) fail(p string, format string, args ...any) {
@@ -248,6 +251,12 @@ func (l *loader) loadStudy(p string) {
 		return
 	}
 	st := &Study{Path: p, ID: strings.TrimSuffix(path.Base(p), ".md")}
+	before := len(l.probs)
+	defer func() {
+		if len(l.probs) > before {
+			l.broken["study:"+st.ID] = true
+		}
+	}()
 	front, body, _, ok := splitFrontMatter(string(data))
 	if !ok {
 		l.probs = append(l.probs, Problem{Path: p, Line: 1, Col: 1, Msg: "a study starts with TOML front matter between +++ lines (at least title = \"...\")"})
@@ -349,10 +358,12 @@ func (l *loader) loadSprints(cache *Cache) {
 	}
 	close(work)
 	wg.Wait()
-	for _, r := range results {
+	for i, r := range results {
 		l.probs = append(l.probs, r.probs...)
 		if r.sp != nil {
 			l.site.Sprints = append(l.site.Sprints, r.sp)
+		} else if len(r.probs) > 0 {
+			l.broken["sprint:"+dirs[i]] = true
 		}
 		l.site.Files = append(l.site.Files, r.files...)
 	}
@@ -591,6 +602,9 @@ func (l *loader) link() {
 		f := l.sprintFields(sp)
 		sp.Study = studies[sp.StudyID]
 		if sp.Study == nil {
+			if l.broken["study:"+sp.StudyID] {
+				continue
+			}
 			f.atValue("study", "%q is not a study in content/studies/%s", sp.StudyID, known("studies", studyIDs))
 		} else {
 			sp.Study.Sprints = append(sp.Study.Sprints, sp)
@@ -615,6 +629,7 @@ func (l *loader) link() {
 			case sp.FollowsID == sp.ID:
 				f.atValue("follows", "a sprint cannot follow itself")
 				sp.Follows = nil
+			case sp.Follows == nil && l.broken["sprint:"+sp.FollowsID]:
 			case sp.Follows == nil:
 				f.atValue("follows", "%q is not a sprint in sprints/", sp.FollowsID)
 			default:

@@ -15,7 +15,7 @@ var fold = map[rune]string{
 }
 
 // Slug makes a readable ASCII name for a folder or URL from a title:
-// "Läser nya kunder välkomstbrevet?" becomes "lases-nya-kunder-valkomstbrevet".
+// "Läser nya kunder välkomstbrevet?" becomes "laser-nya-kunder-valkomstbrevet".
 // It is "" when the title has no letters or digits.
 func Slug(s string) string {
 	var b strings.Builder

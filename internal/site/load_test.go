@@ -1,0 +1,304 @@
+package site
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+const goodSettings = "title = \"Insikter\"\nlanguage = \"sv\"\n"
+
+const goodStudy = `+++
+title = "Kundresan"
+report = "file://server/share/rapport.pdf"
+
+[[stages]]
+id = "start"
+name = "Komma igång"
+
+[[stages]]
+id = "hjalp"
+name = "Få hjälp"
++++
+Texten.
+`
+
+const goodPlan = `title = "Läser kunderna brevet?"
+date = 2026-11-02
+team = "Kundservice"
+study = "resa"
+stage = "start"
+status = "done"
+
+[assumption]
+belief = "De läser inte brevet."
+basis = "assumption"
+
+[question]
+ask = "Vad minns du av brevet?"
+method = "interview"
+
+[action]
+do = "Korta brevet."
+
+[result]
+verdict = "refuted"
+learned = "De läser det."
+`
+
+const planPath = "sprints/2026-11-02-brevet/sprint.toml"
+
+func siteWith(files map[string]string) fstest.MapFS {
+	m := fstest.MapFS{
+		"content/site.toml":       {Data: []byte(goodSettings)},
+		"content/studies/resa.md": {Data: []byte(goodStudy)},
+		planPath:                  {Data: []byte(goodPlan)},
+	}
+	for p, s := range files {
+		if s == "" {
+			delete(m, p)
+			continue
+		}
+		m[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	return m
+}
+
+func TestLoadGood(t *testing.T) {
+	s, err := Load(siteWith(nil), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Sprints) != 1 || len(s.Studies) != 1 || len(s.Teams) != 1 {
+		t.Fatalf("got %d sprints, %d studies, %d teams", len(s.Sprints), len(s.Studies), len(s.Teams))
+	}
+	sp := s.Sprints[0]
+	if sp.Study != s.Studies[0] || sp.Stage != s.Studies[0].Stages[0] || sp.TeamRef.Slug != "kundservice" {
+		t.Errorf("sprint not linked: study %v stage %v team %v", sp.Study, sp.Stage, sp.TeamRef)
+	}
+	if sp.Relation != "pilots" || sp.Duration != 90 || sp.Action.Energy != "low" || sp.Action.Status != "open" || sp.Action.Team != "Kundservice" {
+		t.Errorf("defaults: relation %q duration %d energy %q status %q team %q", sp.Relation, sp.Duration, sp.Action.Energy, sp.Action.Status, sp.Action.Team)
+	}
+	sum := 0
+	for _, b := range sp.Agenda {
+		sum += b.Minutes
+	}
+	if len(sp.Agenda) != 5 || sum != 90 {
+		t.Errorf("default agenda: %d blocks, %d minutes", len(sp.Agenda), sum)
+	}
+	if got := s.Studies[0].Stages[0].Sprints; len(got) != 1 || got[0] != sp {
+		t.Errorf("stage sprints = %v", got)
+	}
+}
+
+// TestProblems checks the exact message, with its position, for each kind
+// of mistake; every case starts from a good site and changes one file.
+func TestProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{
+			name:  "enum with suggestion",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `verdict = "refuted"`, `verdict = "refutd"`, 1)},
+			want:  []string{planPath + `:20:11: result.verdict: "refutd" is not one of supported, refuted, inconclusive (did you mean "refuted"?)`},
+		},
+		{
+			name:  "unknown key with suggestion",
+			files: map[string]string{planPath: strings.Replace(goodPlan, "stage =", "stgae =", 1)},
+			want:  []string{planPath + `:5:1: unknown key "stgae" (did you mean "stage"?)`},
+		},
+		{
+			name:  "unknown key in a table",
+			files: map[string]string{planPath: strings.Replace(goodPlan, "belief =", "beleif =", 1)},
+			want: []string{
+				planPath + `:8:1: assumption.belief: required, but missing`,
+				planPath + `:9:1: unknown key "assumption.beleif" (did you mean "belief"?)`,
+			},
+		},
+		{
+			name:  "TOML syntax error",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `team = "Kundservice"`, `team = "Kundservice`, 1)},
+			want:  []string{planPath + `:3:20: invalid TOML: strings cannot contain newlines`},
+		},
+		{
+			name:  "wrong type",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `status = "done"`, "status = \"done\"\nduration = \"90\"", 1)},
+			want:  []string{planPath + `:7:12: duration: must be an integer, not a string`},
+		},
+		{
+			name:  "quoted date",
+			files: map[string]string{planPath: strings.Replace(goodPlan, "date = 2026-11-02", `date = "2026-11-02"`, 1)},
+			want:  []string{planPath + `:2:8: date: must be a date like 2026-11-24, not a string (write it without quotes, like 2026-11-24)`},
+		},
+		{
+			name:  "missing required fields",
+			files: map[string]string{planPath: "title = \"x\"\n"},
+			want: []string{
+				planPath + `:1:1: date: required, but missing`,
+				planPath + `:1:1: team: required, but missing`,
+				planPath + `:1:1: study: required, but missing`,
+				planPath + `:1:1: assumption: required, but missing`,
+				planPath + `:1:1: question: required, but missing`,
+				planPath + `:1:1: action: required, but missing`,
+			},
+		},
+		{
+			name:  "unknown study names the known ones",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `study = "resa"`, `study = "resan"`, 1)},
+			want:  []string{planPath + `:4:9: study: "resan" is not a study in content/studies/ (studies: resa)`},
+		},
+		{
+			name:  "unknown stage names the stages",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `stage = "start"`, `stage = "slut"`, 1)},
+			want:  []string{planPath + `:5:9: stage: "slut" is not a stage of study "resa" (stages: start, hjalp)`},
+		},
+		{
+			name: "agenda does not add up",
+			files: map[string]string{planPath: goodPlan + `
+[[agenda]]
+block = "Rama in"
+minutes = 10
+
+[[agenda]]
+block = "Möt kunder"
+minutes = 70
+`},
+			want: []string{planPath + `:23:1: agenda: the blocks add up to 80 minutes, but duration is 90`},
+		},
+		{
+			name: "agenda block without minutes",
+			files: map[string]string{planPath: goodPlan + `
+[[agenda]]
+block = "Rama in"
+minutes = 90
+
+[[agenda]]
+block = "Glömd"
+`},
+			want: []string{planPath + `:27:1: agenda[1].minutes: required, but missing`},
+		},
+		{
+			name:  "done without result",
+			files: map[string]string{planPath: goodPlan[:strings.Index(goodPlan, "[result]")]},
+			want:  []string{planPath + `:6:10: status: a done sprint needs a [result] table with verdict and learned`},
+		},
+		{
+			name:  "done without learned",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `learned = "De läser det."`, "", 1)},
+			want:  []string{planPath + `:19:1: result.learned: required, but missing`},
+		},
+		{
+			name:  "follows an unknown sprint",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `status = "done"`, "status = \"done\"\nfollows = \"2026-01-01-x\"", 1)},
+			want:  []string{planPath + `:7:11: follows: "2026-01-01-x" is not a sprint in sprints/`},
+		},
+		{
+			name:  "javascript report link",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, "file://server/share/rapport.pdf", "javascript:alert(1)", 1)},
+			want: []string{
+				`content/studies/resa.md:3:10: report: "javascript:alert(1)": links with the javascript: scheme are not allowed (use https: or file:)`,
+			},
+		},
+		{
+			name:  "study without front matter",
+			files: map[string]string{"content/studies/resa.md": "# Kundresan\n"},
+			want: []string{
+				`content/studies/resa.md:1:1: a study starts with TOML front matter between +++ lines (at least title = "...")`,
+			},
+		},
+		{
+			name:  "duplicate stage id",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, `id = "hjalp"`, `id = "start"`, 1)},
+			want:  []string{`content/studies/resa.md:10:6: stages[1].id: "start" is used by an earlier stage`},
+		},
+		{
+			name:  "study syntax error is placed in the file",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, `name = "Få hjälp"`, `name = Få hjälp`, 1)},
+			want:  []string{"content/studies/resa.md:11:8: invalid TOML: expected value but found \"Få\" instead"},
+		},
+		{
+			name:  "bad language",
+			files: map[string]string{"content/site.toml": "title = \"x\"\nlanguage = \"se\"\n"},
+			want:  []string{`content/site.toml:2:12: language: "se" is not one of sv, en (did you mean "sv"?)`},
+		},
+		{
+			name:  "missing site.toml",
+			files: map[string]string{"content/site.toml": ""},
+			want:  []string{"content/site.toml: missing: a site needs content/site.toml with at least a title (sprintkit init makes one)"},
+		},
+		{
+			name:  "notes without a plan",
+			files: map[string]string{"sprints/2026-11-03-x/notes.md": "hej"},
+			want:  []string{"sprints/2026-11-03-x: a sprint folder needs a sprint.toml (sprintkit new sprint makes one)"},
+		},
+		{
+			name:  "free page with a reserved name",
+			files: map[string]string{"content/sprints.md": "hej"},
+			want:  []string{`content/sprints.md: a page may not be called "sprints": sprintkit makes that part of the site itself`},
+		},
+		{
+			name: "problems in several files are all reported",
+			files: map[string]string{
+				planPath:                           strings.Replace(goodPlan, `method = "interview"`, `method = "intervju"`, 1),
+				"sprints/2026-11-05-b/sprint.toml": strings.Replace(goodPlan, `basis = "assumption"`, `basis = "guess"`, 1),
+			},
+			want: []string{
+				planPath + `:14:10: question.method: "intervju" is not one of interview, observation, survey, data, prototype, other (did you mean "interview"?)`,
+				`sprints/2026-11-05-b/sprint.toml:10:9: assumption.basis: "guess" is not one of assumption, insight`,
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(siteWith(tc.files), Options{})
+			var probs Problems
+			if !errors.As(err, &probs) {
+				t.Fatalf("Load: got %v, want Problems", err)
+			}
+			got := strings.Split(probs.Error(), "\n")
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	plan := strings.Replace(goodPlan, `status = "done"`, `status = "planned"`, 1)
+	overdue := strings.Replace(goodPlan, `do = "Korta brevet."`, "do = \"Korta brevet.\"\ndue = 2026-11-10", 1)
+	files := map[string]string{planPath: plan, "sprints/2026-11-03-b/sprint.toml": overdue}
+	s, err := Load(siteWith(files), Options{Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := planPath + `:6:10: status: still planned 21 days after the session's date 2026-11-02: set it to done or abandoned` + "\n" +
+		`sprints/2026-11-03-b/sprint.toml:16:1: action.status: still open, but the action was due 2026-11-10`
+	if got := s.Warnings.Error(); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+	s, err = Load(siteWith(files), Options{Today: time.Date(2026, 11, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 0 {
+		t.Errorf("no warnings expected on 2026-11-05, got %v", s.Warnings)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Läser nya kunder välkomstbrevet?":       "laser-nya-kunder-valkomstbrevet",
+		"Varför ringer kunder om sitt lösenord?": "varfor-ringer-kunder-om-sitt-losenord",
+		"Åtgärd för ÖVERSIKT – del 2":            "atgard-for-oversikt-del-2",
+		"Digitala kanaler":                       "digitala-kanaler",
+		"  --Ærlig  ":                            "aerlig",
+		"???":                                    "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
