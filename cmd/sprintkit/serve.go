@@ -2,10 +2,47 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"net"
+	"strconv"
+
+	"github.com/sprintkit/sprintkit/internal/serve"
 )
 
 func runServe(ctx context.Context, args []string, root string, stdout, stderr io.Writer) error {
-	return errors.New("serve: not written yet")
+	var (
+		port int
+		bind string
+		poll bool
+	)
+	fs := newFlags("serve", &root, stderr, "sprintkit serve [--root DIR] [--port N] [--bind ADDR] [--poll]: serve the site from memory with live reload")
+	fs.IntVar(&port, "port", 1313, "the port to listen on")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets others on the network follow")
+	fs.BoolVar(&poll, "poll", false, "watch for changes by polling (network shares, WSL, containers)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("serve takes no arguments, got %q", pos)}
+	}
+	if port < 0 || port > 65535 {
+		return usageError{fmt.Sprintf("--port %d is not a port (0 to 65535)", port)}
+	}
+	if bind != "localhost" && net.ParseIP(bind) == nil {
+		return usageError{fmt.Sprintf("--bind %q is not an IP address (such as 127.0.0.1 or 0.0.0.0)", bind)}
+	}
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	return serve.Run(ctx, serve.Options{
+		Root:   root,
+		Addr:   net.JoinHostPort(bind, strconv.Itoa(port)),
+		Poll:   poll,
+		Today:  day,
+		Stdout: stdout,
+		Stderr: stderr,
+	})
 }

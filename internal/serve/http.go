@@ -1,0 +1,256 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// eventsPath is where pages listen for rebuilds, relative to the site root.
+const eventsPath = "_sprintkit/events"
+
+//go:embed live.js
+var liveJS string
+
+// ServeHTTP serves the files of the current build, and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts[normHost(r.Host)] {
+		// A page elsewhere that made its own name point at this machine
+		// (DNS rebinding) must not read the site.
+		http.Error(w, "sprintkit serve: this server only answers to localhost and its own addresses", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	st := s.cur.Load()
+	name, ok := sitePath(r)
+	if !ok {
+		s.notFound(w, r, st)
+		return
+	}
+	if name == eventsPath {
+		s.events(w, r)
+		return
+	}
+	if st.files == nil {
+		// Nothing built yet: a page that waits for the first good build.
+		s.send(w, r, http.StatusOK, "index.html", []byte(waitingPage), "", r.URL.Path)
+		return
+	}
+	f, ok := st.files[name]
+	if !ok {
+		if _, dir := st.files[path.Join(name, "index.html")]; dir && name != "index.html" {
+			// A folder asked for without its slash: relative links need it.
+			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, r, st)
+		return
+	}
+	s.send(w, r, http.StatusOK, name, f.data, st.hash, r.URL.Path)
+}
+
+const waitingPage = `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>sprintkit serve</title><body><p>The site has not been built yet.</p></body></html>`
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
+	if f, ok := st.files["404.html"]; ok {
+		s.send(w, r, http.StatusNotFound, "404.html", f.data, st.hash, r.URL.Path)
+		return
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// send writes one file of the site. HTML pages get the live reload script,
+// with the way back to the site root from urlPath and the build's hash.
+func (s *Server) send(w http.ResponseWriter, r *http.Request, code int, name string, data []byte, buildHash, urlPath string) {
+	h := w.Header()
+	ctype := contentType(name, data)
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data, rootFrom(urlPath), buildHash)
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+func contentType(name string, data []byte) string {
+	switch ext := path.Ext(name); ext {
+	case ".html", ".htm":
+		return "text/html; charset=utf-8"
+	case "":
+	default:
+		if t := mime.TypeByExtension(ext); t != "" {
+			return t
+		}
+	}
+	return http.DetectContentType(data)
+}
+
+// rootFrom returns the relative way from the folder of urlPath to the site
+// root: "./" for /x.html, "../../" for /sprints/x/ or /sprints/x/index.html.
+// Behind a proxy that serves the site under a sub-path it still holds.
+func rootFrom(urlPath string) string {
+	n := strings.Count(strings.TrimPrefix(urlPath, "/"), "/")
+	if n == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", n)
+}
+
+// inject puts the live reload script before the page's last </body>, or at
+// its end when there is none.
+func inject(page []byte, root, buildHash string) []byte {
+	tag := fmt.Sprintf("<script data-sprintkit-live data-root=\"%s\" data-build=\"%s\">%s</script>",
+		html.EscapeString(root), html.EscapeString(buildHash), liveJS)
+	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// sitePath returns the name in the built site that r asks for. It refuses
+// anything that could leave the site or means something else than it
+// shows: dot segments (also encoded), encoded slashes and backslashes,
+// empty segments and NUL bytes.
+func sitePath(r *http.Request) (string, bool) {
+	raw := strings.ToLower(r.URL.EscapedPath())
+	if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.Contains(raw, "%00") {
+		return "", false
+	}
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") {
+		return "", false
+	}
+	name := p[1:]
+	dir := name == "" || strings.HasSuffix(name, "/")
+	name = strings.TrimSuffix(name, "/")
+	if name != "" {
+		for _, seg := range strings.Split(name, "/") {
+			if seg == "" || seg == "." || seg == ".." {
+				return "", false
+			}
+		}
+	}
+	if dir {
+		name = path.Join(name, "index.html")
+	}
+	return name, true
+}
+
+// normHost returns the host name of a Host header, lower case, without
+// port, brackets or a final dot.
+func normHost(h string) string {
+	if host, _, err := net.SplitHostPort(h); err == nil {
+		h = host
+	}
+	h = strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
+	return strings.TrimSuffix(strings.ToLower(h), ".")
+}
+
+// events streams the build state to one page: "build" with the hash of
+// the current good build (the page reloads when it differs from its own),
+// "problems" with the error lines when the last build failed, and "ping"
+// now and then so a page can tell a dead connection (after a laptop
+// sleeps) from a quiet one.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := s.hub.subscribe()
+	defer s.hub.unsubscribe(ch)
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	fmt.Fprint(w, "retry: 1000\n\n")
+
+	var last *state
+	write := func() bool {
+		st := s.cur.Load()
+		if st == last {
+			return true
+		}
+		if last == nil || st.problems == nil || st.hash != last.hash {
+			fmt.Fprintf(w, "event: build\ndata: %s\n\n", st.hash)
+		}
+		if st.problems != nil {
+			fmt.Fprintf(w, "event: problems\ndata: %s\n\n", strings.Join(st.problems, "\ndata: "))
+		}
+		last = st
+		fl.Flush()
+		return true
+	}
+	write()
+	tick := time.NewTicker(s.ping)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-ch:
+			write()
+		case <-tick.C:
+			fmt.Fprint(w, "event: ping\ndata: \n\n")
+			fl.Flush()
+		}
+	}
+}
+
+// A hub tells every open event stream that the state changed. A stream
+// that is behind gets one signal and reads the newest state.
+type hub struct {
+	mu   sync.Mutex
+	subs map[chan struct{}]bool
+}
+
+func (h *hub) subscribe() chan struct{} {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.subs == nil {
+		h.subs = map[chan struct{}]bool{}
+	}
+	c := make(chan struct{}, 1)
+	h.subs[c] = true
+	return c
+}
+
+func (h *hub) unsubscribe(c chan struct{}) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs, c)
+}
+
+func (h *hub) notify() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for c := range h.subs {
+		select {
+		case c <- struct{}{}:
+		default:
+		}
+	}
+}

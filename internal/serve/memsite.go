@@ -1,0 +1,48 @@
+package serve
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"maps"
+	"slices"
+	"sync"
+)
+
+// A file is one file of a built site, held in memory.
+type file struct {
+	data []byte
+	sum  [sha256.Size]byte
+}
+
+// memWriter receives a built site into memory. It is render's Writer:
+// WriteFile is safe to call from several goroutines at once.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string]file
+}
+
+func newMemWriter() *memWriter { return &memWriter{files: map[string]file{}} }
+
+// WriteFile keeps data under name. The data is hashed here, outside the
+// lock, so the render's goroutines share the work.
+func (m *memWriter) WriteFile(name string, data []byte) error {
+	f := file{data: data, sum: sha256.Sum256(data)}
+	m.mu.Lock()
+	m.files[name] = f
+	m.mu.Unlock()
+	return nil
+}
+
+// hash returns a short hex digest of the whole site: every name and the
+// bytes under it. The same output gives the same hash, in this process
+// and the next one, so a browser reloads only when the output changed.
+func hash(files map[string]file) string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		f := files[name]
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write(f.sum[:])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}

@@ -1,0 +1,325 @@
+// Package serve is the dev server behind "sprintkit serve". It builds the
+// whole site into memory with the same build.Builder that "sprintkit build"
+// uses, swaps the new build in at once, and serves it on loopback. A watcher
+// rebuilds on every save (bursts batched into one rebuild), and a small
+// script injected into HTML pages as they are served listens for Server-Sent
+// Events at /_sprintkit/events: it reloads the page when the output changed,
+// and shows the build's problems over the last good pages when a save broke
+// the site. The server reads the site folder and never writes to it.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/build"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// Options configure a dev server.
+type Options struct {
+	Root  string    // the site folder
+	Addr  string    // where to listen, host:port; default 127.0.0.1:1313
+	Poll  bool      // watch by polling instead of the platform's watcher
+	Today time.Time // the day for warnings and overdue marks
+
+	// Delay is the quiet time that ends a burst of changes before a
+	// rebuild (default 50ms); a burst waits at most MaxDelay (default
+	// 500ms). PollInterval is how often polling looks (default 500ms).
+	Delay, MaxDelay, PollInterval time.Duration
+
+	Stdout io.Writer // the address and each rebuild
+	Stderr io.Writer // problems and warnings
+
+	// Started, when set, is called with the server's URL once it serves.
+	Started func(url string)
+}
+
+func (o *Options) defaults() {
+	if o.Addr == "" {
+		o.Addr = "127.0.0.1:1313"
+	}
+	if o.Delay <= 0 {
+		o.Delay = 50 * time.Millisecond
+	}
+	if o.MaxDelay < o.Delay {
+		o.MaxDelay = max(10*o.Delay, 500*time.Millisecond)
+	}
+	if o.PollInterval <= 0 {
+		o.PollInterval = 500 * time.Millisecond
+	}
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
+}
+
+// A state is one build as the server serves it. States are never changed
+// after they are stored; a rebuild stores a new one.
+type state struct {
+	seq      uint64          // counts the builds, failed ones too
+	files    map[string]file // the last good build; nil before the first
+	hash     string          // of files; "" before the first good build
+	problems []string        // the lines of the last build's error, when it failed
+	changed  []string        // the changes that made this build
+}
+
+// A Server builds a site into memory and serves it with live reload.
+type Server struct {
+	fsys     fs.FS
+	today    time.Time
+	stdout   io.Writer
+	stderr   io.Writer
+	ping     time.Duration // how often event streams say they are alive
+	hosts    map[string]bool
+	builder  build.Builder
+	buildMu  sync.Mutex // one build at a time, as the Builder wants
+	warnings string     // the warnings printed last
+
+	cur atomic.Pointer[state]
+	hub hub
+}
+
+// NewServer returns a server for the site in fsys that has built nothing
+// yet: it serves a page that waits for the first build. The server accepts
+// requests whose Host is localhost or a loopback address, and the extra
+// host names given.
+func NewServer(fsys fs.FS, today time.Time, stdout, stderr io.Writer, hosts ...string) *Server {
+	s := &Server{fsys: fsys, today: today, stdout: stdout, stderr: stderr, ping: 20 * time.Second}
+	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
+	for _, h := range hosts {
+		s.hosts[normHost(h)] = true
+	}
+	s.cur.Store(&state{})
+	return s
+}
+
+// Rebuild builds the whole site into memory and swaps it in. On failure it
+// keeps the last good build, prints the problems and sends them to the
+// browsers. changed names what made the rebuild, for the terminal.
+func (s *Server) Rebuild(changed []string) error {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	start := time.Now()
+	mw := newMemWriter()
+	st, err := s.builder.Build(s.fsys, s.today, mw)
+	old := s.cur.Load()
+	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed}
+	if err != nil {
+		next.problems = problemLines(err)
+		s.cur.Store(next)
+		s.hub.notify()
+		fmt.Fprintf(s.stderr, "%s\n%s; still serving the last good build\n", strings.Join(next.problems, "\n"), count(len(next.problems), "problem"))
+		return err
+	}
+	next.files, next.hash = mw.files, hash(mw.files)
+	s.cur.Store(next)
+	s.hub.notify()
+	s.printWarnings(st.Warnings)
+	took := time.Since(start).Round(time.Millisecond)
+	switch {
+	case old.seq == 0:
+		fmt.Fprintf(s.stdout, "built %s in %s\n", count(len(next.files), "file"), took)
+	case next.hash == old.hash && old.problems == nil:
+		fmt.Fprintf(s.stdout, "%s: the output did not change (%s)\n", describe(changed), took)
+	default:
+		fmt.Fprintf(s.stdout, "%s: rebuilt %s in %s\n", describe(changed), count(len(next.files), "file"), took)
+	}
+	return nil
+}
+
+func (s *Server) printWarnings(ws error) {
+	text := ""
+	if ws != nil {
+		text = ws.Error()
+	}
+	if text == s.warnings {
+		return
+	}
+	s.warnings = text
+	for _, line := range strings.Split(text, "\n") {
+		if line != "" {
+			fmt.Fprintln(s.stderr, "warning:", line)
+		}
+	}
+}
+
+// problemLines is a build error as lines: one positioned problem a line.
+func problemLines(err error) []string {
+	var errs []error
+	var probs site.Problems
+	if errors.As(err, &probs) {
+		for _, p := range probs {
+			errs = append(errs, p)
+		}
+	} else {
+		errs = append(errs, err)
+	}
+	var lines []string
+	for _, e := range errs {
+		// A line of its own for each, also inside one problem (a hint), so
+		// that no line break can end an event early.
+		for _, l := range strings.Split(e.Error(), "\n") {
+			lines = append(lines, strings.TrimRight(l, "\r"))
+		}
+	}
+	return lines
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+func describe(changed []string) string {
+	var names []string
+	for _, c := range changed {
+		if c != "" {
+			names = append(names, c)
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return "changes"
+	case len(names) == 1:
+		return names[0]
+	default:
+		return fmt.Sprintf("%s and %d more", names[0], len(names)-1)
+	}
+}
+
+// rebuildOnChange rebuilds after each batch of changes until ctx is done.
+func (s *Server) rebuildOnChange(ctx context.Context, batches <-chan []string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case b, ok := <-batches:
+			if !ok {
+				return
+			}
+			s.Rebuild(b)
+		}
+	}
+}
+
+// Run serves the site in opt.Root until ctx is done: it listens, builds,
+// watches and rebuilds, and prints the address and every rebuild. A site
+// with problems is no reason to stop; it is served once they are fixed.
+func Run(ctx context.Context, opt Options) error {
+	opt.defaults()
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		return fmt.Errorf("%w\nhint: another server may be running there; try --port", err)
+	}
+	defer ln.Close()
+	addr := ln.Addr().(*net.TCPAddr)
+
+	host, _, _ := net.SplitHostPort(opt.Addr)
+	urls := []string{"http://" + net.JoinHostPort(displayHost(host), strconv.Itoa(addr.Port)) + "/"}
+	var extra []string
+	if host != "" && host != "localhost" {
+		extra = append(extra, host)
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		// Listening on every interface: the team may come by any of the
+		// machine's addresses or its name.
+		for _, ip := range lanAddrs() {
+			extra = append(extra, ip.String())
+			urls = append(urls, "http://"+net.JoinHostPort(ip.String(), strconv.Itoa(addr.Port))+"/")
+		}
+		if name, err := os.Hostname(); err == nil && name != "" {
+			extra = append(extra, name, name+".local")
+		}
+	}
+	s := NewServer(os.DirFS(opt.Root), opt.Today, opt.Stdout, opt.Stderr, extra...)
+
+	// Watch before the first build, so that a save during it is not lost.
+	w, err := watch(opt.Root, opt.Poll, opt.PollInterval, func(format string, args ...any) {
+		fmt.Fprintf(opt.Stderr, format+"\n", args...)
+	})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ErrorLog:          nil,
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	s.Rebuild(nil)
+	fmt.Fprintf(opt.Stdout, "serving %s at %s (watching by %s; Ctrl-C stops)\n", opt.Root, urls[0], w.Mode())
+	for _, u := range urls[1:] {
+		fmt.Fprintf(opt.Stdout, "  on the network: %s\n", u)
+	}
+	if opt.Started != nil {
+		opt.Started(urls[0])
+	}
+
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		s.rebuildOnChange(ctx, batch(ctx, w.C, opt.Delay, opt.MaxDelay))
+	}()
+
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		return err
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	err = srv.Shutdown(shut)
+	<-loopDone
+	fmt.Fprintln(opt.Stdout, "stopped")
+	return err
+}
+
+func displayHost(h string) string {
+	if ip := net.ParseIP(h); h == "" || ip != nil && ip.IsUnspecified() {
+		return "127.0.0.1"
+	}
+	return h
+}
+
+// lanAddrs returns the machine's addresses that others on the network can
+// reach it by: IPv4 first, no loopback or link-local ones.
+func lanAddrs() []net.IP {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var v4, v6 []net.IP
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || n.IP.IsMulticast() {
+			continue
+		}
+		if n.IP.To4() != nil {
+			v4 = append(v4, n.IP)
+		} else {
+			v6 = append(v6, n.IP)
+		}
+	}
+	return append(v4, v6...)
+}
