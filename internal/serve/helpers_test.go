@@ -79,7 +79,7 @@ func startServer(t testing.TB, dir string, poll bool) (*Server, *logBuffer) {
 		cancel()
 		<-done
 		w.Close()
-		if t.Failed() {
+		if t.Failed() || testing.Verbose() {
 			t.Logf("server output:\n%s", log.String())
 		}
 	})

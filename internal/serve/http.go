@@ -53,7 +53,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		if _, dir := st.files[path.Join(name, "index.html")]; dir && name != "index.html" {
 			// A folder asked for without its slash: relative links need it.
-			http.Redirect(w, r, path.Base(name)+"/", http.StatusMovedPermanently)
+			// The Location stays relative, for a site under a sub-path.
+			w.Header().Set("Location", path.Base(name)+"/")
+			w.WriteHeader(http.StatusMovedPermanently)
 			return
 		}
 		s.notFound(w, r, st)

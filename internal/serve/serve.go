@@ -79,15 +79,15 @@ type state struct {
 
 // A Server builds a site into memory and serves it with live reload.
 type Server struct {
-	fsys     fs.FS
-	today    time.Time
-	stdout   io.Writer
-	stderr   io.Writer
-	ping     time.Duration // how often event streams say they are alive
-	hosts    map[string]bool
-	builder  build.Builder
-	buildMu  sync.Mutex // one build at a time, as the Builder wants
-	warnings string     // the warnings printed last
+	fsys    fs.FS
+	today   time.Time
+	stdout  io.Writer
+	stderr  io.Writer
+	ping    time.Duration // how often event streams say they are alive
+	hosts   map[string]bool
+	builder build.Builder
+	buildMu sync.Mutex      // one build at a time, as the Builder wants
+	warned  map[string]bool // the warnings of the last build, printed once
 
 	cur atomic.Pointer[state]
 	hub hub
@@ -141,20 +141,20 @@ func (s *Server) Rebuild(changed []string) error {
 	return nil
 }
 
+// printWarnings prints the warnings that the last good build did not have.
 func (s *Server) printWarnings(ws error) {
-	text := ""
+	now := map[string]bool{}
 	if ws != nil {
-		text = ws.Error()
-	}
-	if text == s.warnings {
-		return
-	}
-	s.warnings = text
-	for _, line := range strings.Split(text, "\n") {
-		if line != "" {
-			fmt.Fprintln(s.stderr, "warning:", line)
+		for _, line := range strings.Split(ws.Error(), "\n") {
+			if line != "" && !now[line] {
+				now[line] = true
+				if !s.warned[line] {
+					fmt.Fprintln(s.stderr, "warning:", line)
+				}
+			}
 		}
 	}
+	s.warned = now
 }
 
 // problemLines is a build error as lines: one positioned problem a line.

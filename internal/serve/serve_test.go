@@ -1,0 +1,128 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The rebuild loop over a real folder: every kind of save gives one full
+// rebuild, a broken save keeps the last good build, and swap files and
+// bursts behave.
+func TestRebuildLoop(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fsnotify", true: "polling"}[poll], func(t *testing.T) {
+			testRebuildLoop(t, poll)
+		})
+	}
+}
+
+func testRebuildLoop(t *testing.T, poll bool) {
+	dir := testSite(t)
+	s, _ := startServer(t, dir, poll)
+	sprintPage := "sprints/" + sprintID + "/index.html"
+	notes := "sprints/" + sprintID + "/notes.md"
+	plan := "sprints/" + sprintID + "/sprint.toml"
+	first := s.cur.Load()
+	if page(first, sprintPage) == "" || first.hash == "" || first.problems != nil {
+		t.Fatalf("first build: no page %s, hash %q, problems %q", sprintPage, first.hash, first.problems)
+	}
+
+	// A plain write.
+	writeFile(t, dir, notes, "Kunderna letade i *menyn* efter knappen.\n")
+	st := waitState(t, s, "the notes show", func(st *state) bool {
+		return strings.Contains(page(st, sprintPage), "Kunderna letade i <em>menyn</em>")
+	})
+	if st.hash == first.hash {
+		t.Error("the output changed but the hash did not")
+	}
+
+	// Write-and-rename, as vim does it: the old file becomes a backup.
+	full := filepath.Join(dir, filepath.FromSlash(notes))
+	if err := os.Rename(full, full+"~"); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, notes, "Sparad med vim.\n")
+	if err := os.Remove(full + "~"); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, s, "the vim save shows", func(st *state) bool {
+		return strings.Contains(page(st, sprintPage), "Sparad med vim.") && st.problems == nil
+	})
+
+	// A new sprint folder appears on the index; deleted, it goes.
+	newID := "2026-11-20-ny-sprint"
+	plan2 := strings.Replace(readFile(t, dir, plan), "Hittar kunderna funktion 0?", "En helt ny sprint", 1)
+	writeFile(t, dir, "sprints/"+newID+"/sprint.toml", plan2)
+	st = waitState(t, s, "the new sprint shows", func(st *state) bool {
+		return page(st, "sprints/"+newID+"/index.html") != "" && strings.Contains(page(st, "index.html"), "En helt ny sprint")
+	})
+	if err := os.RemoveAll(filepath.Join(dir, "sprints", newID)); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, s, "the deleted sprint is gone", func(st *state) bool {
+		return page(st, "sprints/"+newID+"/index.html") == "" && !strings.Contains(page(st, "index.html"), "En helt ny sprint")
+	})
+
+	// Swap and temporary files make no rebuild: the batch of the next
+	// rebuild holds the real save alone.
+	before := s.cur.Load()
+	for _, name := range []string{".notes.md.swp", "4913", "notes.md~", "notes.md.tmp", "#notes.md#", "notes.md___jb_tmp___"} {
+		writeFile(t, dir, "sprints/"+sprintID+"/"+name, "skräp")
+	}
+	if err := os.Chmod(full, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "content/om.md", "+++\ntitle = \"Om\"\n+++\n\nEfter skräpet.\n")
+	st = waitState(t, s, "the save after the swap files shows", func(st *state) bool {
+		return strings.Contains(page(st, "om/index.html"), "Efter skräpet.")
+	})
+	if st.seq != before.seq+1 || !allEqual(st.changed, "content/om.md") {
+		t.Errorf("after the swap files and one save: %d rebuilds, the last for %q; want 1, for content/om.md", st.seq-before.seq, st.changed)
+	}
+
+	// A burst, as from a git checkout: 200 files, one rebuild.
+	before = s.cur.Load()
+	for i := range 100 {
+		id := fmt.Sprintf("2026-10-%02d-burst-%03d", i%28+1, i)
+		writeFile(t, dir, "sprints/"+id+"/sprint.toml", strings.Replace(plan2, "En helt ny sprint", fmt.Sprintf("Skur %03d", i), 1))
+		writeFile(t, dir, "sprints/"+id+"/notes.md", fmt.Sprintf("Anteckning %03d.\n", i))
+	}
+	st = waitState(t, s, "a build after the burst", func(st *state) bool { return st.seq > before.seq })
+	if st.seq != before.seq+1 || st.problems != nil {
+		t.Fatalf("after the burst: build #%d (want #%d), problems %q", st.seq, before.seq+1, st.problems)
+	}
+	for i := range 100 {
+		id := fmt.Sprintf("2026-10-%02d-burst-%03d", i%28+1, i)
+		if !strings.Contains(page(st, "sprints/"+id+"/index.html"), fmt.Sprintf("Anteckning %03d.", i)) {
+			t.Fatalf("the one rebuild after the burst misses sprint %s", id)
+		}
+	}
+
+	// A broken sprint plan: the problem is positioned, the last good
+	// build stays served, and fixing it clears the problem.
+	good := s.cur.Load()
+	orig := readFile(t, dir, plan)
+	broken := strings.Replace(orig, `method = "interview"`, `method = "telepati"`, 1)
+	if broken == orig {
+		t.Fatal("test site changed: no method line to break")
+	}
+	writeFile(t, dir, plan, broken)
+	st = waitState(t, s, "the problem shows", func(st *state) bool { return st.problems != nil })
+	want := regexp.MustCompile(`^` + regexp.QuoteMeta(plan) + `:\d+:\d+: .*telepati`)
+	if !slices.ContainsFunc(st.problems, want.MatchString) {
+		t.Errorf("problems = %q, want a line matching %s", st.problems, want)
+	}
+	if st.hash != good.hash || page(st, sprintPage) != page(good, sprintPage) {
+		t.Error("a failed build changed what is served")
+	}
+	writeFile(t, dir, plan, orig)
+	st = waitState(t, s, "the problem is gone", func(st *state) bool { return st.problems == nil })
+	if st.hash != good.hash {
+		t.Error("fixing the file back gave other output than before it broke")
+	}
+}
