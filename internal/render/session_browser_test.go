@@ -27,7 +27,7 @@ const sessionSprint = "2026-11-24-brevet"
 func buildSessionSite(t *testing.T) (dir, url string) {
 	t.Helper()
 	fsys := fstest.MapFS{
-		"content/site.toml": {Data: []byte("title = \"Insikter\"\nlanguage = \"sv\"\n")},
+		"content/site.toml":       {Data: []byte("title = \"Insikter\"\nlanguage = \"sv\"\n")},
 		"content/studies/resa.md": {Data: []byte("+++\ntitle = \"Kundresan\"\n+++\nStudien.\n")},
 		"sprints/" + sessionSprint + "/sprint.toml": {Data: []byte(`title = "Läser kunderna <brevet>?"
 date = 2026-11-24
