@@ -76,7 +76,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"card.observed":      {"Vi såg", "We observed"},
 	"card.learned":       {"Vi lärde oss", "We learned"},
 	"card.therefore":     {"Därför kommer {team} att", "Therefore {team} will"},
-	"card.criterion":     {"Vi har rätt om", "We are right if"},
+	"card.criterion":     {"Kriterium", "Criterion"},
 	"card.customers":     {"{n} kunder", "{n} customers"},
 	"card.strengthens":   {"Förstärker", "Strengthens"},
 	"card.owner":         {"Ansvarig", "Owner"},
