@@ -59,6 +59,9 @@ type renderer struct {
 	today time.Time
 	pages map[string]*template.Template
 	files fs.FS // the merged templates folder
+
+	chromeMu sync.Mutex
+	chromes  map[string]template.HTML
 }
 
 // overlay reads a file from the site's templates first, then the embedded ones.
@@ -136,7 +139,9 @@ func templateProblem(name string, err error) site.Problem {
 func (r *renderer) funcs() template.FuncMap {
 	unsafe := r.site.Settings.UnsafeHTML
 	return template.FuncMap{
-		"t":        func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
+		"t":        func(key string) string { return r.text.get(key) },
+		"tf":       func(key, name string, v any) string { return r.text.get(key, name, v) },
+		"chrome":   r.chrome,
 		"date":     r.text.date,
 		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
 		"md":       func(s string) template.HTML { return r.md.block(s, unsafe) },
@@ -178,6 +183,37 @@ func (r *renderer) funcs() template.FuncMap {
 			return ""
 		},
 	}
+}
+
+// chrome renders a part of the page frame that depends only on the kind
+// of page, its depth and the study or page it shows (the header with its
+// navigation, the footer), once for each such combination.
+func (r *renderer) chrome(name string, d data) (template.HTML, error) {
+	key := name + "\x00" + d.Kind + "\x00" + d.Root
+	if d.Study != nil {
+		key += "\x00s" + d.Study.ID
+	}
+	if d.Page != nil {
+		key += "\x00p" + d.Page.ID
+	}
+	r.chromeMu.Lock()
+	h, ok := r.chromes[key]
+	r.chromeMu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var buf bytes.Buffer
+	if err := r.pages[d.Kind].ExecuteTemplate(&buf, name, d); err != nil {
+		return "", err
+	}
+	h = template.HTML(buf.String())
+	r.chromeMu.Lock()
+	if r.chromes == nil {
+		r.chromes = map[string]template.HTML{}
+	}
+	r.chromes[key] = h
+	r.chromeMu.Unlock()
+	return h, nil
 }
 
 // data is what every template gets. Root leads from the page to the top of
