@@ -32,7 +32,7 @@ type Cache struct {
 
 func newMarkdown(unsafe bool, cache *Cache) *markdown {
 	opts := []goldmark.Option{
-		goldmark.WithExtensions(extension.GFM, linkPolicy{}),
+		goldmark.WithExtensions(extension.GFM, linkPolicy{}, taskMarks{}),
 	}
 	if unsafe {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))

@@ -28,7 +28,7 @@ func TestMarkdownSafety(t *testing.T) {
 		{"autolink", "se https://example.se/x", false, `<a href="https://example.se/x">https://example.se/x</a>`, ""},
 		{"email autolink", "<kundservice@example.se>", false, `href="mailto:kundservice@example.se"`, ""},
 		{"title escaped", `[a](x.html "say \"hi\" <b>")`, false, `title="say &quot;hi&quot; &lt;b&gt;"`, ""},
-		{"task list", "- [x] klart\n- [ ] kvar", false, `<input checked="" disabled="" type="checkbox"`, ""},
+		{"task list", "- [x] klart\n- [ ] kvar", false, `<span class="task done">☑</span> klart`, "<input"},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", false, "<table>", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
