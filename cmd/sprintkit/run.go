@@ -142,11 +142,10 @@ func runBuild(args []string, root string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	var b build.Builder
 	var n int
 	err = output.Write(out, func(w output.Writer) error {
 		cw := &countingWriter{w: w}
-		s, err := b.Build(os.DirFS(root), day, cw)
+		s, err := build.Build(os.DirFS(root), day, cw)
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,19 @@ type Builder struct {
 // warnings and overdue marks (zero for none). On problems in the site the
 // error is site.Problems and nothing has been written to w.
 func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
-	s, err := site.Load(fsys, site.Options{Today: today, Cache: &b.sprints})
+	s, err := build(fsys, today, w, &b.sprints, &b.md)
+	b.md.Sweep()
+	return s, err
+}
+
+// Build builds the site once, caching nothing: what a one-off build keeps
+// for the next one would only cost memory.
+func Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
+	return build(fsys, today, w, nil, nil)
+}
+
+func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md *render.Cache) (*site.Site, error) {
+	s, err := site.Load(fsys, site.Options{Today: today, Cache: sprints})
 	if err != nil {
 		return nil, err
 	}
@@ -32,9 +44,7 @@ func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Sit
 	if err != nil {
 		return nil, err
 	}
-	err = render.Render(s, fsys, render.Options{Overrides: overrides, Today: today, Cache: &b.md}, w)
-	b.md.Sweep()
-	if err != nil {
+	if err := render.Render(s, fsys, render.Options{Overrides: overrides, Today: today, Cache: md}, w); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -43,8 +53,7 @@ func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Sit
 // Check loads and renders the site without keeping the output, so that a
 // problem in a template is found as well as one in the content.
 func Check(fsys fs.FS, today time.Time) (*site.Site, error) {
-	var b Builder
-	return b.Build(fsys, today, discard{})
+	return Build(fsys, today, discard{})
 }
 
 type discard struct{}

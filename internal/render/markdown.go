@@ -17,6 +17,9 @@ import (
 type markdown struct {
 	md    goldmark.Markdown
 	cache *Cache
+	// maxLen, when not 0, leaves longer sources (a sprint's notes, shown
+	// once) out of the cache.
+	maxLen int
 }
 
 // A Cache keeps rendered Markdown between builds. It is safe for concurrent
@@ -58,7 +61,11 @@ func (m *markdown) block(src string, unsafe bool) template.HTML {
 	if src == "" {
 		return ""
 	}
-	if m.cache != nil {
+	cache := m.cache
+	if m.maxLen > 0 && len(src) > m.maxLen {
+		cache = nil
+	}
+	if cache != nil {
 		m.cache.mu.Lock()
 		h, ok := m.entries(unsafe)[src]
 		if m.cache.used == nil {
@@ -77,7 +84,7 @@ func (m *markdown) block(src string, unsafe bool) template.HTML {
 		return template.HTML(template.HTMLEscapeString(src))
 	}
 	h := template.HTML(buf.String())
-	if m.cache != nil {
+	if cache != nil {
 		m.cache.mu.Lock()
 		m.entries(unsafe)[src] = h
 		m.cache.mu.Unlock()

@@ -89,6 +89,11 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		pages: map[string]*template.Template{},
 		files: overlay{opt.Overrides, templates.FS},
 	}
+	if opt.Cache == nil {
+		// A one-off build still renders each short text once, though it
+		// is shown on several pages (the card, the board, the team page).
+		r.md.cache, r.md.maxLen = &Cache{}, 1024
+	}
 	base, err := r.parse(template.New("").Funcs(r.funcs()), "base.html")
 	if err != nil {
 		return nil, err
