@@ -21,7 +21,7 @@ type Settings struct {
 	Language    string // "sv" or "en"
 	BaseURL     string // ends in "/" when set
 	Description string
-	Labels      map[string]string // interface text overrides, by label key
+	Labels      map[string]string  // interface text overrides, by label key
 	LabelPos    map[string]Problem // where each label was set, for render's checks
 	UnsafeHTML  bool
 }
