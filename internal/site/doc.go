@@ -1,0 +1,66 @@
+// Package site reads a sprintkit site folder into plain, linked structs and
+// checks it, returning every problem with its place (path:line:col).
+//
+// # The site folder
+//
+//	content/site.toml                 site settings
+//	content/studies/<id>.md           a large original study: TOML front matter between +++ lines, then Markdown
+//	content/<page>.md                 a free page (optional front matter: title, description)
+//	content/**/<other files>          copied as they are
+//	sprints/<id>/sprint.toml          a sprint plan; the folder name is the sprint's id (2026-11-24-slug)
+//	sprints/<id>/notes.md             the session write-up (optional)
+//	sprints/<id>/<other files>        copied beside the sprint's page
+//	templates/<name>                  a site's own templates, over the embedded ones (package templates)
+//
+// Hidden files and editors' temporary, swap and backup files are ignored
+// everywhere (see Ignored).
+//
+// # content/site.toml
+//
+//	title        string, required
+//	language     "sv" or "en" (default "en"): all interface text and dates follow it
+//	base_url     absolute http(s) address; only for the feed's absolute links
+//	description  string
+//	[labels]     interface text by label key, over the language's own (render.LabelKeys)
+//	unsafe_html  bool (default false): let raw HTML in Markdown through
+//
+// # A study's front matter
+//
+//	title (required), date, owner, kind (journey-map, interviews, survey, other;
+//	default other), report (an http, https, file or mailto address, or a relative
+//	path; javascript: and other schemes are refused), summary, and [[stages]] with
+//	id (required, unique), name (required; a customer activity), current, desired,
+//	changes ([string]) and touchpoints ([string]).
+//
+// # sprint.toml
+//
+//	title, date (a TOML date), team, study (a study id)           required
+//	relation     pilots (default), follows-up, challenges, confirms
+//	stage        a stage id of the study
+//	status       planned (default), done, abandoned
+//	duration     minutes, default 90
+//	facilitator  string;  participants [string];  follows  an earlier sprint's id
+//	[assumption] belief (required), basis (required: assumption or insight),
+//	             importance (high, low), evidence (none, opinion, anecdote, research, data)
+//	[question]   ask (required), method (required: interview, observation, survey,
+//	             data, prototype, other), customers (integer), criterion
+//	[action]     do (required), team (default: the sprint's team), strengthens,
+//	             energy (low, medium, high), owner, due (a date),
+//	             status (open, doing, done, dropped)
+//	[result]     verdict (supported, refuted, inconclusive) and learned: required
+//	             when status is done; evidence
+//	[[agenda]]   block and minutes; the minutes add up to duration. Without it the
+//	             default agenda (10, 10, 40, 15, 15 minutes) is scaled to duration.
+//
+// Text fields are Markdown. Unknown keys are problems, with a "did you mean".
+//
+// # What templates get
+//
+// Load returns a Site: Settings, Studies (by id), Sprints (newest first),
+// Teams (by slug) with their Sprints and Actions (open first, then low
+// energy first, then by due date), Pages and Files. Sprints are linked to
+// their Study, Stage, Follows/FollowedBy and teams; studies and stages list
+// the sprints that touched them. Warnings hold what tends to go stale: a
+// sprint still planned a week after its date, a done sprint whose action is
+// still open past its due date.
+package site
