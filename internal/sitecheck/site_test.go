@@ -1,0 +1,187 @@
+package sitecheck
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/build"
+	"github.com/sprintkit/sprintkit/internal/output"
+	"github.com/sprintkit/sprintkit/internal/sitegen"
+)
+
+// today is the build day of every site here, as SOURCE_DATE_EPOCH is in
+// the script tests.
+var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// tmp holds the sites built for this run of the tests.
+var tmp string
+
+func TestMain(m *testing.M) {
+	var err error
+	tmp, err = os.MkdirTemp("", "sitecheck-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
+
+// moduleRoot is the folder with go.mod: the example site.
+func moduleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// A built site is made once per test run and shared by the tests.
+type built struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+var (
+	example   built
+	generated built
+)
+
+// exampleSite builds the repository's example site and returns the folder.
+func exampleSite(t testing.TB) string {
+	t.Helper()
+	example.once.Do(func() {
+		example.dir, example.err = buildSite(moduleRoot(t), filepath.Join(tmp, "example"))
+	})
+	if example.err != nil {
+		t.Fatalf("building the example site: %v", example.err)
+	}
+	return example.dir
+}
+
+// generatedSite builds a site of 1,000 generated sprints.
+func generatedSite(t testing.TB) string {
+	t.Helper()
+	generated.once.Do(func() {
+		src := filepath.Join(tmp, "gen-src")
+		if generated.err = sitegen.WriteDir(src, 1000); generated.err == nil {
+			generated.dir, generated.err = buildSite(src, filepath.Join(tmp, "gen"))
+		}
+	})
+	if generated.err != nil {
+		t.Fatalf("building the generated site: %v", generated.err)
+	}
+	return generated.dir
+}
+
+// buildSite builds the site folder src into out as `sprintkit build` does.
+func buildSite(src, out string) (string, error) {
+	var b build.Builder
+	err := output.Write(out, func(w output.Writer) error {
+		_, err := b.Build(os.DirFS(src), today, w)
+		return err
+	})
+	return out, err
+}
+
+// htmlPages lists the HTML files of a built site, slash-separated and sorted.
+func htmlPages(t testing.TB, dir string) []string {
+	t.Helper()
+	var pages []string
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(pages)
+	return pages
+}
+
+// sample picks a few pages of each kind from a large site: the first, the
+// middle and the last of each kind, and every page of a kind with few.
+func sample(pages []string, per int) []string {
+	kinds := map[string][]string{}
+	var order []string
+	for _, p := range pages {
+		k := p
+		switch {
+		case strings.HasSuffix(p, "/session/index.html"):
+			k = "session"
+		case strings.Count(p, "/") >= 2:
+			k = p[:strings.IndexByte(p, '/')]
+		}
+		if _, ok := kinds[k]; !ok {
+			order = append(order, k)
+		}
+		kinds[k] = append(kinds[k], p)
+	}
+	var out []string
+	for _, k := range order {
+		list := kinds[k]
+		if len(list) <= per {
+			out = append(out, list...)
+			continue
+		}
+		for i := range per {
+			out = append(out, list[i*(len(list)-1)/(per-1)])
+		}
+	}
+	return out
+}
+
+// tool finds a file that .ci/run installs: from the environment variable
+// env, or at rel under .ci/node_modules. Without it the test skips, or
+// fails when CI is set.
+func tool(t testing.TB, env, rel string) string {
+	t.Helper()
+	p := os.Getenv(env)
+	if p == "" {
+		p = filepath.Join(moduleRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
+	}
+	if _, err := os.Stat(p); err != nil {
+		missing(t, fmt.Sprintf("%s not found (set $%s, or run `npm ci` in .ci/)", p, env))
+	}
+	return p
+}
+
+func missing(t testing.TB, msg string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s, and CI is set: the site checks must run in CI", msg)
+	}
+	t.Skip(msg)
+}
+
+// java finds the java command for the Nu HTML Checker.
+func java(t testing.TB) string {
+	t.Helper()
+	p, err := exec.LookPath("java")
+	if err != nil {
+		missing(t, "no java on PATH: the Nu HTML Checker needs Java 11 or later")
+	}
+	return p
+}

@@ -1,0 +1,46 @@
+package sitecheck
+
+import (
+	"bytes"
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestNuHTMLChecker checks every page of the example site and of a
+// generated site of 1,000 sprints with the Nu HTML Checker, in one run of
+// the checker (starting Java is the slow part).
+func TestNuHTMLChecker(t *testing.T) {
+	jar := tool(t, "VNU_JAR", "vnu-jar/build/dist/vnu.jar")
+	java := java(t)
+	ex, gen := exampleSite(t), generatedSite(t)
+	nEx, nGen := len(htmlPages(t, ex)), len(htmlPages(t, gen))
+
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", ex, gen)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("running the Nu HTML Checker: %v", err)
+	}
+	// With --format gnu the checker writes one line per error.
+	var problems []string
+	for _, line := range strings.Split(stdout.String()+stderr.String(), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			problems = append(problems, strings.ReplaceAll(line, tmp, "…"))
+		}
+	}
+	t.Logf("Nu HTML Checker: %d pages of the example site and %d pages of the 1,000-sprint site checked, %d errors", nEx, nGen, len(problems))
+	if err != nil && len(problems) == 0 {
+		t.Fatalf("the Nu HTML Checker failed and said nothing: %v", err)
+	}
+	for i, p := range problems {
+		if i == 40 {
+			t.Errorf("… and %d more", len(problems)-i)
+			break
+		}
+		t.Error(p)
+	}
+}
