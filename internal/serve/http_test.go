@@ -29,6 +29,7 @@ func httpSite(t *testing.T, hosts ...string) (dir string, s *Server, base string
 	}
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
+	t.Cleanup(s.Close)
 	return dir, s, srv.URL
 }
 

@@ -89,8 +89,10 @@ type Server struct {
 	buildMu sync.Mutex      // one build at a time, as the Builder wants
 	warned  map[string]bool // the warnings of the last build, printed once
 
-	cur atomic.Pointer[state]
-	hub hub
+	cur       atomic.Pointer[state]
+	hub       hub
+	closing   chan struct{} // closed by Close: event streams end
+	closeOnce sync.Once
 }
 
 // NewServer returns a server for the site in fsys that has built nothing
@@ -104,7 +106,14 @@ func NewServer(fsys fs.FS, today time.Time, stdout, stderr io.Writer, hosts ...s
 		s.hosts[normHost(h)] = true
 	}
 	s.cur.Store(&state{})
+	s.closing = make(chan struct{})
 	return s
+}
+
+// Close ends the open event streams, so that an http.Server serving s can
+// shut down; the pages reconnect to the next server by themselves.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.closing) })
 }
 
 // Rebuild builds the whole site into memory and swaps it in. On failure it
@@ -287,6 +296,7 @@ func Run(ctx context.Context, opt Options) error {
 	case err := <-served:
 		return err
 	}
+	s.Close()
 	shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	err = srv.Shutdown(shut)

@@ -1,0 +1,106 @@
+package serve
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/sprintkit/sprintkit/internal/browsertest"
+)
+
+// waitJS waits until a JavaScript expression is true in the page. It
+// polls, since a reload in between ends any wait inside the page.
+func waitJS(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var lastErr error
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](expr))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		lastErr = err
+		time.Sleep(50 * time.Millisecond) // between tries, not an assertion
+	}
+	text, _ := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ""`))
+	t.Fatalf("%s: not within 20s (last error %v); the page says:\n%s", what, lastErr, text)
+}
+
+// TestLiveReloadInABrowser opens a sprint page in Chromium, under a
+// sub-path as behind an intranet proxy, and edits the site on disk.
+func TestLiveReloadInABrowser(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir := testSite(t)
+	s, _ := startServer(t, dir, false)
+	mux := http.NewServeMux()
+	mux.Handle("/insikt/", http.StripPrefix("/insikt", s))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	t.Cleanup(s.Close) // first: end the event stream, then the server
+
+	if err := chromedp.Do(browsertest.Timeout(t, ctx, 20*time.Second),
+		chromedp.Navigate(srv.URL+"/insikt/sprints/"+sprintID+"/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the page and its event stream", `document.querySelector("script[data-sprintkit-live]") !== null`)
+	listening := func() bool {
+		s.hub.mu.Lock()
+		defer s.hub.mu.Unlock()
+		return len(s.hub.subs) > 0
+	}
+	for deadline := time.Now().Add(20 * time.Second); !listening(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the page did not open /insikt/_sprintkit/events within 20s")
+		}
+	}
+
+	// Saving the notes shows them, with no reload by hand.
+	writeFile(t, dir, "sprints/"+sprintID+"/notes.md", "Kunderna hittade knappen direkt i **appen**.\n")
+	waitJS(t, ctx, "the saved notes appear", `document.body.innerText.includes("Kunderna hittade knappen direkt i appen.")`)
+	mustRun(t, ctx, `window.sprintkitTestMark = "same page"; true`)
+
+	// Breaking the plan shows the problem over the last good page.
+	plan := "sprints/" + sprintID + "/sprint.toml"
+	orig := readFile(t, dir, plan)
+	writeFile(t, dir, plan, strings.Replace(orig, `method = "interview"`, `method = "telepati"`, 1))
+	waitJS(t, ctx, "the overlay with the problem", `(document.getElementById("sprintkit-overlay") || {textContent: ""}).textContent.includes(`+
+		jsString(plan+":17:10: question.method")+`)`)
+	text, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[string](`document.body.innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Kunderna hittade knappen direkt i appen.") {
+		t.Error("under the overlay the last good page is gone")
+	}
+	if !strings.Contains(text, s.cur.Load().problems[0]) {
+		t.Errorf("the overlay does not show the terminal's line %q", s.cur.Load().problems[0])
+	}
+
+	// Fixing it clears the overlay; the output is as before, so the page
+	// does not reload for it.
+	writeFile(t, dir, plan, orig)
+	waitJS(t, ctx, "the overlay goes", `document.getElementById("sprintkit-overlay") === null`)
+	if mark := mustRun(t, ctx, `window.sprintkitTestMark === "same page"`); !mark {
+		t.Error("the page reloaded although the output did not change")
+	}
+}
+
+func mustRun(t *testing.T, ctx context.Context, expr string) bool {
+	t.Helper()
+	v, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[bool](expr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}
