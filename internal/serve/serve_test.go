@@ -1,13 +1,16 @@
 package serve
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The rebuild loop over a real folder: every kind of save gives one full
@@ -124,5 +127,72 @@ func testRebuildLoop(t *testing.T, poll bool) {
 	st = waitState(t, s, "the problem is gone", func(st *state) bool { return st.problems == nil })
 	if st.hash != good.hash {
 		t.Error("fixing the file back gave other output than before it broke")
+	}
+}
+
+// Run serves until its context is cancelled (Ctrl-C), ends open event
+// streams, and leaves the site folder as it was.
+func TestRunStopsCleanly(t *testing.T) {
+	dir := testSite(t)
+	before := tree(t, dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	started := make(chan string, 1)
+	var out logBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Root: dir, Addr: "127.0.0.1:0", Today: testDay, Stdout: &out, Stderr: &out,
+			Started: func(u string) { started <- u }})
+	}()
+	var base string
+	select {
+	case base = <-started:
+	case err := <-done:
+		t.Fatalf("Run ended before serving: %v", err)
+	case <-time.After(15 * time.Second):
+		t.Fatal("Run did not start within 15s")
+	}
+	if !strings.Contains(out.String(), "serving "+dir+" at "+base) {
+		t.Errorf("the address is not printed: %q", out.String())
+	}
+	resp, err := http.Get(base + "sprints/" + sprintID + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET a sprint page: status %d", resp.StatusCode)
+	}
+	stream, err := http.Get(base + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stream.Body.Close()
+	events := make(chan event)
+	go readEvents(stream.Body, events)
+	nextEvent(t, events)
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Run after Ctrl-C: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("Run did not stop within 15s of Ctrl-C")
+	}
+	select {
+	case _, ok := <-events:
+		if ok {
+			t.Error("an event after the stop")
+		}
+	case <-time.After(15 * time.Second):
+		t.Error("the event stream stayed open after the stop")
+	}
+	if _, err := http.Get(base); err == nil {
+		t.Error("the server still answers after the stop")
+	}
+	if after := tree(t, dir); after != before {
+		t.Errorf("the site folder changed:\nbefore %s\nafter %s", before, after)
 	}
 }
