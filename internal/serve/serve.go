@@ -232,6 +232,11 @@ func (s *Server) rebuildOnChange(ctx context.Context, batches <-chan []string) {
 // with problems is no reason to stop; it is served once they are fixed.
 func Run(ctx context.Context, opt Options) error {
 	opt.defaults()
+	if fi, err := os.Stat(opt.Root); err != nil {
+		return fmt.Errorf("the site folder: %w", err)
+	} else if !fi.IsDir() {
+		return fmt.Errorf("the site folder %s is not a folder", opt.Root)
+	}
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
 		return fmt.Errorf("%w\nhint: another server may be running there; try --port", err)
