@@ -335,3 +335,47 @@ func tree(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// A site that is broken when the server starts gets a page that shows the
+// problems, and the site itself once it is fixed.
+func TestStartsBroken(t *testing.T) {
+	dir := testSite(t)
+	plan := "sprints/" + sprintID + "/sprint.toml"
+	orig := readFile(t, dir, plan)
+	writeFile(t, dir, plan, "title = \"trasig\n"+orig)
+	var log logBuffer
+	s := NewServer(os.DirFS(dir), testDay, &log, &log)
+	if err := s.Rebuild(nil); err == nil {
+		t.Fatal("a broken site built")
+	}
+	if !strings.Contains(log.String(), plan+":1:") {
+		t.Errorf("the terminal does not show the problem: %q", log.String())
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	t.Cleanup(s.Close)
+	code, _, body := raw(t, srv.URL, "/sprints/"+sprintID+"/", "")
+	if code != 200 || !strings.Contains(body, `data-root="../../" data-build=""`) {
+		t.Fatalf("before the first good build: status %d, page %.300q", code, body)
+	}
+	resp, err := http.Get(srv.URL + "/" + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan event)
+	go readEvents(resp.Body, events)
+	if ev := nextEvent(t, events); ev != (event{"build", ""}) {
+		t.Fatalf("first event %+v, want build with no hash", ev)
+	}
+	if ev := nextEvent(t, events); ev.name != "problems" || !strings.HasPrefix(ev.data, plan+":1:") {
+		t.Fatalf("second event %+v, want the problems", ev)
+	}
+	writeFile(t, dir, plan, orig)
+	if err := s.Rebuild([]string{plan}); err != nil {
+		t.Fatal(err)
+	}
+	if ev := nextEvent(t, events); ev.name != "build" || ev.data == "" {
+		t.Fatalf("after the fix: %+v, want build with a hash", ev)
+	}
+}

@@ -131,7 +131,11 @@ func (s *Server) Rebuild(changed []string) error {
 		next.problems = problemLines(err)
 		s.cur.Store(next)
 		s.hub.notify()
-		fmt.Fprintf(s.stderr, "%s\n%s; still serving the last good build\n", strings.Join(next.problems, "\n"), count(len(next.problems), "problem"))
+		still := "still serving the last good build"
+		if next.files == nil {
+			still = "the pages will show once it is fixed"
+		}
+		fmt.Fprintf(s.stderr, "%s\n%s; %s\n", strings.Join(next.problems, "\n"), count(len(next.problems), "problem"), still)
 		return err
 	}
 	next.files, next.hash = mw.files, hash(mw.files)
