@@ -45,7 +45,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if st.files == nil {
-		// Nothing built yet: a page that waits for the first good build.
+		// Nothing built yet: pages wait for the first good build, and
+		// show the problems that keep it from being made.
+		if path.Ext(name) != ".html" {
+			http.Error(w, "404 page not found", http.StatusNotFound)
+			return
+		}
 		s.send(w, r, http.StatusOK, "index.html", []byte(waitingPage), "", r.URL.Path)
 		return
 	}

@@ -247,12 +247,11 @@ func TestEvents(t *testing.T) {
 	dir, s, base := httpSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/sprints/"+eventsPath, nil)
 	code, _, _ := raw(t, base, "/sprints/"+eventsPath, "")
 	if code != 404 {
 		t.Errorf("events under a sub-folder of the site: status %d, want 404", code)
 	}
-	req, _ = http.NewRequestWithContext(ctx, "GET", base+"/"+eventsPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/"+eventsPath, nil)
 	req.Header.Set("Origin", "http://evil.example")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

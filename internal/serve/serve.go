@@ -280,7 +280,6 @@ func Run(ctx context.Context, opt Options) error {
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
-		ErrorLog:          nil,
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
