@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -89,6 +90,25 @@ func TestLiveReloadInABrowser(t *testing.T) {
 	if mark := mustRun(t, ctx, `window.sprintkitTestMark === "same page"`); !mark {
 		t.Error("the page reloaded although the output did not change")
 	}
+
+	// The server stops and a new one starts at the same address: the page
+	// finds it by itself, and follows its saves.
+	addr := srv.Listener.Addr().String()
+	s.Close()
+	srv.Close()
+	s2, _ := startServer(t, dir, false)
+	mux2 := http.NewServeMux()
+	mux2.Handle("/insikt/", http.StripPrefix("/insikt", s2))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatalf("listening again at %s: %v", addr, err)
+	}
+	srv2 := &http.Server{Handler: mux2}
+	go srv2.Serve(ln)
+	t.Cleanup(func() { srv2.Close() })
+	t.Cleanup(s2.Close)
+	writeFile(t, dir, "sprints/"+sprintID+"/notes.md", "Efter omstarten syns detta.\n")
+	waitJS(t, ctx, "a save after the restart appears", `document.body.innerText.includes("Efter omstarten syns detta.")`)
 }
 
 func mustRun(t *testing.T, ctx context.Context, expr string) bool {
