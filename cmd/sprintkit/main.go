@@ -44,6 +44,9 @@ func report(w io.Writer, err error) {
 }
 
 func exitCode(err error) int {
+	if errors.Is(err, errHelpShown) {
+		return 0
+	}
 	var u usageError
 	if errors.As(err, &u) {
 		return 2
