@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -77,6 +78,9 @@ func (m *markdown) block(src string, unsafe bool) template.HTML {
 			return h
 		}
 	}
+	if h, ok := plainParagraph(src); ok {
+		return h
+	}
 	var buf bytes.Buffer
 	if err := m.md.Convert([]byte(src), &buf); err != nil {
 		// goldmark's HTML renderer writes to a buffer and does not fail;
@@ -120,4 +124,32 @@ func (c *Cache) Sweep() {
 		}
 	}
 	c.used = nil
+}
+
+// plainParagraph renders a one-line text that has nothing Markdown would
+// act on (no markup, no link, no block start) the way goldmark would, as
+// one escaped paragraph, without parsing it. Most short fields of a
+// sprint plan are such plain sentences. ok is false for anything else,
+// which goes to goldmark; TestPlainParagraphMatchesGoldmark holds the two
+// to the same output.
+func plainParagraph(src string) (template.HTML, bool) {
+	s := src
+	if s == "" || strings.HasSuffix(s, " ") || strings.Contains(s, "www.") {
+		return "", false
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+		case i == 0:
+			return "", false // a digit, dash or sign may start a list or heading
+		case r == ' ' || unicode.IsDigit(r):
+		case strings.ContainsRune(",.?;'\"()–—%/-", r):
+		default:
+			return "", false
+		}
+	}
+	if strings.Contains(s, "  ") {
+		return "", false
+	}
+	return template.HTML("<p>" + strings.ReplaceAll(s, `"`, "&quot;") + "</p>\n"), true
 }

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,4 +55,67 @@ func TestMarkdownInline(t *testing.T) {
 	if got := md.inline("a\n\nb", false); !strings.Contains(string(got), "<p>a</p>") {
 		t.Errorf("two paragraphs keep their <p>: %q", got)
 	}
+}
+
+// TestPlainParagraphMatchesGoldmark holds the shortcut for plain sentences
+// to goldmark's own output, over the texts of the example site and some
+// made to sit on the edge.
+func TestPlainParagraphMatchesGoldmark(t *testing.T) {
+	texts := []string{
+		"Vi tror att nya kunder läser välkomstbrevet.",
+		`Kunden sa "nej" (två gånger) – inte 100 % säker; kanske/kanske inte?`,
+		"Don't stop.", "a-b", "Åtta av tio.", "x 1. y", "A  B",
+		"1. lista", "- lista", "# rubrik", "Se www.example.se", "mejl a@b.se", "https://x.se", "a*b*", "a_b_", "<b>", "a & b",
+		"Slut.\n", "två\nrader", "x!", "Hej!", "a\\b", "`kod`", "~~bort~~", "[länk](x)",
+	}
+	seeds, _ := filepath.Glob("../../sprints/*/sprint.toml")
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if _, v, ok := strings.Cut(line, " = \""); ok {
+				texts = append(texts, strings.TrimSuffix(v, `"`))
+			}
+		}
+	}
+	md := newMarkdown(false, nil)
+	shortcut := 0
+	for _, s := range texts {
+		h, ok := plainParagraph(s)
+		if !ok {
+			continue
+		}
+		shortcut++
+		var buf bytes.Buffer
+		if err := md.md.Convert([]byte(s), &buf); err != nil {
+			t.Fatal(err)
+		}
+		if string(h) != buf.String() {
+			t.Errorf("%q: shortcut gives %q, goldmark %q", s, h, buf.String())
+		}
+	}
+	if shortcut < 10 {
+		t.Errorf("the shortcut took only %d of %d texts", shortcut, len(texts))
+	}
+}
+
+func FuzzPlainParagraph(f *testing.F) {
+	f.Add("Vi tror att kunderna läser brevet.")
+	f.Add(`Hon sa "ja" (typ) – 50 %/vecka; eller?`)
+	md := newMarkdown(false, nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		h, ok := plainParagraph(s)
+		if !ok {
+			return
+		}
+		var buf bytes.Buffer
+		if err := md.md.Convert([]byte(s), &buf); err != nil {
+			t.Fatal(err)
+		}
+		if string(h) != buf.String() {
+			t.Errorf("%q: shortcut gives %q, goldmark %q", s, h, buf.String())
+		}
+	})
 }

@@ -106,6 +106,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		if r.pages[kind], err = r.parse(clone, kind+".html"); err != nil {
 			return nil, err
 		}
+		r.foldLabels(r.pages[kind])
 	}
 	return r, nil
 }
