@@ -81,11 +81,7 @@ func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 	_, _ = w.WriteString(`<a href="`)
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
 	_ = w.WriteByte('"')
-	if n.Title != nil {
-		_, _ = w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
-		_ = w.WriteByte('"')
-	}
+	writeTitle(w, n.Title)
 	_ = w.WriteByte('>')
 	return ast.WalkContinue, nil
 }
@@ -124,11 +120,7 @@ func renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML(altText(n, source)))
 	_ = w.WriteByte('"')
-	if n.Title != nil {
-		_, _ = w.WriteString(` title="`)
-		html.DefaultWriter.Write(w, n.Title)
-		_ = w.WriteByte('"')
-	}
+	writeTitle(w, n.Title)
 	_ = w.WriteByte('>')
 	return ast.WalkSkipChildren, nil
 }
@@ -152,4 +144,14 @@ func altText(n ast.Node, source []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	return b
+}
+
+// writeTitle writes a link's or image's title attribute, if it has one.
+func writeTitle(w util.BufWriter, title []byte) {
+	if title == nil {
+		return
+	}
+	_, _ = w.WriteString(` title="`)
+	html.DefaultWriter.Write(w, title)
+	_ = w.WriteByte('"')
 }
