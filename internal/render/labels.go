@@ -21,6 +21,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"search.label":       {"Sök", "Search"},
 	"search.placeholder": {"Sök sprintar och studier", "Search sprints and studies"},
 	"search.none":        {"Inga träffar", "No results"},
+	"search.one":         {"1 träff", "1 result"},
 	"search.results":     {"{n} träffar", "{n} results"},
 
 	"index.sprints":  {"Sprintar, nyaste först", "Sprints, newest first"},

@@ -39,9 +39,6 @@ func newTab(t *testing.T) *tab {
 	err := chromedp.Listen(tb.ctx, func(ev any) {
 		tb.mu.Lock()
 		defer tb.mu.Unlock()
-		if hostFavicon(ev) {
-			return
-		}
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			tb.urls[e.RequestID] = e.Request.URL
@@ -74,21 +71,6 @@ func newTab(t *testing.T) *tab {
 		t.Fatal(err)
 	}
 	return tb
-}
-
-// hostFavicon reports whether ev is about the /favicon.ico that Chromium
-// asks the server's root for, by itself, when a page names no icon: at a
-// sub-path of an intranet server that is outside the site.
-func hostFavicon(ev any) bool {
-	var u string
-	switch e := ev.(type) {
-	case *network.EventResponseReceived:
-		u = e.Response.URL
-	case *log.EventEntryAdded:
-		u = e.Entry.URL
-	}
-	p, err := url.Parse(u)
-	return err == nil && p.Scheme == "http" && p.Path == "/favicon.ico"
 }
 
 // step returns a context for one step of a test.
