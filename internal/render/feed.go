@@ -97,11 +97,11 @@ func (r *renderer) feedXML() ([]byte, error) {
 		if sp.Date.After(newest) {
 			newest = sp.Date
 		}
-		summary := r.text.get("card.believed") + ": " + plainText(r.md.block(sp.Assumption.Belief, false))
+		summary := r.text.get("card.believed") + ": " + plainText(r.md.block(sp.Assumption.Belief))
 		if sp.Result.Learned != "" {
-			summary += " · " + r.text.get("card.learned") + ": " + plainText(r.md.block(sp.Result.Learned, false))
+			summary += " · " + r.text.get("card.learned") + ": " + plainText(r.md.block(sp.Result.Learned))
 		}
-		summary += " · " + r.text.get("card.therefore", "team", sp.Action.Team) + ": " + plainText(r.md.block(sp.Action.Do, false))
+		summary += " · " + r.text.get("card.therefore", "team", sp.Action.Team) + ": " + plainText(r.md.block(sp.Action.Do))
 		url := base + "sprints/" + sp.ID + "/index.html"
 		f.Entries = append(f.Entries, atomEntry{
 			Title:    sp.Title,

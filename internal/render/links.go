@@ -13,8 +13,10 @@ import (
 // linkPolicy is a goldmark extension that decides which links and images
 // in user Markdown keep their address. Teams link reports on file shares,
 // so file: links stay (goldmark's own rule drops them); javascript:,
-// vbscript:, data: (but for images) and every other scheme are dropped,
-// even when raw HTML is allowed: a dropped link shows its text only.
+// vbscript:, data: (but for images) and every other scheme are dropped
+// from Markdown links and images, also when unsafe_html is on: a dropped
+// link shows its text only. (Raw HTML, when a site allows it, passes as
+// written: unsafe_html means the site trusts its authors.)
 type linkPolicy struct{}
 
 func (linkPolicy) Extend(m goldmark.Markdown) {
@@ -71,7 +73,10 @@ func imageAllowed(dest []byte) bool {
 
 func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	if !linkAllowed(n.Destination) {
+	// The scheme is judged on the address as the browser will get it,
+	// with entities such as &#106; and &colon; resolved.
+	dest := util.URLEscape(n.Destination, true)
+	if !linkAllowed(dest) {
 		return ast.WalkContinue, nil // the text stays, the link goes
 	}
 	if !entering {
@@ -79,7 +84,7 @@ func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	_, _ = w.Write(util.EscapeHTML(dest))
 	_ = w.WriteByte('"')
 	writeTitle(w, n.Title)
 	_ = w.WriteByte('>')
@@ -91,7 +96,7 @@ func renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering boo
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	url, label := n.URL(source), n.Label(source)
+	url, label := util.URLEscape(n.URL(source), false), n.Label(source)
 	if n.AutoLinkType == ast.AutoLinkEmail && scheme(url) != "mailto" {
 		url = append([]byte("mailto:"), url...)
 	}
@@ -100,7 +105,7 @@ func renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering boo
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(url, false)))
+	_, _ = w.Write(util.EscapeHTML(url))
 	_, _ = w.WriteString(`">`)
 	_, _ = w.Write(util.EscapeHTML(label))
 	_, _ = w.WriteString(`</a>`)
@@ -112,11 +117,12 @@ func renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	if !imageAllowed(n.Destination) {
+	dest := util.URLEscape(n.Destination, true)
+	if !imageAllowed(dest) {
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString(`<img src="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	_, _ = w.Write(util.EscapeHTML(dest))
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML(altText(n, source)))
 	_ = w.WriteByte('"')

@@ -16,8 +16,9 @@ import (
 // lists, strikethrough, autolinks), raw HTML off unless the site turns it
 // on. Results are cached by source, so a rebuild renders only what changed.
 type markdown struct {
-	md    goldmark.Markdown
-	cache *Cache
+	md     goldmark.Markdown
+	unsafe bool // raw HTML passes; fixed when the markdown is made
+	cache  *Cache
 	// maxLen, when not 0, leaves longer sources (a sprint's notes, shown
 	// once) out of the cache.
 	maxLen int
@@ -41,11 +42,13 @@ func newMarkdown(unsafe bool, cache *Cache) *markdown {
 	if unsafe {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &markdown{md: goldmark.New(opts...), cache: cache}
+	return &markdown{md: goldmark.New(opts...), unsafe: unsafe, cache: cache}
 }
 
-func (m *markdown) entries(unsafe bool) map[string]template.HTML {
-	if unsafe {
+// entries is the cache's map for this markdown's setting, so that a site
+// that turns unsafe_html off never gets raw HTML rendered before.
+func (m *markdown) entries() map[string]template.HTML {
+	if m.unsafe {
 		if m.cache.raw == nil {
 			m.cache.raw = map[string]template.HTML{}
 		}
@@ -58,7 +61,7 @@ func (m *markdown) entries(unsafe bool) map[string]template.HTML {
 }
 
 // block renders src as a sequence of blocks.
-func (m *markdown) block(src string, unsafe bool) template.HTML {
+func (m *markdown) block(src string) template.HTML {
 	if src == "" {
 		return ""
 	}
@@ -68,7 +71,7 @@ func (m *markdown) block(src string, unsafe bool) template.HTML {
 	}
 	if cache != nil {
 		m.cache.mu.Lock()
-		h, ok := m.entries(unsafe)[src]
+		h, ok := m.entries()[src]
 		if m.cache.used == nil {
 			m.cache.used = map[string]bool{}
 		}
@@ -90,15 +93,15 @@ func (m *markdown) block(src string, unsafe bool) template.HTML {
 	h := template.HTML(buf.String())
 	if cache != nil {
 		m.cache.mu.Lock()
-		m.entries(unsafe)[src] = h
+		m.entries()[src] = h
 		m.cache.mu.Unlock()
 	}
 	return h
 }
 
 // inline renders src and drops the paragraph around a single line of text.
-func (m *markdown) inline(src string, unsafe bool) template.HTML {
-	h := string(m.block(src, unsafe))
+func (m *markdown) inline(src string) template.HTML {
+	h := string(m.block(src))
 	trimmed := strings.TrimSpace(h)
 	if strings.HasPrefix(trimmed, "<p>") && strings.HasSuffix(trimmed, "</p>") && strings.Count(trimmed, "<p>") == 1 {
 		return template.HTML(trimmed[3 : len(trimmed)-4])

@@ -21,6 +21,10 @@ func TestMarkdownSafety(t *testing.T) {
 		{"javascript link dropped when unsafe", "[klicka](javascript:alert(1))", true, "klicka", "href"},
 		{"scheme with tab", "[x](java\tscript:alert(1))", false, "x", "href"},
 		{"upper case scheme", "[x](JAVASCRIPT:alert(1))", false, "x", "href"},
+		{"decimal entity in scheme", "[b](&#106;avascript:alert(2))", false, "b", "href"},
+		{"named entity colon", "[c](javascript&colon;alert(3))", false, "c", "href"},
+		{"hex entity colon", "[d](javascript&#x3A;alert(4))", false, "d", "href"},
+		{"entity in image scheme", "![e](&#106;avascript:alert(5))", false, "", "<img"},
 		{"vbscript dropped", "[x](vbscript:msgbox)", false, "x", "href"},
 		{"data link dropped", "[x](data:text/html;base64,PHNjcmlwdD4=)", false, "x", "href"},
 		{"file link kept", "[rapport](file://server/share/rapport.pdf)", false, `<a href="file://server/share/rapport.pdf">rapport</a>`, ""},
@@ -36,7 +40,7 @@ func TestMarkdownSafety(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			md := newMarkdown(tc.unsafe, nil)
-			got := string(md.block(tc.src, tc.unsafe))
+			got := string(md.block(tc.src))
 			if tc.want != "" && !strings.Contains(got, tc.want) {
 				t.Errorf("got %q, want it to contain %q", got, tc.want)
 			}
@@ -49,10 +53,10 @@ func TestMarkdownSafety(t *testing.T) {
 
 func TestMarkdownInline(t *testing.T) {
 	md := newMarkdown(false, &Cache{})
-	if got := md.inline("Vi *tror*", false); got != "Vi <em>tror</em>" {
+	if got := md.inline("Vi *tror*"); got != "Vi <em>tror</em>" {
 		t.Errorf("inline = %q", got)
 	}
-	if got := md.inline("a\n\nb", false); !strings.Contains(string(got), "<p>a</p>") {
+	if got := md.inline("a\n\nb"); !strings.Contains(string(got), "<p>a</p>") {
 		t.Errorf("two paragraphs keep their <p>: %q", got)
 	}
 }
@@ -118,4 +122,18 @@ func FuzzPlainParagraph(f *testing.F) {
 			t.Errorf("%q: shortcut gives %q, goldmark %q", s, h, buf.String())
 		}
 	})
+}
+
+// TestUnsafeSettingIsNotCachedAcross renders raw HTML with unsafe_html on,
+// then the same text with it off through the same cache: the second must
+// not get the first's raw HTML.
+func TestUnsafeSettingIsNotCachedAcross(t *testing.T) {
+	cache := &Cache{}
+	src := "hej <b onmouseover=\"x()\">fet</b>"
+	if got := newMarkdown(true, cache).block(src); !strings.Contains(string(got), "<b onmouseover") {
+		t.Fatalf("unsafe: %q", got)
+	}
+	if got := newMarkdown(false, cache).block(src); strings.Contains(string(got), "onmouseover") {
+		t.Errorf("safe after unsafe, through one cache: %q", got)
+	}
 }

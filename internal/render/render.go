@@ -143,15 +143,14 @@ func templateProblem(name string, err error) site.Problem {
 }
 
 func (r *renderer) funcs() template.FuncMap {
-	unsafe := r.site.Settings.UnsafeHTML
 	return template.FuncMap{
 		"t":        func(key string) string { return r.text.get(key) },
 		"tf":       func(key, name string, v any) string { return r.text.get(key, name, v) },
 		"chrome":   r.chrome,
 		"date":     r.text.date,
 		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
-		"md":       func(s string) template.HTML { return r.md.block(s, unsafe) },
-		"mdInline": func(s string) template.HTML { return r.md.inline(s, unsafe) },
+		"md":       r.md.block,
+		"mdInline": r.md.inline,
 		"join":     strings.Join,
 		"dict": func(pairs ...any) (map[string]any, error) {
 			m := map[string]any{}

@@ -101,7 +101,7 @@ func (r *renderer) searchIndex() ([]byte, error) {
 // folded, at most maxField bytes of it, and only the words not already
 // there, since a query matches substrings and order does not matter.
 func (r *renderer) indexText(words []string, src string) []string {
-	text := fold(plainText(r.md.block(src, false)))
+	text := fold(plainText(r.md.block(src)))
 	if len(text) > maxField {
 		cut := strings.LastIndexByte(text[:maxField], ' ')
 		if cut <= 0 {
