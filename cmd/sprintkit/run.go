@@ -163,11 +163,11 @@ func runBuild(args []string, root string, stdout, stderr io.Writer) error {
 // checkOut refuses an output folder that holds or is held by the site's
 // own files: a build never writes into content/, sprints/ or templates/.
 func checkOut(root, out string) error {
-	absRoot, err := filepath.Abs(root)
+	absRoot, err := realPath(root)
 	if err != nil {
 		return err
 	}
-	absOut, err := filepath.Abs(out)
+	absOut, err := realPath(out)
 	if err != nil {
 		return err
 	}
@@ -181,6 +181,25 @@ func checkOut(root, out string) error {
 		}
 	}
 	return nil
+}
+
+// realPath makes p absolute and resolves symbolic links in the part of it
+// that exists, so that a link cannot lead a build into the site's folders.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if dir == filepath.Dir(dir) {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 func runCheck(args []string, root string, stdout, stderr io.Writer) error {

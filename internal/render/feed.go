@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	pathpkg "net/url"
 	"time"
 )
 
@@ -102,7 +103,7 @@ func (r *renderer) feedXML() ([]byte, error) {
 			summary += " · " + r.text.get("card.learned") + ": " + plainText(r.md.block(sp.Result.Learned))
 		}
 		summary += " · " + r.text.get("card.therefore", "team", sp.Action.Team) + ": " + plainText(r.md.block(sp.Action.Do))
-		url := base + "sprints/" + sp.ID + "/index.html"
+		url := base + "sprints/" + pathpkg.PathEscape(sp.ID) + "/index.html"
 		f.Entries = append(f.Entries, atomEntry{
 			Title:    sp.Title,
 			ID:       url,

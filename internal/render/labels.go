@@ -91,6 +91,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"sprint.study":        {"Studie", "Study"},
 	"sprint.stage":        {"Steg i kundresan", "Journey stage"},
 	"sprint.team":         {"Team", "Team"},
+	"sprint.actionTeam":   {"Team som genomför åtgärden", "Team that acts"},
 	"sprint.date":         {"Datum", "Date"},
 	"sprint.status":       {"Status", "Status"},
 	"sprint.facilitator":  {"Facilitator", "Facilitator"},

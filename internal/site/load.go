@@ -148,6 +148,18 @@ func (l *loader) loadSettings() {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
+			if sub, nested := labels[k].(map[string]any); nested {
+				// Point at the dotted key itself, not at [labels].
+				var first string
+				for sk := range sub {
+					if first == "" || sk < first {
+						first = sk
+					}
+				}
+				p, _ := f.find("labels." + k + "." + first)
+				f.problem(p.key, "labels.%s.%s: label keys have dots in them: quote the key, as in \"%s.%s\" = \"…\"", k, first, k, first)
+				continue
+			}
 			s.Labels[k] = f.str(labels, "labels", k, false)
 			p, _ := f.find("labels." + k)
 			s.LabelPos[k] = Problem{Path: settingsPath, Line: p.key.line, Col: p.key.col}
@@ -199,6 +211,10 @@ func (l *loader) loadContent() {
 		rel := strings.TrimPrefix(p, "content/")
 		switch {
 		case path.Ext(p) != ".md":
+			if generated(rel) {
+				l.fail(p, "would be copied to %s, which sprintkit makes itself: rename or move it", rel)
+				return nil
+			}
 			l.site.Files = append(l.site.Files, File{Src: p, Dst: rel})
 		case path.Dir(rel) == "studies":
 			l.loadStudy(p)
@@ -291,6 +307,9 @@ func (l *loader) loadStudy(p string) {
 			Desired:     f.str(sm, prefix, "desired", false),
 			Changes:     f.strings(sm, prefix, "changes"),
 			Touchpoints: f.strings(sm, prefix, "touchpoints"),
+		}
+		if sg.ID != "" && Slug(sg.ID) != sg.ID {
+			f.atValue(prefix+".id", "%q: a stage id is lower-case letters, digits and dashes, such as %q", sg.ID, Slug(sg.ID))
 		}
 		if sg.ID != "" {
 			if seen[sg.ID] {
@@ -401,6 +420,8 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (*Sprint, []File, Problems)
 		case p == dir+"/sprint.toml":
 			hasPlan = true
 		case p == dir+"/notes.md":
+		case generated(p):
+			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
 		default:
 			files = append(files, File{Src: p, Dst: p})
 		}
@@ -443,6 +464,21 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (*Sprint, []File, Problems)
 		return nil, nil, append(probs, ps...)
 	}
 	return &sp, files, probs
+}
+
+// generated reports whether a copied file at dst in the built site would
+// take the place of a page or asset that sprintkit makes: every page is an
+// index.html, and the few files at the top and the assets are its own.
+func generated(dst string) bool {
+	switch {
+	case path.Base(dst) == "index.html",
+		dst == "404.html", dst == "feed.xml", dst == "search-index.js",
+		strings.HasPrefix(dst, "assets/"):
+		return true
+	}
+	// sprints/<id>/session/ is the session view's folder.
+	parts := strings.Split(dst, "/")
+	return len(parts) >= 4 && parts[0] == "sprints" && parts[2] == "session"
 }
 
 func fileExists(fsys fs.FS, p string) bool {
@@ -493,8 +529,9 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	sp.StageID = f.str(m, "", "stage", false)
 	sp.Status = f.enum(m, "", "status", "planned", "planned", "done", "abandoned")
 	sp.Duration = f.integer(m, "", "duration", 90)
-	if _, ok := m["duration"]; ok && sp.Duration == 0 {
-		f.atValue("duration", "must be more than 0 minutes")
+	if _, ok := m["duration"]; ok && sp.Duration < 5 {
+		f.atValue("duration", "%d minutes is too short for a session: at least 5", sp.Duration)
+		sp.Duration = 90
 	}
 	sp.Facilitator = f.str(m, "", "facilitator", false)
 	sp.Participants = f.strings(m, "", "participants")

@@ -241,6 +241,37 @@ block = "Glömd"
 			want:  []string{`content/sprints.md: a page may not be called "sprints": sprintkit makes that part of the site itself`},
 		},
 		{
+			name: "files that would replace generated pages",
+			files: map[string]string{
+				"content/index.html":                         "x",
+				"content/assets/style.css":                   "x",
+				"sprints/2026-11-02-brevet/index.html":       "x",
+				"sprints/2026-11-02-brevet/session/app.js":   "x",
+				"sprints/2026-11-02-brevet/bilder/tavla.png": "x",
+			},
+			want: []string{
+				"content/assets/style.css: would be copied to assets/style.css, which sprintkit makes itself: rename or move it",
+				"content/index.html: would be copied to index.html, which sprintkit makes itself: rename or move it",
+				"sprints/2026-11-02-brevet/index.html: would be copied to sprints/2026-11-02-brevet/index.html, which sprintkit makes itself: rename or move it",
+				"sprints/2026-11-02-brevet/session/app.js: would be copied to sprints/2026-11-02-brevet/session/app.js, which sprintkit makes itself: rename or move it",
+			},
+		},
+		{
+			name:  "stage id that is not a slug",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, `id = "hjalp"`, `id = "Få hjälp"`, 1)},
+			want:  []string{`content/studies/resa.md:10:6: stages[1].id: "Få hjälp": a stage id is lower-case letters, digits and dashes, such as "fa-hjalp"`},
+		},
+		{
+			name:  "too short a session",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `status = "done"`, "status = \"done\"\nduration = 3", 1)},
+			want:  []string{planPath + `:7:12: duration: 3 minutes is too short for a session: at least 5`},
+		},
+		{
+			name:  "dotted label key without quotes",
+			files: map[string]string{"content/site.toml": goodSettings + "[labels]\nverdict.supported = \"Stämde\"\n"},
+			want:  []string{`content/site.toml:4:1: labels.verdict.supported: label keys have dots in them: quote the key, as in "verdict.supported" = "…"`},
+		},
+		{
 			name: "problems in several files are all reported",
 			files: map[string]string{
 				planPath:                           strings.Replace(goodPlan, `method = "interview"`, `method = "intervju"`, 1),
