@@ -197,7 +197,7 @@ func newText(s site.Settings) (*text, site.Problems) {
 	for k, v := range s.Labels {
 		if _, ok := labels[k]; !ok {
 			p := s.LabelPos[k]
-			p.Msg = fmt.Sprintf("unknown label %q%s", "labels."+k, suggest(k, keys))
+			p.Msg = fmt.Sprintf("unknown label %q%s", "labels."+k, site.DidYouMean(k, keys))
 			probs = append(probs, p)
 			continue
 		}
@@ -205,24 +205,6 @@ func newText(s site.Settings) (*text, site.Problems) {
 	}
 	sort.Slice(probs, func(a, b int) bool { return probs[a].Line < probs[b].Line })
 	return t, probs
-}
-
-// suggest names the known key that shares the longest prefix with k.
-func suggest(k string, keys []string) string {
-	best, bestN := "", 0
-	for _, key := range keys {
-		n := 0
-		for n < len(k) && n < len(key) && k[n] == key[n] {
-			n++
-		}
-		if n > bestN {
-			best, bestN = key, n
-		}
-	}
-	if bestN < 3 {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
 // get returns the text for key with {name} placeholders filled from pairs

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/sprintkit/sprintkit/internal/site"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -51,11 +52,7 @@ func scheme(dest []byte) string {
 }
 
 func linkAllowed(dest []byte) bool {
-	switch scheme(dest) {
-	case "", "http", "https", "mailto", "file", "tel":
-		return true
-	}
-	return false
+	return site.AllowedScheme(scheme(dest))
 }
 
 func imageAllowed(dest []byte) bool {

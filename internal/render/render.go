@@ -178,14 +178,10 @@ func (r *renderer) funcs() template.FuncMap {
 		// file, mailto or relative), so that html/template keeps file: links.
 		"safeURL": func(s string) template.URL {
 			u, err := url.Parse(s)
-			if err != nil {
+			if err != nil || !site.AllowedScheme(strings.ToLower(u.Scheme)) {
 				return ""
 			}
-			switch strings.ToLower(u.Scheme) {
-			case "", "http", "https", "file", "mailto":
-				return template.URL(u.String())
-			}
-			return ""
+			return template.URL(u.String())
 		},
 	}
 }

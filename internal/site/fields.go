@@ -81,7 +81,7 @@ func (f *fields) known(m map[string]any, prefix string, names ...string) {
 	for _, k := range unknown {
 		key := join(prefix, k)
 		p, _ := f.find(key)
-		f.problem(p.key, "unknown key %q%s", key, didYouMean(k, names))
+		f.problem(p.key, "unknown key %q%s", key, DidYouMean(k, names))
 	}
 }
 
@@ -141,7 +141,7 @@ func (f *fields) enum(m map[string]any, prefix, name, def string, values ...stri
 		return def
 	}
 	if !slices.Contains(values, s) {
-		f.atValue(key, "%q is not one of %s%s", s, strings.Join(values, ", "), didYouMean(s, values))
+		f.atValue(key, "%q is not one of %s%s", s, strings.Join(values, ", "), DidYouMean(s, values))
 		return def
 	}
 	return s

@@ -322,18 +322,27 @@ func (l *loader) loadStudy(p string) {
 	l.site.Studies = append(l.site.Studies, st)
 }
 
+// AllowedScheme reports whether links with the scheme (lower case; "" for
+// a relative link) may appear on a page: the web, files on shares, mail
+// and telephone. javascript:, data: and the rest may not.
+func AllowedScheme(scheme string) bool {
+	switch scheme {
+	case "", "http", "https", "file", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
 // checkLink returns why a link from a user's file may not be used, or "".
-// http, https, mailto and file links and relative paths are fine.
 func checkLink(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
 		return fmt.Sprintf("%q is not a valid address", s)
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "file", "mailto":
-		return ""
+	if !AllowedScheme(strings.ToLower(u.Scheme)) {
+		return fmt.Sprintf("%q: links with the %s: scheme are not allowed (use https: or file:)", s, u.Scheme)
 	}
-	return fmt.Sprintf("%q: links with the %s: scheme are not allowed (use https: or file:)", s, u.Scheme)
+	return ""
 }
 
 // sprintDirs returns the sprint folders under sprints/, by name.

@@ -51,9 +51,9 @@ func (ps Problems) sort() {
 	})
 }
 
-// didYouMean returns ` (did you mean "x"?)` for the closest of known to s,
+// DidYouMean returns ` (did you mean "x"?)` for the closest of known to s,
 // or "" when none is close.
-func didYouMean(s string, known []string) string {
+func DidYouMean(s string, known []string) string {
 	best, bestD := "", len(s)/2+2
 	for _, k := range known {
 		if d := distance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
