@@ -24,8 +24,8 @@ Usage:
   sprintkit serve   [--root DIR] [--port N] [--bind ADDR] [--poll]
                                                serve it with live reload
   sprintkit check   [--root DIR]               validate without writing
-  sprintkit new sprint TITLE [--team T] [--study ID] [--date D]
-  sprintkit new study TITLE
+  sprintkit new sprint TITLE [--team T] [--study ID] [--stage ID] [--date D]
+  sprintkit new study TITLE [--date D]
   sprintkit init DIR [--title T] [--language sv|en]
   sprintkit version
 
