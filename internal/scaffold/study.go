@@ -25,20 +25,9 @@ func NewStudy(fsys fs.FS, title string, today time.Time) (id string, p Plan, err
 // Language is the site's language from content/site.toml: "sv" or "en"
 // (the default, also when the settings cannot be read).
 func Language(fsys fs.FS) string {
-	s, err := site.Load(fsys, site.Options{})
-	if err == nil {
-		return s.Settings.Language
-	}
-	// The site has problems elsewhere: read the one line that matters.
-	data, err := fs.ReadFile(fsys, "content/site.toml")
-	if err != nil {
-		return "en"
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		k, v, ok := strings.Cut(line, "=")
-		if ok && strings.TrimSpace(k) == "language" && strings.Trim(strings.TrimSpace(v), `"'`) == "sv" {
-			return "sv"
-		}
+	s, _ := site.LoadSettings(fsys)
+	if s.Language == "sv" {
+		return "sv"
 	}
 	return "en"
 }

@@ -92,6 +92,17 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 	return l.site, nil
 }
 
+// LoadSettings reads content/site.toml alone. On problems the error is
+// Problems, and Settings holds what could be read (language "en" at least).
+func LoadSettings(fsys fs.FS) (Settings, error) {
+	l := &loader{fsys: fsys, site: &Site{}, broken: map[string]bool{}}
+	l.loadSettings()
+	if len(l.probs) > 0 {
+		return l.site.Settings, l.probs
+	}
+	return l.site.Settings, nil
+}
+
 type loader struct {
 	fsys  fs.FS
 	site  *Site
