@@ -1,9 +1,14 @@
 package sitecheck
 
 import (
+	"context"
+	"fmt"
 	"os"
+	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -13,35 +18,51 @@ const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 	v.id + " (" + v.impact + "): " + v.help + " at " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))`
 
 // TestAxe runs axe-core in headless Chromium on every page of the example
-// site, and on a sample of a generated site of 1,000 sprints: the first,
-// middle and last page of each kind (sprint, session, study, team) and
-// each single page, to keep the test quick. The pages of one kind share
-// their template, so a sample finds what the template does wrong.
+// site and of a generated site of 1,000 sprints (about 2,000 pages). The
+// pages are shared out over four browsers, which have axe-core loaded into
+// every document they open.
 func TestAxe(t *testing.T) {
 	src, err := os.ReadFile(tool(t, "AXE_JS", "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb := newTab(t)
 	ex, gen := exampleSite(t), generatedSite(t)
-	for _, site := range []struct {
-		name, dir string
-		pages     []string
-	}{
-		{"example site", ex, htmlPages(t, ex)},
-		{"1,000-sprint site (sample)", gen, sample(htmlPages(t, gen), 3)},
-	} {
-		violations := 0
-		for _, p := range site.pages {
-			tb.open(t, fileURL(site.dir, p))
-			eval[bool](t, tb, string(src)+"\ntrue")
-			for _, v := range eval[[]string](t, tb, axeRun) {
-				violations++
-				t.Errorf("%s: %s", p, v)
-			}
-		}
-		t.Logf("axe-core: %d pages of the %s checked, %d violations", len(site.pages), site.name, violations)
+	type page struct{ dir, path string }
+	var pages []page
+	exPages, genPages := htmlPages(t, ex), htmlPages(t, gen)
+	for _, p := range exPages {
+		pages = append(pages, page{ex, p})
 	}
+	for _, p := range genPages {
+		pages = append(pages, page{gen, p})
+	}
+	const browsers = 4
+	var checked, violations atomic.Int64
+	t.Run("pages", func(t *testing.T) {
+		for i := range browsers {
+			t.Run(fmt.Sprint("browser", i), func(t *testing.T) {
+				t.Parallel()
+				tb := newTab(t)
+				preload(t, tb, string(src))
+				for j := i; j < len(pages); j += browsers {
+					p := pages[j]
+					tb.open(t, fileURL(p.dir, p.path))
+					for _, v := range eval[[]string](t, tb, axeRun) {
+						violations.Add(1)
+						t.Errorf("%s: %s", p.path, v)
+					}
+					checked.Add(1)
+				}
+			})
+		}
+	})
+	if int(checked.Load()) != len(pages) {
+		t.Errorf("checked %d of %d pages", checked.Load(), len(pages))
+	}
+	t.Logf("axe-core: %d pages of the example site and %d of the 1,000-sprint site checked, %d violations",
+		len(exPages), len(genPages), violations.Load())
+
+	tb := newTab(t)
 	// The search box with its results open, which no page shows on load.
 	tb.open(t, fileURL(ex, "index.html"))
 	err = chromedp.Do(tb.step(t),
@@ -58,4 +79,17 @@ func TestAxe(t *testing.T) {
 		t.Errorf("index.html with search results open: %s", v)
 	}
 	t.Logf("axe-core: the search box with results open, %d violations", len(open))
+}
+
+// preload has the browser run src in every document it opens from now on,
+// before the document's own scripts.
+func preload(t *testing.T, tb *tab, src string) {
+	t.Helper()
+	_, err := chromedp.Run(tb.step(t), chromedp.Action[page.ScriptIdentifier](func(ctx context.Context, target *chromedp.Target) (page.ScriptIdentifier, error) {
+		res, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return res.Identifier, err
+	}))
+	if err != nil {
+		t.Fatalf("loading axe-core into the browser: %v", err)
+	}
 }
