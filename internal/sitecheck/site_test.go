@@ -121,37 +121,6 @@ func htmlPages(t testing.TB, dir string) []string {
 	return pages
 }
 
-// sample picks a few pages of each kind from a large site: the first, the
-// middle and the last of each kind, and every page of a kind with few.
-func sample(pages []string, per int) []string {
-	kinds := map[string][]string{}
-	var order []string
-	for _, p := range pages {
-		k := p
-		switch {
-		case strings.HasSuffix(p, "/session/index.html"):
-			k = "session"
-		case strings.Count(p, "/") >= 2:
-			k = p[:strings.IndexByte(p, '/')]
-		}
-		if _, ok := kinds[k]; !ok {
-			order = append(order, k)
-		}
-		kinds[k] = append(kinds[k], p)
-	}
-	var out []string
-	for _, k := range order {
-		list := kinds[k]
-		if len(list) <= per {
-			out = append(out, list...)
-			continue
-		}
-		for i := range per {
-			out = append(out, list[i*(len(list)-1)/(per-1)])
-		}
-	}
-	return out
-}
 
 // tool finds a file that .ci/run installs: from the environment variable
 // env, or at rel under .ci/node_modules. Without it the test skips, or
