@@ -121,7 +121,6 @@ func htmlPages(t testing.TB, dir string) []string {
 	return pages
 }
 
-
 // tool finds a file that .ci/run installs: from the environment variable
 // env, or at rel under .ci/node_modules. Without it the test skips, or
 // fails when CI is set.
