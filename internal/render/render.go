@@ -58,7 +58,7 @@ type renderer struct {
 	md    *markdown
 	today time.Time
 	pages map[string]*template.Template
-	files fs.FS // the merged templates folder
+	files overlay // the site's templates over the embedded ones
 
 	chromeMu sync.Mutex
 	chromes  map[string]template.HTML
@@ -435,7 +435,7 @@ func (r *renderer) board() []column {
 // assets copies every template file that is not a page template to assets/.
 func (r *renderer) assets(w Writer) error {
 	names := map[string]bool{}
-	for _, fsys := range []fs.FS{templates.FS, r.overrides()} {
+	for _, fsys := range []fs.FS{templates.FS, r.files.top} {
 		if fsys == nil {
 			continue
 		}
@@ -461,13 +461,6 @@ func (r *renderer) assets(w Writer) error {
 		if err := w.WriteFile("assets/"+n, b); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-func (r *renderer) overrides() fs.FS {
-	if o, ok := r.files.(overlay); ok {
-		return o.top
 	}
 	return nil
 }

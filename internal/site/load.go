@@ -180,25 +180,23 @@ func (l *loader) loadSettings() {
 
 // splitFrontMatter splits "+++\nTOML\n+++\nbody" into its two parts. ok is
 // false when the file does not start with a +++ line.
-func splitFrontMatter(src string) (front, body string, bodyLine int, ok bool) {
+func splitFrontMatter(src string) (front, body string, ok bool) {
 	src = strings.TrimPrefix(src, "\ufeff")
 	first, rest, found := strings.Cut(src, "\n")
 	if strings.TrimSpace(first) != "+++" || !found {
-		return "", src, 1, false
+		return "", src, false
 	}
-	line := 2
 	var b strings.Builder
 	for rest != "" {
 		var l string
 		l, rest, _ = strings.Cut(rest, "\n")
-		line++
 		if strings.TrimSpace(l) == "+++" {
-			return b.String(), rest, line, true
+			return b.String(), rest, true
 		}
 		b.WriteString(l)
 		b.WriteByte('\n')
 	}
-	return "", src, 1, false
+	return "", src, false
 }
 
 func (l *loader) loadContent() {
@@ -255,9 +253,8 @@ func (l *loader) loadPage(p string) {
 		l.fail(p, "a page may not be called %q: sprintkit makes that part of the site itself", top)
 		return
 	}
-	front, body, bodyLine, ok := splitFrontMatter(string(data))
+	front, body, ok := splitFrontMatter(string(data))
 	pg.Body = body
-	_ = bodyLine
 	if ok {
 		m, f, ok := decodeTOML(p, front, 2, &l.probs)
 		if ok {
@@ -284,7 +281,7 @@ func (l *loader) loadStudy(p string) {
 			l.broken["study:"+st.ID] = true
 		}
 	}()
-	front, body, _, ok := splitFrontMatter(string(data))
+	front, body, ok := splitFrontMatter(string(data))
 	if !ok {
 		l.probs = append(l.probs, Problem{Path: p, Line: 1, Col: 1, Msg: "a study starts with TOML front matter between +++ lines (at least title = \"...\")"})
 		return
