@@ -22,7 +22,9 @@ import (
 )
 
 // Writer receives the files of the built site; WriteFile is called from
-// several goroutines at once and once for each name.
+// several goroutines at once and once for each name. data is only lent:
+// it may be reused once WriteFile returns, so a Writer that keeps it must
+// copy it.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -270,10 +272,13 @@ func (r *renderer) newData(kind, name, title, desc string) data {
 	}
 }
 
+// markup is what oneLine drops from Markdown source.
+var markup = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
+
 // oneLine shortens Markdown source to a plain description.
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	s = strings.NewReplacer("*", "", "_", "", "`", "", "#", "").Replace(s)
+	s = markup.Replace(s)
 	if r := []rune(s); len(r) > 200 {
 		s = string(r[:199]) + "…"
 	}
@@ -306,7 +311,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 					fail(p.name, site.Problem{Path: "templates/" + p.data.Kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
 					continue
 				}
-				if err := w.WriteFile(p.name, bytes.Clone(buf.Bytes())); err != nil {
+				if err := w.WriteFile(p.name, buf.Bytes()); err != nil {
 					fail(p.name, err)
 				}
 			}
