@@ -30,7 +30,7 @@ func (m *memWriter) WriteFile(name string, data []byte) error {
 	if m.files == nil {
 		m.files = map[string][]byte{}
 	}
-	m.files[name] = bytes.Clone(data) // data is only lent
+	m.files[name] = data
 	return nil
 }
 

@@ -23,7 +23,7 @@ import (
 	"sync"
 )
 
-// Writer receives the files of a site. WriteFile is safe for concurrent use by many goroutines, and does not keep data after it returns.
+// Writer receives the files of a site. WriteFile is safe for concurrent use by many goroutines.
 // name is a slash-separated path relative to the site root, e.g. "sprints/x/index.html"; each name is written once.
 type Writer interface {
 	WriteFile(name string, data []byte) error

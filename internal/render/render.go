@@ -22,9 +22,7 @@ import (
 )
 
 // Writer receives the files of the built site; WriteFile is called from
-// several goroutines at once and once for each name. data is only lent:
-// it may be reused once WriteFile returns, so a Writer that keeps it must
-// copy it.
+// several goroutines at once and once for each name.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -311,7 +309,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 					fail(p.name, site.Problem{Path: "templates/" + p.data.Kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
 					continue
 				}
-				if err := w.WriteFile(p.name, buf.Bytes()); err != nil {
+				if err := w.WriteFile(p.name, bytes.Clone(buf.Bytes())); err != nil {
 					fail(p.name, err)
 				}
 			}

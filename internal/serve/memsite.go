@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"maps"
@@ -18,27 +17,16 @@ type file struct {
 // memWriter receives a built site into memory. It is render's Writer:
 // WriteFile is safe to call from several goroutines at once.
 type memWriter struct {
-	prev  map[string]file // the last good build, read only
 	mu    sync.Mutex
 	files map[string]file
 }
 
-// newMemWriter returns a memWriter that shares the bytes of every file
-// that is the same as in prev, the last good build (nil for none).
-func newMemWriter(prev map[string]file) *memWriter {
-	return &memWriter{prev: prev, files: make(map[string]file, len(prev))}
-}
+func newMemWriter() *memWriter { return &memWriter{files: map[string]file{}} }
 
-// WriteFile keeps a copy of data under name, or the last build's bytes
-// when they are the same. The data is hashed here, outside the lock, so
-// the render's goroutines share the work.
+// WriteFile keeps data under name. The data is hashed here, outside the
+// lock, so the render's goroutines share the work.
 func (m *memWriter) WriteFile(name string, data []byte) error {
-	f := file{sum: sha256.Sum256(data)}
-	if old, ok := m.prev[name]; ok && old.sum == f.sum {
-		f.data = old.data
-	} else {
-		f.data = bytes.Clone(data)
-	}
+	f := file{data: data, sum: sha256.Sum256(data)}
 	m.mu.Lock()
 	m.files[name] = f
 	m.mu.Unlock()
