@@ -25,6 +25,7 @@ type Builder struct {
 // error is site.Problems and nothing has been written to w.
 func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
 	s, err := build(fsys, today, w, &b.sprints, &b.md)
+	b.sprints.Sweep()
 	b.md.Sweep()
 	return s, err
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,6 +31,21 @@ type Options struct {
 type Cache struct {
 	mu      sync.Mutex
 	sprints map[string]cachedSprint
+	// used holds the paths looked up since the last Sweep.
+	used map[string]bool
+}
+
+// Sweep forgets the sprint plans that no load asked for since the last
+// Sweep: those of deleted or renamed sprints.
+func (c *Cache) Sweep() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.sprints {
+		if !c.used[p] {
+			delete(c.sprints, p)
+		}
+	}
+	c.used = nil
 }
 
 type cachedSprint struct {
@@ -44,6 +61,10 @@ func (c *Cache) get(p, src, notes string) (Sprint, Problems, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.used == nil {
+		c.used = map[string]bool{}
+	}
+	c.used[p] = true
 	e, ok := c.sprints[p]
 	if !ok || e.src != src || e.notes != notes {
 		return Sprint{}, nil, false
@@ -475,12 +496,23 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (*Sprint, []File, Problems)
 			sp = *s
 		}
 		sp.Notes, sp.NotesPath = string(notes), notesPath
+		sp.Digest = digest(id, data, notes)
 		cache.put(planPath, src, string(notes), sp, ps)
 	}
 	if len(ps) > 0 {
 		return nil, nil, append(probs, ps...)
 	}
 	return &sp, files, probs
+}
+
+// digest identifies a sprint by its folder name and the bytes of its two
+// files, from which every field of its own is parsed.
+func digest(id string, plan, notes []byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d:%s%d:", len(id), id, len(plan))
+	h.Write(plan)
+	h.Write(notes)
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // generated reports whether a copied file at dst in the built site would
