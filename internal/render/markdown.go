@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -22,17 +21,6 @@ type markdown struct {
 	// maxLen, when not 0, leaves longer sources (a sprint's notes, shown
 	// once) out of the cache.
 	maxLen int
-}
-
-// A Cache keeps rendered Markdown between builds. It is safe for concurrent
-// use; the zero value is ready. A nil *Cache caches nothing.
-type Cache struct {
-	mu   sync.Mutex
-	safe map[string]template.HTML
-	raw  map[string]template.HTML
-	// used marks the entries of the current build; the rest are dropped
-	// by Sweep so the cache does not grow without bound.
-	used map[string]bool
 }
 
 func newMarkdown(unsafe bool, cache *Cache) *markdown {
@@ -72,10 +60,7 @@ func (m *markdown) block(src string) template.HTML {
 	if cache != nil {
 		m.cache.mu.Lock()
 		h, ok := m.entries()[src]
-		if m.cache.used == nil {
-			m.cache.used = map[string]bool{}
-		}
-		m.cache.used[src] = true
+		m.cache.use(&m.cache.usedMD, src)
 		m.cache.mu.Unlock()
 		if ok {
 			return h
@@ -107,26 +92,6 @@ func (m *markdown) inline(src string) template.HTML {
 		return template.HTML(trimmed[3 : len(trimmed)-4])
 	}
 	return template.HTML(h)
-}
-
-// Sweep forgets the entries not used since the last Sweep.
-func (c *Cache) Sweep() {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.safe {
-		if !c.used[k] {
-			delete(c.safe, k)
-		}
-	}
-	for k := range c.raw {
-		if !c.used[k] {
-			delete(c.raw, k)
-		}
-	}
-	c.used = nil
 }
 
 // plainParagraph renders a one-line text that has nothing Markdown would

@@ -60,6 +60,13 @@ type renderer struct {
 	pages map[string]*template.Template
 	files overlay // the site's templates over the embedded ones
 
+	// What is reused (reuse.go): cache between builds, frags within this one.
+	cache  *Cache
+	stock  map[string]bool // kinds of page drawn by the default templates
+	frame  string          // key of what every page shows besides its content
+	fragMu sync.Mutex
+	frags  map[string]template.HTML
+
 	chromeMu sync.Mutex
 	chromes  map[string]template.HTML
 }
@@ -88,6 +95,10 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		today: opt.Today,
 		pages: map[string]*template.Template{},
 		files: overlay{opt.Overrides, templates.FS},
+		cache: opt.Cache,
+		stock: stockKinds(opt.Overrides),
+		frame: frameKey(s, opt.Today),
+		frags: map[string]template.HTML{},
 	}
 	if opt.Cache == nil {
 		// A one-off build still renders each short text once, though it
@@ -103,6 +114,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		if err != nil {
 			return nil, err
 		}
+		clone.Funcs(template.FuncMap{"fragment": r.fragmentFunc(kind)})
 		if r.pages[kind], err = r.parse(clone, kind+".html"); err != nil {
 			return nil, err
 		}
@@ -147,6 +159,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"t":        func(key string) string { return r.text.get(key) },
 		"tf":       func(key, name string, v any) string { return r.text.get(key, name, v) },
 		"chrome":   r.chrome,
+		"fragment": r.fragmentFunc(""), // replaced for each kind of page
 		"date":     r.text.date,
 		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
 		"md":       r.md.block,
@@ -247,10 +260,12 @@ type column struct {
 	Sprints []*site.Sprint
 }
 
-// page is one page to render: its output name and template data.
+// page is one page to render: its output name and template data, and
+// the key under which it may be reused ("" for none).
 type page struct {
 	name string
 	data data
+	key  string
 }
 
 func (r *renderer) newData(kind, name, title, desc string) data {
@@ -304,12 +319,22 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range jobs {
+				if b, ok := r.cache.page(p.name, p.key); ok {
+					if err := w.WriteFile(p.name, b); err != nil {
+						fail(p.name, err)
+					}
+					continue
+				}
 				buf.Reset()
 				if err := r.pages[p.data.Kind].ExecuteTemplate(&buf, p.data.Kind+".html", p.data); err != nil {
 					fail(p.name, site.Problem{Path: "templates/" + p.data.Kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
 					continue
 				}
-				if err := w.WriteFile(p.name, bytes.Clone(buf.Bytes())); err != nil {
+				b := bytes.Clone(buf.Bytes())
+				if p.key != "" {
+					r.cache.putPage(p.name, p.key, b)
+				}
+				if err := w.WriteFile(p.name, b); err != nil {
 					fail(p.name, err)
 				}
 			}
@@ -358,40 +383,40 @@ func (r *renderer) pagesTo(jobs chan<- page) {
 	s := r.site
 	d := r.newData("index", "index.html", "", "")
 	d.Outcomes, d.Actions = r.counts()
-	jobs <- page{"index.html", d}
+	jobs <- page{"index.html", d, ""}
 
 	for _, sp := range s.Sprints {
 		name := "sprints/" + sp.ID + "/index.html"
 		d := r.newData("sprint", name, sp.Title, sp.Assumption.Belief)
-		d.Sprint, d.Study = sp, nil
-		jobs <- page{name, d}
+		d.Sprint = sp
+		jobs <- page{name, d, r.sprintPageKey("sprint", sp)}
 		name = "sprints/" + sp.ID + "/session/index.html"
 		d = r.newData("session", name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask)
 		d.Sprint = sp
-		jobs <- page{name, d}
+		jobs <- page{name, d, r.sprintPageKey("session", sp)}
 	}
 	for _, st := range s.Studies {
 		name := "studies/" + st.ID + "/index.html"
 		d := r.newData("study", name, st.Title, st.Summary)
 		d.Study = st
-		jobs <- page{name, d}
+		jobs <- page{name, d, ""}
 	}
 	for _, t := range s.Teams {
 		name := "teams/" + t.Slug + "/index.html"
 		d := r.newData("team", name, r.text.get("team.title", "team", t.Name), "")
 		d.Team = t
-		jobs <- page{name, d}
+		jobs <- page{name, d, ""}
 	}
 	for _, pg := range s.Pages {
 		name := pg.ID + "/index.html"
 		d := r.newData("page", name, pg.Title, pg.Description)
 		d.Page = pg
-		jobs <- page{name, d}
+		jobs <- page{name, d, ""}
 	}
 	d = r.newData("assumptions", "assumptions/index.html", r.text.get("assumptions.title"), r.text.get("assumptions.intro"))
 	d.Board = r.board()
-	jobs <- page{"assumptions/index.html", d}
-	jobs <- page{"404.html", r.newData("404", "404.html", r.text.get("notfound.title"), "")}
+	jobs <- page{"assumptions/index.html", d, ""}
+	jobs <- page{"404.html", r.newData("404", "404.html", r.text.get("notfound.title"), ""), ""}
 }
 
 var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}
