@@ -103,13 +103,14 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 	l := &loader{fsys: fsys, site: &Site{}, broken: map[string]bool{}}
 	l.loadSettings()
 	l.loadContent()
-	l.loadSprints(opt.Cache)
+	l.loadSprints(opt.Cache, opt.Today)
 	l.link()
 	if len(l.probs) > 0 {
 		l.probs.sort()
 		return nil, l.probs
 	}
-	l.site.Warnings = l.warnings(opt.Today)
+	l.warns.sort()
+	l.site.Warnings = l.warns
 	return l.site, nil
 }
 
@@ -128,6 +129,7 @@ type loader struct {
 	fsys  fs.FS
 	site  *Site
 	probs Problems
+	warns Problems
 	// broken holds the ids of studies and sprints whose files have
 	// problems, so that what refers to them does not report more.
 	broken map[string]bool
@@ -392,12 +394,13 @@ func (l *loader) sprintDirs() []string {
 	return dirs
 }
 
-func (l *loader) loadSprints(cache *Cache) {
+func (l *loader) loadSprints(cache *Cache, today time.Time) {
 	dirs := l.sprintDirs()
 	type result struct {
 		sp    *Sprint
 		files []File
 		probs Problems
+		warns Problems
 	}
 	results := make([]result, len(dirs))
 	var wg sync.WaitGroup
@@ -405,8 +408,12 @@ func (l *loader) loadSprints(cache *Cache) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				sp, files, probs := loadSprint(l.fsys, dirs[i], cache)
-				results[i] = result{sp, files, probs}
+				sp, src, files, probs := loadSprint(l.fsys, dirs[i], cache)
+				var warns Problems
+				if sp != nil {
+					warns = sprintWarnings(sp, src, today)
+				}
+				results[i] = result{sp, files, probs, warns}
 			}
 		})
 	}
@@ -417,6 +424,7 @@ func (l *loader) loadSprints(cache *Cache) {
 	wg.Wait()
 	for i, r := range results {
 		l.probs = append(l.probs, r.probs...)
+		l.warns = append(l.warns, r.warns...)
 		if r.sp != nil {
 			l.site.Sprints = append(l.site.Sprints, r.sp)
 		} else if len(r.probs) > 0 {
@@ -433,76 +441,84 @@ func (l *loader) loadSprints(cache *Cache) {
 	})
 }
 
-// loadSprint reads one sprint folder: its plan, its notes and the files beside them.
-func loadSprint(fsys fs.FS, id string, cache *Cache) (*Sprint, []File, Problems) {
+// loadSprint reads one sprint folder: its plan, its notes and the files
+// beside them. src is the plan's source, for the positions of warnings.
+func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, files []File, probs Problems) {
 	dir := "sprints/" + id
-	var files []File
-	var probs Problems
-	hasPlan := false
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			probs = append(probs, Problem{Path: p, Msg: err.Error()})
-			return nil
-		}
-		if p == dir {
-			return nil
-		}
-		if Ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
+	// One listing of the folder says whether there are notes, so that a
+	// sprint without them costs no failed open; sub-folders are walked.
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, "", nil, Problems{{Path: dir, Msg: err.Error()}}
+	}
+	hasPlan, hasNotes := false, false
+	for _, e := range entries {
+		p := dir + "/" + e.Name()
 		switch {
-		case d.IsDir():
-		case p == dir+"/sprint.toml":
+		case Ignored(e.Name()):
+		case e.IsDir():
+			err := fs.WalkDir(fsys, p, func(p string, d fs.DirEntry, err error) error {
+				switch {
+				case err != nil:
+					probs = append(probs, Problem{Path: p, Msg: err.Error()})
+				case Ignored(d.Name()) && d.IsDir():
+					return fs.SkipDir
+				case Ignored(d.Name()) || d.IsDir():
+				case generated(p):
+					probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
+				default:
+					files = append(files, File{Src: p, Dst: p})
+				}
+				return nil
+			})
+			if err != nil {
+				probs = append(probs, Problem{Path: p, Msg: err.Error()})
+			}
+		case e.Name() == "sprint.toml":
 			hasPlan = true
-		case p == dir+"/notes.md":
+		case e.Name() == "notes.md":
+			hasNotes = true
 		case generated(p):
 			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
 		default:
 			files = append(files, File{Src: p, Dst: p})
 		}
-		return nil
-	})
-	if err != nil {
-		probs = append(probs, Problem{Path: dir, Msg: err.Error()})
 	}
 	if !hasPlan {
-		if len(files) > 0 || fileExists(fsys, dir+"/notes.md") {
+		if len(files) > 0 || hasNotes {
 			probs = append(probs, Problem{Path: dir, Msg: "a sprint folder needs a sprint.toml (sprintkit new sprint makes one)"})
 		}
-		return nil, nil, probs
+		return nil, "", nil, probs
 	}
 	planPath := dir + "/sprint.toml"
 	data, err := fs.ReadFile(fsys, planPath)
 	if err != nil {
-		return nil, nil, append(probs, Problem{Path: planPath, Msg: err.Error()})
+		return nil, "", nil, append(probs, Problem{Path: planPath, Msg: err.Error()})
 	}
-	notesPath := dir + "/notes.md"
-	notes, err := fs.ReadFile(fsys, notesPath)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, append(probs, Problem{Path: notesPath, Msg: err.Error()})
+	var notes []byte
+	notesPath := ""
+	if hasNotes {
+		notesPath = dir + "/notes.md"
+		if notes, err = fs.ReadFile(fsys, notesPath); err != nil {
+			return nil, "", nil, append(probs, Problem{Path: notesPath, Msg: err.Error()})
 		}
-		notesPath = ""
 	}
-	src := string(data)
-	sp, ps, ok := cache.get(planPath, src, string(notes))
+	src = string(data)
+	plan, ps, ok := cache.get(planPath, src, string(notes))
 	if !ok {
 		var s *Sprint
 		s, ps = ParseSprint(planPath, id, data)
 		if s != nil {
-			sp = *s
+			plan = *s
 		}
-		sp.Notes, sp.NotesPath = string(notes), notesPath
-		sp.Digest = digest(id, data, notes)
-		cache.put(planPath, src, string(notes), sp, ps)
+		plan.Notes, plan.NotesPath = string(notes), notesPath
+		plan.Digest = digest(id, data, notes)
+		cache.put(planPath, src, string(notes), plan, ps)
 	}
 	if len(ps) > 0 {
-		return nil, nil, append(probs, ps...)
+		return nil, "", nil, append(probs, ps...)
 	}
-	return &sp, files, probs
+	return &plan, src, files, probs
 }
 
 // digest identifies a sprint by its folder name and the bytes of its two
@@ -786,26 +802,21 @@ func sortActions(list []*Sprint) {
 	})
 }
 
-// warnings finds what tends to go stale: plans left planned a week after
-// their day, and done sprints whose action is still open past its due date.
-func (l *loader) warnings(today time.Time) Problems {
+// sprintWarnings finds what tends to go stale in a sprint: a plan left
+// planned a week after its date, and a done sprint whose action is still
+// open past its due date. src is the plan's source, for the positions.
+func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 	if today.IsZero() {
 		return nil
 	}
 	var ws Problems
-	for _, sp := range l.site.Sprints {
-		if sp.Status == "planned" && today.Sub(sp.Date) > 7*24*time.Hour {
-			f := l.sprintFields(sp)
-			f.probs = &ws
-			f.atValue("status", "still planned %d days after the session's date %s: set it to done or abandoned",
-				int(today.Sub(sp.Date).Hours()/24), sp.Date.Format(time.DateOnly))
-		}
-		if sp.Status == "done" && sp.Action.Status == "open" && sp.Overdue(today) {
-			f := l.sprintFields(sp)
-			f.probs = &ws
-			f.atValue("action.status", "still open, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
-		}
+	f := &fields{path: sp.Path, probs: &ws, load: func() (string, int) { return src, 1 }}
+	if sp.Status == "planned" && today.Sub(sp.Date) > 7*24*time.Hour {
+		f.atValue("status", "still planned %d days after the session's date %s: set it to done or abandoned",
+			int(today.Sub(sp.Date).Hours()/24), sp.Date.Format(time.DateOnly))
 	}
-	ws.sort()
+	if sp.Status == "done" && sp.Action.Status == "open" && sp.Overdue(today) {
+		f.atValue("action.status", "still open, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
+	}
 	return ws
 }
