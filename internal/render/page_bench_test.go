@@ -24,17 +24,17 @@ func BenchmarkPage(b *testing.B) {
 	close(jobs)
 	first := map[string]page{}
 	for p := range jobs {
-		if _, ok := first[p.data.Kind]; !ok && p.data.Kind != "404" && p.data.Kind != "page" {
-			first[p.data.Kind] = p
+		if _, ok := first[p.kind]; !ok && p.kind != "404" && p.kind != "page" {
+			first[p.kind] = p
 		}
 	}
 	for _, kind := range []string{"sprint", "session", "team", "study"} {
-		p := first[kind]
+		d := first[kind].data()
 		b.Run(kind, func(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {
 				buf.Reset()
-				if err := r.pages[kind].ExecuteTemplate(&buf, kind+".html", p.data); err != nil {
+				if err := r.pages[kind].ExecuteTemplate(&buf, kind+".html", d); err != nil {
 					b.Fatal(err)
 				}
 			}

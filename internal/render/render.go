@@ -22,7 +22,9 @@ import (
 )
 
 // Writer receives the files of the built site; WriteFile is called from
-// several goroutines at once and once for each name.
+// several goroutines at once and once for each name. data is the Writer's
+// to keep: nothing changes it afterwards, and a page reused from a Cache
+// is handed over again as the same bytes.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -260,12 +262,15 @@ type column struct {
 	Sprints []*site.Sprint
 }
 
-// page is one page to render: its output name and template data, and
-// the key under which it may be reused ("" for none).
+// page is one page to render: its output name and kind, the template
+// data, and for a page that may be reused (reuse.go), its key. data and
+// key run on the worker that takes the page, and data only when the page
+// is not reused.
 type page struct {
 	name string
-	data data
-	key  string
+	kind string
+	data func() data
+	key  func() string // nil for a page that is never reused
 }
 
 func (r *renderer) newData(kind, name, title, desc string) data {
@@ -314,25 +319,34 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 			ferr = fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	// The search index, the feed, the assets and the copied files are
+	// made beside the pages.
+	rest := make(chan error, 1)
+	go func() { rest <- r.rest(src, w) }()
+
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range jobs {
-				if b, ok := r.cache.page(p.name, p.key); ok {
+				var key string
+				if p.key != nil {
+					key = p.key()
+				}
+				if b, ok := r.cache.page(p.name, key); ok {
 					if err := w.WriteFile(p.name, b); err != nil {
 						fail(p.name, err)
 					}
 					continue
 				}
 				buf.Reset()
-				if err := r.pages[p.data.Kind].ExecuteTemplate(&buf, p.data.Kind+".html", p.data); err != nil {
-					fail(p.name, site.Problem{Path: "templates/" + p.data.Kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
+				if err := r.pages[p.kind].ExecuteTemplate(&buf, p.kind+".html", p.data()); err != nil {
+					fail(p.name, site.Problem{Path: "templates/" + p.kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
 					continue
 				}
 				b := bytes.Clone(buf.Bytes())
-				if p.key != "" {
-					r.cache.putPage(p.name, p.key, b)
+				if key != "" {
+					r.cache.putPage(p.name, key, b)
 				}
 				if err := w.WriteFile(p.name, b); err != nil {
 					fail(p.name, err)
@@ -343,6 +357,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	r.pagesTo(jobs)
 	close(jobs)
 	wg.Wait()
+	restErr := <-rest
 	if len(errs) > 0 {
 		sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 		// One broken template breaks every page of its kind: say it once.
@@ -357,6 +372,12 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	if ferr != nil {
 		return ferr
 	}
+	return restErr
+}
+
+// rest writes what is not a page: the assets, the search index, the feed
+// and the files copied as they are.
+func (r *renderer) rest(src fs.FS, w Writer) error {
 	if err := r.assets(w); err != nil {
 		return err
 	}
@@ -378,45 +399,68 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	return nil
 }
 
-// pagesTo sends every page of the site to jobs.
+// pagesTo sends every page of the site to jobs, the longest first: the
+// pages that list many sprints, then one page for each sprint.
 func (r *renderer) pagesTo(jobs chan<- page) {
 	s := r.site
-	d := r.newData("index", "index.html", "", "")
-	d.Outcomes, d.Actions = r.counts()
-	jobs <- page{"index.html", d, ""}
-
-	for _, sp := range s.Sprints {
-		name := "sprints/" + sp.ID + "/index.html"
-		d := r.newData("sprint", name, sp.Title, sp.Assumption.Belief)
-		d.Sprint = sp
-		jobs <- page{name, d, r.sprintPageKey("sprint", sp)}
-		name = "sprints/" + sp.ID + "/session/index.html"
-		d = r.newData("session", name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask)
-		d.Sprint = sp
-		jobs <- page{name, d, r.sprintPageKey("session", sp)}
+	send := func(name, kind string, data func() data) {
+		jobs <- page{name: name, kind: kind, data: data}
 	}
+	send("index.html", "index", func() data {
+		d := r.newData("index", "index.html", "", "")
+		d.Outcomes, d.Actions = r.counts()
+		return d
+	})
+	send("assumptions/index.html", "assumptions", func() data {
+		d := r.newData("assumptions", "assumptions/index.html", r.text.get("assumptions.title"), r.text.get("assumptions.intro"))
+		d.Board = r.board()
+		return d
+	})
 	for _, st := range s.Studies {
 		name := "studies/" + st.ID + "/index.html"
-		d := r.newData("study", name, st.Title, st.Summary)
-		d.Study = st
-		jobs <- page{name, d, ""}
+		send(name, "study", func() data {
+			d := r.newData("study", name, st.Title, st.Summary)
+			d.Study = st
+			return d
+		})
 	}
 	for _, t := range s.Teams {
 		name := "teams/" + t.Slug + "/index.html"
-		d := r.newData("team", name, r.text.get("team.title", "team", t.Name), "")
-		d.Team = t
-		jobs <- page{name, d, ""}
+		send(name, "team", func() data {
+			d := r.newData("team", name, r.text.get("team.title", "team", t.Name), "")
+			d.Team = t
+			return d
+		})
+	}
+	for _, sp := range s.Sprints {
+		name := "sprints/" + sp.ID + "/index.html"
+		jobs <- page{name: name, kind: "sprint",
+			data: func() data {
+				d := r.newData("sprint", name, sp.Title, sp.Assumption.Belief)
+				d.Sprint = sp
+				return d
+			},
+			key: func() string { return r.sprintPageKey("sprint", sp) },
+		}
+		session := "sprints/" + sp.ID + "/session/index.html"
+		jobs <- page{name: session, kind: "session",
+			data: func() data {
+				d := r.newData("session", session, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask)
+				d.Sprint = sp
+				return d
+			},
+			key: func() string { return r.sprintPageKey("session", sp) },
+		}
 	}
 	for _, pg := range s.Pages {
 		name := pg.ID + "/index.html"
-		d := r.newData("page", name, pg.Title, pg.Description)
-		d.Page = pg
-		jobs <- page{name, d, ""}
+		send(name, "page", func() data {
+			d := r.newData("page", name, pg.Title, pg.Description)
+			d.Page = pg
+			return d
+		})
 	}
-	d = r.newData("assumptions", "assumptions/index.html", r.text.get("assumptions.title"), r.text.get("assumptions.intro"))
-	d.Board = r.board()
-	jobs <- page{"assumptions/index.html", d, ""}
-	jobs <- page{"404.html", r.newData("404", "404.html", r.text.get("notfound.title"), ""), ""}
+	send("404.html", "404", func() data { return r.newData("404", "404.html", r.text.get("notfound.title"), "") })
 }
 
 var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}

@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
+	"html/template"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // SearchIndexName is the search index in the built site: a script that sets
@@ -28,6 +32,9 @@ const maxField = 160
 // words of the other fields that are not in the title, once each: plain
 // (Markdown stripped), lower-case and without diacritics, so that a query
 // is a substring scan. Titles are kept as written, for display.
+//
+// searchIndex is how the tests read it; searchIndex() writes it piece by
+// piece, so that the dev server reuses each sprint's piece.
 type searchIndex struct {
 	Links   [2]string `json:"l"`
 	Teams   []string  `json:"t"`
@@ -46,55 +53,112 @@ func (r *renderer) search(w Writer) error {
 
 func (r *renderer) searchIndex() ([]byte, error) {
 	s := r.site
-	idx := searchIndex{Links: [2]string{"studies/%/index.html", "sprints/%/index.html"}, Teams: []string{}, Studies: [][3]any{}, Sprints: [][5]any{}}
-	teams := map[string]int{}
+	var teams []string
+	teamAt := map[string]int{}
 	team := func(name string) int {
-		i, ok := teams[name]
+		i, ok := teamAt[name]
 		if !ok {
-			i = len(idx.Teams)
-			teams[name] = i
-			idx.Teams = append(idx.Teams, name)
+			i = len(teams)
+			teamAt[name] = i
+			teams = append(teams, name)
 		}
 		return i
 	}
 	for _, t := range s.Teams {
 		team(t.Name)
 	}
-	studies := map[string]int{}
+	studyAt := map[string]int{}
+	studies := make([][3]any, 0, len(s.Studies))
 	for i, st := range s.Studies {
-		studies[st.ID] = i
+		studyAt[st.ID] = i
 		words := strings.Fields(fold(st.Title))
 		n := len(words)
 		words = r.indexText(words, st.Summary)
 		for _, sg := range st.Stages {
 			words = r.indexText(words, sg.Name)
 		}
-		idx.Studies = append(idx.Studies, [3]any{st.ID, st.Title, strings.Join(words[n:], " ")})
+		studies = append(studies, [3]any{st.ID, st.Title, strings.Join(words[n:], " ")})
 	}
-	for _, sp := range s.Sprints {
-		words := strings.Fields(fold(sp.Title))
-		n := len(words)
-		for _, f := range []string{sp.Assumption.Belief, sp.Question.Ask, sp.Action.Do, sp.Result.Learned} {
-			words = r.indexText(words, f)
-		}
-		if sp.Action.Team != sp.Team {
-			words = r.indexText(words, sp.Action.Team)
-		}
-		idx.Sprints = append(idx.Sprints, [5]any{
-			sp.ID, sp.Title, team(sp.Team), studies[sp.StudyID], strings.Join(words[n:], " "),
-		})
+	entries := make([]sprintEntry, len(s.Sprints))
+	for i, sp := range s.Sprints {
+		entries[i] = r.sprintEntry(sp)
+		team(sp.Team)
 	}
-	var buf bytes.Buffer
-	buf.WriteString("// Search index made by sprintkit; see assets/search.js.\nwindow.sprintkitSearch = ")
+
+	// The index is written as encoding/json would write a searchIndex;
 	// encoding/json escapes <, > and &, and U+2028 and U+2029, so the data
 	// cannot end the script or break it.
-	enc := json.NewEncoder(&buf)
-	if err := enc.Encode(idx); err != nil {
+	var buf bytes.Buffer
+	buf.WriteString("// Search index made by sprintkit; see assets/search.js.\nwindow.sprintkitSearch = ")
+	buf.WriteString(`{"l":["studies/%/index.html","sprints/%/index.html"],"t":`)
+	if err := writeJSON(&buf, teams); err != nil {
 		return nil, err
 	}
-	buf.Truncate(buf.Len() - 1)
-	buf.WriteString(";\n")
+	buf.WriteString(`,"s":`)
+	if err := writeJSON(&buf, studies); err != nil {
+		return nil, err
+	}
+	buf.WriteString(`,"p":[`)
+	for i, sp := range s.Sprints {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		e := entries[i]
+		buf.WriteByte('[')
+		buf.WriteString(e.head)
+		buf.WriteByte(',')
+		buf.WriteString(strconv.Itoa(teamAt[sp.Team]))
+		buf.WriteByte(',')
+		buf.WriteString(strconv.Itoa(studyAt[sp.StudyID]))
+		buf.WriteByte(',')
+		buf.WriteString(e.text)
+		buf.WriteByte(']')
+	}
+	buf.WriteString("]};\n")
 	return buf.Bytes(), nil
+}
+
+// writeJSON writes v as JSON, an empty list for a nil slice.
+func writeJSON[T any](buf *bytes.Buffer, v []T) error {
+	if v == nil {
+		v = []T{}
+	}
+	b, err := json.Marshal(v)
+	buf.Write(b)
+	return err
+}
+
+// A sprintEntry is a sprint's line of the search index, as JSON: head is
+// its id and title, text the words of its other fields.
+type sprintEntry struct{ head, text string }
+
+// sprintEntry makes sp's entry, or takes it from the Cache: it is made of
+// the sprint's own fields alone.
+func (r *renderer) sprintEntry(sp *site.Sprint) sprintEntry {
+	var key string
+	if sp.Digest != "" {
+		key = r.frame + "\x00search\x00" + sp.Digest
+		if h, ok := r.cache.fragment(key); ok {
+			head, text, _ := strings.Cut(string(h), "\x00")
+			return sprintEntry{head, text}
+		}
+	}
+	words := strings.Fields(fold(sp.Title))
+	n := len(words)
+	for _, f := range []string{sp.Assumption.Belief, sp.Question.Ask, sp.Action.Do, sp.Result.Learned} {
+		words = r.indexText(words, f)
+	}
+	if sp.Action.Team != sp.Team {
+		words = r.indexText(words, sp.Action.Team)
+	}
+	id, _ := json.Marshal(sp.ID)
+	title, _ := json.Marshal(sp.Title)
+	text, _ := json.Marshal(strings.Join(words[n:], " "))
+	e := sprintEntry{string(id) + "," + string(title), string(text)}
+	if key != "" {
+		r.cache.putFragment(key, template.HTML(e.head+"\x00"+e.text))
+	}
+	return e
 }
 
 // indexText appends the words of the Markdown src to words: plain text,

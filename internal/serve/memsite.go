@@ -17,16 +17,27 @@ type file struct {
 // memWriter receives a built site into memory. It is render's Writer:
 // WriteFile is safe to call from several goroutines at once.
 type memWriter struct {
+	prev  map[string]file // the last good build, read only
 	mu    sync.Mutex
 	files map[string]file
 }
 
-func newMemWriter() *memWriter { return &memWriter{files: map[string]file{}} }
+// newMemWriter returns a memWriter that knows prev, the last good build
+// (nil for none), to skip hashing the pages that a build reused.
+func newMemWriter(prev map[string]file) *memWriter {
+	return &memWriter{prev: prev, files: make(map[string]file, len(prev))}
+}
 
 // WriteFile keeps data under name. The data is hashed here, outside the
-// lock, so the render's goroutines share the work.
+// lock, so the render's goroutines share the work; a reused page, the
+// very bytes of the last build, keeps its hash.
 func (m *memWriter) WriteFile(name string, data []byte) error {
-	f := file{data: data, sum: sha256.Sum256(data)}
+	f := file{data: data}
+	if old, ok := m.prev[name]; ok && len(old.data) == len(data) && len(data) > 0 && &old.data[0] == &data[0] {
+		f.sum = old.sum
+	} else {
+		f.sum = sha256.Sum256(data)
+	}
 	m.mu.Lock()
 	m.files[name] = f
 	m.mu.Unlock()

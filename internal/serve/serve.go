@@ -123,9 +123,9 @@ func (s *Server) Rebuild(changed []string) error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
-	mw := newMemWriter()
-	st, err := s.builder.Build(s.fsys, s.today, mw)
 	old := s.cur.Load()
+	mw := newMemWriter(old.files)
+	st, err := s.builder.Build(s.fsys, s.today, mw)
 	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed}
 	if err != nil {
 		next.problems = problemLines(err)
