@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"strings"
 	"text/template/parse"
 )
 
@@ -66,4 +67,88 @@ func literalLabel(a *parse.ActionNode) (string, bool) {
 		return "", false
 	}
 	return s.Text, true
+}
+
+// pageRoots is the way to the top of the site from each kind of page whose
+// depth is the same on every page of the kind (a free page's is not).
+var pageRoots = map[string]string{
+	"index": "", "404": "", "assumptions": "../",
+	"sprint": "../../", "study": "../../", "team": "../../", "session": "../../../",
+}
+
+// foldPage replaces, in the default templates of a kind of page, the
+// values that are the same on every page of the kind with their text:
+// {{.Root}} (where dot is the page's data) and {{$.Root}}, {{.Lang}},
+// {{.Kind}} and {{.Site.Settings.Title}}. A sprint page has a dozen
+// links, and each {{.Root}} costs three escaper calls by reflection.
+// Only the templates that run with the page's data as dot are folded:
+// the kind's own file, base, main, head and scripts.
+func (r *renderer) foldPage(set *template.Template, kind string) {
+	root, ok := pageRoots[kind]
+	if !ok || !r.stock[kind] {
+		return
+	}
+	values := map[string]string{
+		"Root":                root,
+		"Lang":                r.site.Settings.Language,
+		"Kind":                kind,
+		"Site.Settings.Title": r.site.Settings.Title,
+	}
+	for _, name := range []string{kind + ".html", "base", "main", "head", "scripts"} {
+		if t := set.Lookup(name); t != nil && t.Tree != nil {
+			foldValues(t.Tree.Root, values, true)
+		}
+	}
+}
+
+// foldValues folds the actions of list that print one of values; pageDot
+// says whether dot is still the page's data (outside with and range).
+func foldValues(list *parse.ListNode, values map[string]string, pageDot bool) {
+	if list == nil {
+		return
+	}
+	for i, n := range list.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if v, ok := pageValue(n, values, pageDot); ok {
+				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(html.EscapeString(v))}
+			}
+		case *parse.IfNode:
+			foldValues(n.List, values, pageDot)
+			foldValues(n.ElseList, values, pageDot)
+		case *parse.RangeNode:
+			foldValues(n.List, values, false)
+			foldValues(n.ElseList, values, pageDot)
+		case *parse.WithNode:
+			foldValues(n.List, values, false)
+			foldValues(n.ElseList, values, pageDot)
+		case *parse.ListNode:
+			foldValues(n, values, pageDot)
+		}
+	}
+}
+
+// pageValue reports the value an action prints when it is exactly {{.X}}
+// (with dot the page's data) or {{$.X}} for X in values.
+func pageValue(a *parse.ActionNode, values map[string]string, pageDot bool) (string, bool) {
+	if a.Pipe == nil || len(a.Pipe.Decl) > 0 || len(a.Pipe.Cmds) != 1 || len(a.Pipe.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	var field []string
+	switch arg := a.Pipe.Cmds[0].Args[0].(type) {
+	case *parse.FieldNode:
+		if !pageDot {
+			return "", false
+		}
+		field = arg.Ident
+	case *parse.VariableNode:
+		if len(arg.Ident) < 2 || arg.Ident[0] != "$" {
+			return "", false
+		}
+		field = arg.Ident[1:]
+	default:
+		return "", false
+	}
+	v, ok := values[strings.Join(field, ".")]
+	return v, ok
 }

@@ -121,6 +121,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 			return nil, err
 		}
 		r.foldLabels(r.pages[kind])
+		r.foldPage(r.pages[kind], kind)
 	}
 	return r, nil
 }
