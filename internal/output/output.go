@@ -197,6 +197,31 @@ func (w *dirWriter) close() {
 	w.open.Unlock()
 }
 
+// mkdir makes the folder dir of the site and the folders above it, with
+// one system call for each folder it has not made yet.
+func (w *dirWriter) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	w.mu.Lock()
+	have := w.dirs[dir]
+	w.mu.Unlock()
+	if have {
+		return nil
+	}
+	if err := w.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	// Another page in the same folder may have made it meanwhile.
+	if err := os.Mkdir(filepath.Join(w.root, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	w.mu.Lock()
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	return nil
+}
+
 func (w *dirWriter) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -207,23 +232,16 @@ func (w *dirWriter) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("%s: written after the build finished", name)
 	}
 
-	dir := path.Dir(name)
 	w.mu.Lock()
 	dup := w.names[name]
 	w.names[name] = true
-	haveDir := w.dirs[dir]
 	w.mu.Unlock()
 	if dup {
 		return fmt.Errorf("%s: written twice", name)
 	}
 
-	if !haveDir {
-		if err := os.MkdirAll(filepath.Join(w.root, filepath.FromSlash(dir)), 0o755); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		w.mu.Lock()
-		w.dirs[dir] = true
-		w.mu.Unlock()
+	if err := w.mkdir(path.Dir(name)); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if err := os.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return fmt.Errorf("%s: %w", name, err)

@@ -160,6 +160,7 @@ func templateProblem(name string, err error) site.Problem {
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":        func(key string) string { return r.text.get(key) },
+		"label":    func(group, value string) string { return r.text.get(group + "." + value) },
 		"tf":       func(key, name string, v any) string { return r.text.get(key, name, v) },
 		"chrome":   r.chrome,
 		"fragment": r.fragmentFunc(""), // replaced for each kind of page
