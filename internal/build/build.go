@@ -25,8 +25,12 @@ type Builder struct {
 // error is site.Problems and nothing has been written to w.
 func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
 	s, err := build(fsys, today, w, &b.sprints, &b.md)
-	b.sprints.Sweep()
-	b.md.Sweep()
+	if err == nil {
+		// A failed build asked for less than the site holds: sweeping
+		// after it would make the next build start cold.
+		b.sprints.Sweep()
+		b.md.Sweep()
+	}
 	return s, err
 }
 

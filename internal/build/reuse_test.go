@@ -74,6 +74,11 @@ func TestReuseMatchesFreshBuild(t *testing.T) {
 		{"action done", edit(sms, `status = "open"`, `status = "done"`)},
 		{"action open again", edit(sms, `owner = "produktägare"`+"\ndue = 2026-11-01\nstatus = \"done\"", `owner = "produktägare"`+"\ndue = 2026-11-01\nstatus = \"open\"")},
 		{"the day passes a due date", func() { day = day.AddDate(0, 0, 30) }},
+		{"the action is due today", edit(sms, "due = 2026-11-01", "due = 2026-11-24")},
+		{"midnight on the due day", func() { day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC) }},
+		{"an hour later on the due day", func() { day = day.Add(time.Hour) }},
+		{"title of a follower", edit(sms, `title = "Hjälper ett SMS?"`, `title = "Hjälper ett kort SMS?"`)},
+		{"base_url", edit(config, `language = "sv"`, "language = \"sv\"\nbase_url = \"https://intranat.example.se/insikt/\"")},
 		{"label", edit(config, `"nav.home" = "Alla sprintar"`, `"nav.home" = "Start"`+"\n"+`"verdict.refuted" = "Fel"`)},
 		{"site title", edit(config, `title = "Insiktssprintar"`, `title = "Sprintar"`)},
 		{"site description", edit(config, `description = "Vad vi lär oss av kunderna, en sprint i taget."`, `description = "Annat."`)},
@@ -90,6 +95,11 @@ func TestReuseMatchesFreshBuild(t *testing.T) {
 		{"own sprint template", write("templates/sprint.html", strings.Replace(stock("sprint.html"), "<h1>", `<h1 class="own">`, 1))},
 		{"own base template", write("templates/base.html", strings.Replace(stock("base.html"), `<ul class="sprints">`, `<ul class="sprints own">`, 1))},
 		{"own base template changed", edit("templates/base.html", `<ul class="sprints own">`, `<ul class="sprints mine">`)},
+		{"own team and board templates", func() {
+			write("templates/team.html", strings.Replace(stock("team.html"), `<li class="action `, `<li class="own action `, 1))()
+			write("templates/assumptions.html", strings.Replace(stock("assumptions.html"), `<p class="meta">`, `<p class="meta own">`, 1))()
+		}},
+		{"own team and board templates gone", remove("templates/team.html", "templates/assumptions.html")},
 		{"own templates the same as the defaults", func() {
 			write("templates/base.html", stock("base.html"))()
 			write("templates/sprint.html", stock("sprint.html"))()
@@ -120,6 +130,40 @@ func TestReuseMatchesFreshBuild(t *testing.T) {
 			if _, ok := fresh.files[name]; !ok {
 				t.Errorf("after %s: the reusing build has %s, a fresh one does not", step.name, name)
 			}
+		}
+	}
+}
+
+// TestFoldedMatchesUnfolded builds a site whose title and labels hold
+// every character that escaping changes, once with the default templates,
+// where the values that are the same on every page are folded into the
+// templates, and once with a copy of base.html that differs only outside
+// any template, which turns folding and reuse off. The pages must be the
+// same, byte for byte.
+func TestFoldedMatchesUnfolded(t *testing.T) {
+	fsys := siteFromTxtar(t, "testdata/sv.txtar")
+	settings := "title = \"C++ & <Co> 'q' \\\"d\\\" \\u0000\"\nlanguage = \"sv\"\n\n[labels]\n\"nav.home\" = \"A+B & <'\\\"\"\n\"card.believed\" = \"1 < 2 + 3\"\n"
+	fsys["content/site.toml"] = &fstest.MapFile{Data: []byte(settings), Mode: 0o644}
+	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+	var folded, unfolded memWriter
+	if _, err := Build(fsys, day, &folded); err != nil {
+		t.Fatal(err)
+	}
+	base, err := templates.FS.ReadFile("base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["templates/base.html"] = &fstest.MapFile{Data: append(base, "\n{{/* the site's own copy */}}\n"...), Mode: 0o644}
+	if _, err := Build(fsys, day, &unfolded); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(folded.files["index.html"], []byte("C&#43;&#43; &amp; &lt;Co&gt;")) {
+		t.Errorf("index.html does not hold the escaped title:\n%s", folded.files["index.html"][:400])
+	}
+	for _, name := range slices.Sorted(maps.Keys(unfolded.files)) {
+		if !bytes.Equal(folded.files[name], unfolded.files[name]) {
+			t.Errorf("%s differs when folded:\n%s", name, firstDiff(unfolded.files[name], folded.files[name]))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html"
 	"html/template"
 	"strings"
 	"text/template/parse"
@@ -31,7 +30,7 @@ func (r *renderer) foldList(list *parse.ListNode) {
 		case *parse.ActionNode:
 			if key, ok := literalLabel(n); ok {
 				if _, known := r.text.labels[key]; known {
-					list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(html.EscapeString(r.text.get(key)))}
+					list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(r.text.get(key)))}
 				}
 			}
 		case *parse.IfNode:
@@ -111,7 +110,7 @@ func foldValues(list *parse.ListNode, values map[string]string, pageDot bool) {
 		switch n := n.(type) {
 		case *parse.ActionNode:
 			if v, ok := pageValue(n, values, pageDot); ok {
-				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(html.EscapeString(v))}
+				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(v))}
 			}
 		case *parse.IfNode:
 			foldValues(n.List, values, pageDot)
@@ -152,3 +151,10 @@ func pageValue(a *parse.ActionNode, values map[string]string, pageDot bool) (str
 	v, ok := values[strings.Join(field, ".")]
 	return v, ok
 }
+
+// escapeHTML escapes text as html/template does in HTML text, in quoted
+// attribute values and in <title>, so that a folded value gives the bytes
+// the action would have given.
+var escapeHTML = strings.NewReplacer(
+	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
+).Replace

@@ -98,7 +98,6 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		pages: map[string]*template.Template{},
 		files: overlay{opt.Overrides, templates.FS},
 		cache: opt.Cache,
-		stock: stockKinds(opt.Overrides),
 		frame: frameKey(s, opt.Today),
 		frags: map[string]template.HTML{},
 	}
@@ -107,7 +106,19 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		// is shown on several pages (the card, the board, the team page).
 		r.md.cache, r.md.maxLen = &Cache{}, 1024
 	}
-	base, err := r.parse(template.New("").Funcs(r.funcs()), "base.html")
+	// Each template file is read once: the bytes that decide whether a
+	// kind of page is drawn by the defaults are the bytes parsed.
+	src := map[string][]byte{}
+	own := map[string]bool{}
+	for _, name := range append([]string{"base.html"}, pageFiles()...) {
+		data, isOwn, err := readTemplate(opt.Overrides, name)
+		if err != nil {
+			return nil, site.Problems{{Path: "templates/" + name, Msg: err.Error()}}
+		}
+		src[name], own[name] = data, isOwn
+	}
+	r.stock = stockKinds(own)
+	base, err := parseFile(template.New("").Funcs(r.funcs()), "base.html", src["base.html"])
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +128,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 			return nil, err
 		}
 		clone.Funcs(template.FuncMap{"fragment": r.fragmentFunc(kind)})
-		if r.pages[kind], err = r.parse(clone, kind+".html"); err != nil {
+		if r.pages[kind], err = parseFile(clone, kind+".html", src[kind+".html"]); err != nil {
 			return nil, err
 		}
 		r.foldLabels(r.pages[kind])
@@ -126,13 +137,10 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	return r, nil
 }
 
-// parse adds the template file name to t, naming the file in any error.
-func (r *renderer) parse(t *template.Template, name string) (*template.Template, error) {
-	data, err := fs.ReadFile(r.files, name)
-	if err != nil {
-		return nil, site.Problems{{Path: "templates/" + name, Msg: err.Error()}}
-	}
-	t, err = t.New(name).Parse(string(data))
+// parseFile adds the template file name, with the text data, to t, naming the
+// file in any error.
+func parseFile(t *template.Template, name string, data []byte) (*template.Template, error) {
+	t, err := t.New(name).Parse(string(data))
 	if err != nil {
 		return nil, site.Problems{templateProblem(name, err)}
 	}

@@ -45,7 +45,8 @@ type fragData struct {
 func frameKey(s *site.Site, today time.Time) string {
 	h := sha256.New()
 	st := s.Settings
-	fmt.Fprintf(h, "%q %q %q %q %v %q\n", st.Title, st.Language, st.BaseURL, st.Description, st.UnsafeHTML, today.Format(time.DateOnly))
+	// The instant, not the day: overdue compares instants.
+	fmt.Fprintf(h, "%q %q %q %q %v %q\n", st.Title, st.Language, st.BaseURL, st.Description, st.UnsafeHTML, today.UTC().Format(time.RFC3339Nano))
 	for _, k := range slices.Sorted(maps.Keys(st.Labels)) {
 		fmt.Fprintf(h, "label %q %q\n", k, st.Labels[k])
 	}
@@ -58,26 +59,35 @@ func frameKey(s *site.Site, today time.Time) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// stockKinds reports for each kind of page whether its templates are the
-// embedded defaults: neither base.html nor its own file is overridden by
-// a different file (a copy of the default, as in this repository's own
-// templates/, is the default).
-func stockKinds(overrides fs.FS) map[string]bool {
-	overridden := func(name string) bool {
-		if overrides == nil {
-			return false
-		}
-		own, err := fs.ReadFile(overrides, name)
-		if err != nil {
-			return false
-		}
-		def, err := fs.ReadFile(templates.FS, name)
-		return err != nil || !bytes.Equal(own, def)
+// pageFiles are the template files of the kinds of page.
+func pageFiles() []string {
+	names := make([]string, len(pageKinds))
+	for i, kind := range pageKinds {
+		names[i] = kind + ".html"
 	}
+	return names
+}
+
+// readTemplate reads the template file name from the site's overrides, or
+// else the embedded default. own reports whether the site's file differs
+// from the default (a copy of the default, as in this repository's own
+// templates/, is the default).
+func readTemplate(overrides fs.FS, name string) (data []byte, own bool, err error) {
+	def, defErr := fs.ReadFile(templates.FS, name)
+	if overrides != nil {
+		if data, err := fs.ReadFile(overrides, name); err == nil {
+			return data, defErr != nil || !bytes.Equal(data, def), nil
+		}
+	}
+	return def, false, defErr
+}
+
+// stockKinds reports for each kind of page whether it is drawn by the
+// embedded defaults: neither base.html nor its own file is the site's own.
+func stockKinds(own map[string]bool) map[string]bool {
 	stock := map[string]bool{}
-	base := overridden("base.html")
 	for _, kind := range pageKinds {
-		stock[kind] = !base && !overridden(kind+".html")
+		stock[kind] = !own["base.html"] && !own[kind+".html"]
 	}
 	return stock
 }

@@ -456,6 +456,8 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		p := dir + "/" + e.Name()
 		switch {
 		case Ignored(e.Name()):
+		case e.IsDir() && (e.Name() == "notes.md" || e.Name() == "sprint.toml"):
+			probs = append(probs, Problem{Path: p, Msg: "is a folder, not a file"})
 		case e.IsDir():
 			err := fs.WalkDir(fsys, p, func(p string, d fs.DirEntry, err error) error {
 				switch {
@@ -499,7 +501,11 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 	notesPath := ""
 	if hasNotes {
 		notesPath = dir + "/notes.md"
-		if notes, err = fs.ReadFile(fsys, notesPath); err != nil {
+		// Gone since the listing (an editor saving by rename) or a broken
+		// link is no notes, as if the listing had not shown it.
+		if notes, err = fs.ReadFile(fsys, notesPath); errors.Is(err, fs.ErrNotExist) {
+			notes, notesPath = nil, ""
+		} else if err != nil {
 			return nil, "", nil, append(probs, Problem{Path: notesPath, Msg: err.Error()})
 		}
 	}

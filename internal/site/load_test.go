@@ -272,6 +272,11 @@ block = "Glömd"
 			want:  []string{`content/site.toml:4:1: labels.verdict.supported: label keys have dots in them: quote the key, as in "verdict.supported" = "…"`},
 		},
 		{
+			name:  "notes.md that is a folder",
+			files: map[string]string{"sprints/2026-11-02-brevet/notes.md/bild.png": "png"},
+			want:  []string{`sprints/2026-11-02-brevet/notes.md: is a folder, not a file`},
+		},
+		{
 			name: "problems in several files are all reported",
 			files: map[string]string{
 				planPath:                           strings.Replace(goodPlan, `method = "interview"`, `method = "intervju"`, 1),
