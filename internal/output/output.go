@@ -19,6 +19,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -82,10 +83,46 @@ func Write(dir string, fill func(Writer) error) error {
 		return err
 	}
 	// The old site is now at tmp (exchange) or already gone (fallback).
-	if err := os.RemoveAll(tmp); err != nil {
+	if err := removeTree(tmp); err != nil {
 		return fmt.Errorf("new site is in %s, but removing the old one failed: %w", dir, err)
 	}
 	return nil
+}
+
+// removeTree removes dir and everything in it, as os.RemoveAll does, but
+// with the folders two levels down (each sprint's) removed by several
+// goroutines at once: an old site of 10,000 sprints is 20,000 files to
+// unlink. Links are removed, never followed.
+func removeTree(dir string) error {
+	var folders []string
+	tops, _ := os.ReadDir(dir)
+	for _, top := range tops {
+		if !top.IsDir() {
+			continue
+		}
+		kids, _ := os.ReadDir(filepath.Join(dir, top.Name()))
+		for _, k := range kids {
+			if k.IsDir() {
+				folders = append(folders, filepath.Join(dir, top.Name(), k.Name()))
+			}
+		}
+	}
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range work {
+				// A failure here is met again, and reported, below.
+				_ = os.RemoveAll(p)
+			}
+		})
+	}
+	for _, p := range folders {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	return os.RemoveAll(dir)
 }
 
 // checkReplaceable reports whether dir exists, and returns an error if it
@@ -170,7 +207,7 @@ func swap(tmp, dir string) error {
 		}
 		return fmt.Errorf("move new site into place: %w", err)
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeTree(old); err != nil {
 		return fmt.Errorf("new site is in %s, but removing the old one failed: %w", dir, err)
 	}
 	return nil

@@ -450,3 +450,40 @@ func TestExchangeDirs(t *testing.T) {
 		t.Errorf("after exchange b holds %q, want %q", got, "a")
 	}
 }
+
+// TestRemoveTree removes a tree deeper than the levels removed in
+// parallel, with links at each level that point outside it: everything in
+// the tree goes, and nothing a link points at.
+func TestRemoveTree(t *testing.T) {
+	root := t.TempDir()
+	outside := filepath.Join(root, "outside")
+	if err := os.MkdirAll(filepath.Join(outside, "keep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "keep", "file"), []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tree := filepath.Join(root, "old")
+	for _, d := range []string{"sprints/a/session", "sprints/b", "assets", "x/y/z/w"} {
+		if err := os.MkdirAll(filepath.Join(tree, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tree, d, "index.html"), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, l := range []string{"link", "sprints/link", "sprints/a/link", "x/y/z/link"} {
+		if err := os.Symlink(filepath.Join(outside, "keep"), filepath.Join(tree, l)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := removeTree(tree); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(tree); !os.IsNotExist(err) {
+		t.Errorf("the tree is still there: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(outside, "keep", "file")); err != nil || string(b) != "keep" {
+		t.Errorf("a file a link pointed at is gone or changed: %q, %v", b, err)
+	}
+}
