@@ -21,8 +21,10 @@ type Builder struct {
 }
 
 // Build loads the site in fsys and renders it to w. today is the day for
-// warnings and overdue marks (zero for none). On problems in the site the
-// error is site.Problems and nothing has been written to w.
+// warnings and overdue marks (zero for none). On problems in the site's
+// files the error is site.Problems and nothing has been written to w; a
+// template that fails is site.Problems too, after some files were written:
+// a failed build's output is to be thrown away.
 func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
 	s, err := build(fsys, today, w, &b.sprints, &b.md)
 	if err == nil {
