@@ -281,7 +281,8 @@ func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]an
 		*probs = append(*probs, p)
 		return nil, nil, false
 	}
-	return m, &fields{path: path, keys: keyPositions(src, firstLine), probs: probs}, true
+	// Positions are found only when a problem needs one.
+	return m, &fields{path: path, probs: probs, load: func() (string, int) { return src, firstLine }}, true
 }
 
 // isLocalDate reports whether t was written as a TOML local date (2026-11-24),
