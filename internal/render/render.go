@@ -171,7 +171,10 @@ func (r *renderer) funcs() template.FuncMap {
 		"label":    func(group, value string) string { return r.text.get(group + "." + value) },
 		"tf":       func(key, name string, v any) string { return r.text.get(key, name, v) },
 		"chrome":   r.chrome,
-		"fragment": r.fragmentFunc(""), // replaced for each kind of page
+		// fragment is replaced for each kind of page by fragmentFunc.
+		"fragment": func(string, string, *site.Sprint) (template.HTML, error) {
+			return "", fmt.Errorf("fragment: outside a page")
+		},
 		"date":     r.text.date,
 		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
 		"md":       r.md.block,
