@@ -167,10 +167,10 @@ func templateProblem(name string, err error) site.Problem {
 
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":        func(key string) string { return r.text.get(key) },
-		"label":    func(group, value string) string { return r.text.get(group + "." + value) },
-		"tf":       func(key, name string, v any) string { return r.text.get(key, name, v) },
-		"chrome":   r.chrome,
+		"t":      func(key string) string { return r.text.get(key) },
+		"label":  func(group, value string) string { return r.text.get(group + "." + value) },
+		"tf":     func(key, name string, v any) string { return r.text.get(key, name, v) },
+		"chrome": r.chrome,
 		// fragment is replaced for each kind of page by fragmentFunc.
 		"fragment": func(string, string, *site.Sprint) (template.HTML, error) {
 			return "", fmt.Errorf("fragment: outside a page")
