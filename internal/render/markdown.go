@@ -69,7 +69,8 @@ func (m *markdown) block(src string) template.HTML {
 	if h, ok := plainParagraph(src); ok {
 		return h
 	}
-	var buf bytes.Buffer
+	var buf bufWriter
+	buf.Grow(len(src) + len(src)/2)
 	if err := m.md.Convert([]byte(src), &buf); err != nil {
 		// goldmark's HTML renderer writes to a buffer and does not fail;
 		// show the text escaped rather than nothing if it ever does.
@@ -83,6 +84,13 @@ func (m *markdown) block(src string) template.HTML {
 	}
 	return h
 }
+
+// bufWriter is a bytes.Buffer that goldmark writes to directly: it is
+// already the buffered writer that goldmark would otherwise wrap it in.
+type bufWriter struct{ bytes.Buffer }
+
+func (*bufWriter) Buffered() int { return 0 }
+func (*bufWriter) Flush() error  { return nil }
 
 // inline renders src and drops the paragraph around a single line of text.
 func (m *markdown) inline(src string) template.HTML {
