@@ -16,34 +16,42 @@ import (
 func (r *renderer) foldLabels(set *template.Template) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil {
-			r.foldList(t.Tree.Root)
+			foldActions(t.Tree.Root, true, func(a *parse.ActionNode, _ bool) (string, bool) {
+				key, ok := literalLabel(a)
+				if !ok {
+					return "", false
+				}
+				_, known := r.text.labels[key]
+				return r.text.get(key), known
+			})
 		}
 	}
 }
 
-func (r *renderer) foldList(list *parse.ListNode) {
+// foldActions replaces each action of list for which fold gives text with
+// that text, escaped, and goes into if, range and with. pageDot says
+// whether dot is still what it was at the top: range and with change it.
+func foldActions(list *parse.ListNode, pageDot bool, fold func(a *parse.ActionNode, pageDot bool) (string, bool)) {
 	if list == nil {
 		return
 	}
 	for i, n := range list.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
-			if key, ok := literalLabel(n); ok {
-				if _, known := r.text.labels[key]; known {
-					list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(r.text.get(key)))}
-				}
+			if text, ok := fold(n, pageDot); ok {
+				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(text))}
 			}
 		case *parse.IfNode:
-			r.foldList(n.List)
-			r.foldList(n.ElseList)
+			foldActions(n.List, pageDot, fold)
+			foldActions(n.ElseList, pageDot, fold)
 		case *parse.RangeNode:
-			r.foldList(n.List)
-			r.foldList(n.ElseList)
+			foldActions(n.List, false, fold)
+			foldActions(n.ElseList, pageDot, fold)
 		case *parse.WithNode:
-			r.foldList(n.List)
-			r.foldList(n.ElseList)
+			foldActions(n.List, false, fold)
+			foldActions(n.ElseList, pageDot, fold)
 		case *parse.ListNode:
-			r.foldList(n)
+			foldActions(n, pageDot, fold)
 		}
 	}
 }
@@ -95,34 +103,9 @@ func (r *renderer) foldPage(set *template.Template, kind string) {
 	}
 	for _, name := range []string{kind + ".html", "base", "main", "head", "scripts"} {
 		if t := set.Lookup(name); t != nil && t.Tree != nil {
-			foldValues(t.Tree.Root, values, true)
-		}
-	}
-}
-
-// foldValues folds the actions of list that print one of values; pageDot
-// says whether dot is still the page's data (outside with and range).
-func foldValues(list *parse.ListNode, values map[string]string, pageDot bool) {
-	if list == nil {
-		return
-	}
-	for i, n := range list.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
-			if v, ok := pageValue(n, values, pageDot); ok {
-				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(v))}
-			}
-		case *parse.IfNode:
-			foldValues(n.List, values, pageDot)
-			foldValues(n.ElseList, values, pageDot)
-		case *parse.RangeNode:
-			foldValues(n.List, values, false)
-			foldValues(n.ElseList, values, pageDot)
-		case *parse.WithNode:
-			foldValues(n.List, values, false)
-			foldValues(n.ElseList, values, pageDot)
-		case *parse.ListNode:
-			foldValues(n, values, pageDot)
+			foldActions(t.Tree.Root, true, func(a *parse.ActionNode, pageDot bool) (string, bool) {
+				return pageValue(a, values, pageDot)
+			})
 		}
 	}
 }

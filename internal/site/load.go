@@ -452,6 +452,15 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		return nil, "", nil, Problems{{Path: dir, Msg: err.Error()}}
 	}
 	hasPlan, hasNotes := false, false
+	// copied takes a file beside the plan into the site, unless it would
+	// take the place of a page or asset that sprintkit makes.
+	copied := func(p string) {
+		if generated(p) {
+			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
+		} else {
+			files = append(files, File{Src: p, Dst: p})
+		}
+	}
 	for _, e := range entries {
 		p := dir + "/" + e.Name()
 		switch {
@@ -466,10 +475,8 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 				case Ignored(d.Name()) && d.IsDir():
 					return fs.SkipDir
 				case Ignored(d.Name()) || d.IsDir():
-				case generated(p):
-					probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
 				default:
-					files = append(files, File{Src: p, Dst: p})
+					copied(p)
 				}
 				return nil
 			})
@@ -480,10 +487,8 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 			hasPlan = true
 		case e.Name() == "notes.md":
 			hasNotes = true
-		case generated(p):
-			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
 		default:
-			files = append(files, File{Src: p, Dst: p})
+			copied(p)
 		}
 	}
 	if !hasPlan {
