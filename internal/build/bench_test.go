@@ -32,6 +32,7 @@ func BenchmarkBuild(b *testing.B) {
 			out := filepath.Join(dir, "public")
 			today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 			b.ResetTimer()
+			defer reportCPU(b)()
 			for b.Loop() {
 				err := output.Write(out, func(w output.Writer) error {
 					_, err := Build(fsys, today, w)
@@ -66,6 +67,7 @@ func BenchmarkBound(b *testing.B) {
 			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 			out := filepath.Join(dir, "public")
 			b.ResetTimer()
+			defer reportCPU(b)()
 			for b.Loop() {
 				err := output.Write(out, func(w output.Writer) error {
 					var g errgroup
@@ -148,6 +150,7 @@ func BenchmarkFloor(b *testing.B) {
 			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 			out := filepath.Join(dir, "public")
 			b.ResetTimer()
+			defer reportCPU(b)()
 			for b.Loop() {
 				err := output.Write(out, func(w output.Writer) error {
 					var buf bytes.Buffer
@@ -173,3 +176,4 @@ func BenchmarkFloor(b *testing.B) {
 		})
 	}
 }
+
