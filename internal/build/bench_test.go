@@ -176,4 +176,3 @@ func BenchmarkFloor(b *testing.B) {
 		})
 	}
 }
-
