@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -322,6 +323,9 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 		mu   sync.Mutex
 		errs site.Problems
 		ferr error
+		// stop is set by the first failed write: the output is to be
+		// thrown away, so the pages still to come are not rendered.
+		stop atomic.Bool
 	)
 	fail := func(name string, err error) {
 		mu.Lock()
@@ -330,6 +334,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 			errs = append(errs, p)
 		} else if ferr == nil {
 			ferr = fmt.Errorf("%s: %w", name, err)
+			stop.Store(true)
 		}
 	}
 	// The search index, the feed, the assets and the copied files are
@@ -342,6 +347,9 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for p := range jobs {
+				if stop.Load() {
+					continue
+				}
 				var key string
 				if p.key != nil {
 					key = p.key()
