@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync/atomic"
@@ -22,13 +23,21 @@ func commands(ctx context.Context, cmd string, args []string, root string, stdou
 	return usageError{fmt.Sprintf("unknown command %q", cmd)}
 }
 
-// countingWriter counts the files written through it.
-type countingWriter struct {
-	w output.Writer
-	n atomic.Int64
+// errInterrupted ends a build that was stopped by Ctrl-C or SIGTERM.
+var errInterrupted = errors.New("interrupted: the output folder is left as it was")
+
+// buildWriter counts the files written through it, and refuses to write
+// once ctx is done, which ends the build before anything is swapped in.
+type buildWriter struct {
+	ctx context.Context
+	w   output.Writer
+	n   atomic.Int64
 }
 
-func (c *countingWriter) WriteFile(name string, data []byte) error {
-	c.n.Add(1)
-	return c.w.WriteFile(name, data)
+func (b *buildWriter) WriteFile(name string, data []byte) error {
+	if b.ctx.Err() != nil {
+		return errInterrupted
+	}
+	b.n.Add(1)
+	return b.w.WriteFile(name, data)
 }

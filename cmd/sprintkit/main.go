@@ -15,7 +15,14 @@ import (
 )
 
 func main() {
+	// The first Ctrl-C or SIGTERM asks the command to stop cleanly (a
+	// build then leaves the output folder as it was); a second one ends
+	// the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {

@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cmd, args := args[0], args[1:]
 	switch cmd {
 	case "build":
-		return runBuild(args, root, stdout, stderr)
+		return runBuild(ctx, args, root, stdout, stderr)
 	case "check":
 		return runCheck(args, root, stdout, stderr)
 	case "version":
@@ -120,7 +120,7 @@ func today() (time.Time, error) {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
-func runBuild(args []string, root string, stdout, stderr io.Writer) error {
+func runBuild(ctx context.Context, args []string, root string, stdout, stderr io.Writer) error {
 	var out string
 	fs := newFlags("build", &root, stderr, "sprintkit build [--root DIR] [--out DIR]: build the site into a folder, replacing it in one step")
 	fs.StringVar(&out, "out", "", "the output folder (default ROOT/public)")
@@ -144,13 +144,17 @@ func runBuild(args []string, root string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	var n int
 	err = output.Write(out, func(w output.Writer) error {
-		cw := &countingWriter{w: w}
-		s, err := build.Build(os.DirFS(root), day, cw)
+		bw := &buildWriter{ctx: ctx, w: w}
+		s, err := build.Build(os.DirFS(root), day, bw)
+		if ctx.Err() != nil {
+			// Whatever the build made of it, nothing is swapped in.
+			return errInterrupted
+		}
 		if err != nil {
 			return err
 		}
 		printWarnings(stderr, s.Warnings)
-		n = int(cw.n.Load())
+		n = int(bw.n.Load())
 		return nil
 	})
 	if err != nil {
