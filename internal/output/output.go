@@ -9,6 +9,10 @@
 // Every folder that Write makes holds a small marker file, .sprintkit. Write
 // replaces only a folder that has the marker or is empty, so a mistaken
 // --out ~/Documents is refused instead of deleted.
+//
+// Where the system can lock a folder, builds of the same output wait for
+// one another, and a build removes the temporary folders that a build
+// killed part-way left beside the output.
 package output
 
 import (
@@ -44,12 +48,18 @@ func Write(dir string, fill func(Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("output folder %s: %w", dir, err)
 	}
+	parent, base := filepath.Split(dir)
+	// One build at a time writes beside dir. Holding the lock, any
+	// temporary folder of this output is a killed build's: it goes.
+	unlock, locked := lockDir(parent)
+	defer unlock()
 	exists, err := checkReplaceable(dir)
 	if err != nil {
 		return err
 	}
-
-	parent, base := filepath.Split(dir)
+	if locked {
+		sweep(parent, base)
+	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("create temporary folder beside %s: %w", dir, err)
@@ -87,6 +97,26 @@ func Write(dir string, fill func(Writer) error) error {
 		return fmt.Errorf("new site is in %s, but removing the old one failed: %w", dir, err)
 	}
 	return nil
+}
+
+// sweep removes what builds of the output folder base, killed part-way,
+// left in parent: the temporary folders with the new site (.base.tmp-*)
+// or the old one (.base.old-*). Only folders with the marker file go, so
+// nothing sprintkit did not make is touched. It runs under the lock, when
+// no other build of this output is running; a failure is not the
+// build's, and is met again by the next one.
+func sweep(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() || !(strings.HasPrefix(n, "."+base+".tmp-") || strings.HasPrefix(n, "."+base+".old-")) {
+			continue
+		}
+		p := filepath.Join(parent, n)
+		if mi, err := os.Lstat(filepath.Join(p, markerName)); err == nil && mi.Mode().IsRegular() {
+			_ = removeTree(p)
+		}
+	}
 }
 
 // removeTree removes dir and everything in it, as os.RemoveAll does, but
