@@ -1,7 +1,8 @@
-//go:build !unix
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
 
 package output
 
-// lockDir cannot lock here: builds into the same folder are not kept
-// apart, and what a killed build left is not swept up.
-func lockDir(string) (unlock func(), ok bool) { return func() {}, false }
+import "os"
+
+// lockFile cannot lock here, so what a killed build left is not swept up.
+func lockFile(*os.File) (unlock func(), ok bool) { return func() {}, false }

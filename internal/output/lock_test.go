@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
 package output
 
@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -22,11 +21,28 @@ func TestMain(m *testing.M) {
 				return err
 			}
 			os.Stdout.WriteString("writing\n")
-			select {} // until killed
+			time.Sleep(time.Hour) // until killed
+			return nil
 		})
 		panic(err)
 	}
 	os.Exit(m.Run())
+}
+
+// tmpFolders returns the temporary folders of the output public in parent.
+func tmpFolders(t *testing.T, parent string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public.tmp-") {
+			names = append(names, e.Name())
+		}
+	}
+	return names
 }
 
 // TestKilledBuildIsSweptUp kills a build while it writes (as a second
@@ -51,25 +67,34 @@ func TestKilledBuildIsSweptUp(t *testing.T) {
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil || line != "writing\n" {
 		cmd.Process.Kill()
+		cmd.Wait()
 		t.Fatalf("the build to kill said %q, %v", line, err)
 	}
-	cmd.Process.Kill()
-	cmd.Wait()
-
-	var left []string
-	entries, _ := os.ReadDir(parent)
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".public.tmp-") {
-			left = append(left, e.Name())
+	// While it runs, its folder is not another build's to sweep.
+	if left := tmpFolders(t, parent); len(left) != 1 {
+		t.Fatalf("a running build has %q, want one temporary folder", left)
+	} else if f, err := os.Open(filepath.Join(parent, left[0], markerName)); err != nil {
+		t.Fatal(err)
+	} else {
+		if unlock, ok := lockFile(f); ok {
+			unlock()
+			t.Error("the marker of a running build could be locked")
 		}
+		f.Close()
 	}
-	if len(left) != 1 {
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err == nil || !strings.Contains(err.Error(), "killed") {
+		t.Fatalf("the build ended with %v, want killed", err)
+	}
+
+	if left := tmpFolders(t, parent); len(left) != 1 {
 		t.Fatalf("the killed build left %q, want one temporary folder", left)
 	}
 	if got := readFile(t, filepath.Join(out, "index.html")); got != "first" {
 		t.Errorf("the killed build changed the output: index.html = %q", got)
 	}
-
 	if err := Write(out, writeAll(map[string]string{"index.html": "second"})); err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +105,7 @@ func TestKilledBuildIsSweptUp(t *testing.T) {
 }
 
 // TestSweepLeavesOthers checks that a build removes only the temporary
-// folders of its own output that sprintkit made.
+// folders of its own output that sprintkit made and no build is writing.
 func TestSweepLeavesOthers(t *testing.T) {
 	parent := t.TempDir()
 	mk := func(name string, marker bool) {
@@ -95,43 +120,28 @@ func TestSweepLeavesOthers(t *testing.T) {
 			}
 		}
 	}
-	mk(".public.tmp-111", true)  // a killed build's new site
-	mk(".public.old-222", true)  // a killed build's old site, moved aside
+	mk(".public.tmp-111", true)  // a killed build's
+	mk(".public.tmp-222", true)  // a running build's: locked below
 	mk(".public.tmp-333", false) // not sprintkit's
-	mk(".site.tmp-444", true)    // another output's
-	if err := os.WriteFile(filepath.Join(parent, ".public.tmp-555"), []byte("a file"), 0o644); err != nil {
+	mk(".public.tmp-old", true)  // not a name sprintkit gives
+	mk(".public.old-444", true)  // an old site moved aside: perhaps the only copy
+	mk(".site.tmp-555", true)    // another output's
+	if err := os.WriteFile(filepath.Join(parent, ".public.tmp-666"), []byte("a file"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	f, err := os.Open(filepath.Join(parent, ".public.tmp-222", markerName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	unlock, ok := lockFile(f)
+	if !ok {
+		t.Fatal("cannot lock a marker file here")
+	}
+	defer unlock()
+
 	if err := Write(filepath.Join(parent, "public"), writeAll(map[string]string{"index.html": "x"})); err != nil {
 		t.Fatal(err)
 	}
-	wantOnly(t, parent, ".public.tmp-333", ".public.tmp-555", ".site.tmp-444", "public")
-}
-
-// TestBuildsOfOneOutputWait checks that a build waits while another one
-// holds the lock on the output's parent folder, and then goes on.
-func TestBuildsOfOneOutputWait(t *testing.T) {
-	parent := t.TempDir()
-	unlock, ok := lockDir(parent)
-	if !ok {
-		t.Skip("this file system cannot lock a folder")
-	}
-	var released atomic.Bool
-	done := make(chan error)
-	go func() {
-		done <- Write(filepath.Join(parent, "public"), func(w Writer) error {
-			if !released.Load() {
-				t.Error("a build wrote while another held the lock")
-			}
-			return w.WriteFile("index.html", []byte("x"))
-		})
-	}()
-	// Give the build the time it would need to start if it did not wait;
-	// the test cannot pass by being slow, only fail by not waiting.
-	time.Sleep(100 * time.Millisecond)
-	released.Store(true)
-	unlock()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	wantOnly(t, parent, ".public.old-444", ".public.tmp-222", ".public.tmp-333", ".public.tmp-666", ".public.tmp-old", ".site.tmp-555", "public")
 }

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
 package output
 
@@ -8,28 +8,19 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// lockDir takes an exclusive lock on the folder dir, waiting while
-// another process holds it. The lock ends with unlock, or with the
-// process however it ends. ok is false, and nothing is locked, where the
-// file system cannot lock.
-func lockDir(dir string) (unlock func(), ok bool) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return func() {}, false
-	}
+// lockFile takes an exclusive lock on the open file f without waiting.
+// The lock lasts until unlock, or until the process ends, however it
+// ends. ok is false, and nothing is locked, when another process holds
+// the lock or the file system cannot lock.
+func lockFile(f *os.File) (unlock func(), ok bool) {
 	fd := int(f.Fd())
 	for {
-		err = unix.Flock(fd, unix.LOCK_EX)
+		err := unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB)
+		if err == nil {
+			return func() { unix.Flock(fd, unix.LOCK_UN) }, true
+		}
 		if err != unix.EINTR {
-			break
+			return func() {}, false
 		}
 	}
-	if err != nil {
-		f.Close()
-		return func() {}, false
-	}
-	return func() {
-		unix.Flock(fd, unix.LOCK_UN)
-		f.Close()
-	}, true
 }

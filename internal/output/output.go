@@ -10,9 +10,10 @@
 // replaces only a folder that has the marker or is empty, so a mistaken
 // --out ~/Documents is refused instead of deleted.
 //
-// Where the system can lock a folder, builds of the same output wait for
-// one another, and a build removes the temporary folders that a build
-// killed part-way left beside the output.
+// A running build holds a lock on its temporary folder's marker, so that
+// the next build can tell a folder that a killed build left (and remove
+// it) from one that another build is still writing; this needs a system
+// that can lock files, and is skipped where it cannot.
 package output
 
 import (
@@ -48,31 +49,30 @@ func Write(dir string, fill func(Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("output folder %s: %w", dir, err)
 	}
-	parent, base := filepath.Split(dir)
-	// One build at a time writes beside dir. Holding the lock, any
-	// temporary folder of this output is a killed build's: it goes.
-	unlock, locked := lockDir(parent)
-	defer unlock()
 	exists, err := checkReplaceable(dir)
 	if err != nil {
 		return err
 	}
-	if locked {
-		sweep(parent, base)
-	}
+
+	parent, base := filepath.Split(dir)
+	sweep(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("create temporary folder beside %s: %w", dir, err)
 	}
 	// Until the swap, tmp holds the new site; after an exchange it holds the
-	// old one. Either way it goes.
-	defer os.RemoveAll(tmp)
+	// old one. Either way it goes, and only then is the marker let go.
+	unlock := func() {}
+	defer func() {
+		os.RemoveAll(tmp)
+		unlock()
+	}()
 
 	// MkdirTemp makes the folder 0700; the site is meant to be served.
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, markerName), []byte(markerText), 0o644); err != nil {
+	if unlock, err = lockedMarker(tmp); err != nil {
 		return err
 	}
 
@@ -99,24 +99,66 @@ func Write(dir string, fill func(Writer) error) error {
 	return nil
 }
 
-// sweep removes what builds of the output folder base, killed part-way,
-// left in parent: the temporary folders with the new site (.base.tmp-*)
-// or the old one (.base.old-*). Only folders with the marker file go, so
-// nothing sprintkit did not make is touched. It runs under the lock, when
-// no other build of this output is running; a failure is not the
-// build's, and is met again by the next one.
+// sweep removes the temporary folders (.base.tmp-*) that builds of the
+// output folder base left in parent when they were killed part-way. A
+// running build holds a lock on its folder's marker file (lockedMarker),
+// so a folder goes only if its marker is there and can be locked: never
+// a running build's, nor a folder sprintkit did not make. Where files
+// cannot be locked nothing is swept. A failure here is not the build's,
+// and is met again by the next one.
 func sweep(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() || !(strings.HasPrefix(n, "."+base+".tmp-") || strings.HasPrefix(n, "."+base+".old-")) {
+		rest, ok := strings.CutPrefix(e.Name(), "."+base+".tmp-")
+		if !ok || !e.IsDir() || rest == "" || strings.Trim(rest, "0123456789") != "" {
 			continue
 		}
-		p := filepath.Join(parent, n)
-		if mi, err := os.Lstat(filepath.Join(p, markerName)); err == nil && mi.Mode().IsRegular() {
-			_ = removeTree(p)
+		p := filepath.Join(parent, e.Name())
+		if !hasMarker(p) {
+			continue
 		}
+		f, err := os.Open(filepath.Join(p, markerName))
+		if err != nil {
+			continue
+		}
+		if unlock, ok := lockFile(f); ok {
+			_ = removeTree(p)
+			unlock()
+		}
+		f.Close()
 	}
+}
+
+// lockedMarker writes the marker file into the new folder dir and returns
+// it locked until unlock. It is written under another name and locked
+// before it takes its own, so that no build sweeping beside this one ever
+// finds it unlocked while this build runs.
+func lockedMarker(dir string) (unlock func(), err error) {
+	name := filepath.Join(dir, markerName)
+	f, err := os.OpenFile(name+".new", os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	unlockFile, _ := lockFile(f)
+	unlock = func() {
+		unlockFile()
+		f.Close()
+	}
+	if _, err := f.WriteString(markerText); err != nil {
+		unlock()
+		return nil, err
+	}
+	if err := os.Rename(name+".new", name); err != nil {
+		unlock()
+		return nil, err
+	}
+	return unlock, nil
+}
+
+// hasMarker reports whether dir holds sprintkit's marker file.
+func hasMarker(dir string) bool {
+	mi, err := os.Lstat(filepath.Join(dir, markerName))
+	return err == nil && mi.Mode().IsRegular()
 }
 
 // removeTree removes dir and everything in it, as os.RemoveAll does, but
@@ -171,13 +213,10 @@ func checkReplaceable(dir string) (exists bool, err error) {
 		return false, fmt.Errorf("refusing to replace %s: it is not a folder; remove it or choose another --out", dir)
 	}
 
-	mi, err := os.Lstat(filepath.Join(dir, markerName))
-	if err == nil && mi.Mode().IsRegular() {
+	if hasMarker(dir) {
 		return true, nil
 	}
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return false, fmt.Errorf("output folder: %w", err)
-	}
+	// A folder that cannot be read fails here too.
 	empty, err := isEmptyDir(dir)
 	if err != nil {
 		return false, fmt.Errorf("output folder: %w", err)
