@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -144,24 +145,32 @@ func runBuild(ctx context.Context, args []string, root string, stdout, stderr io
 	start := time.Now()
 	var n int
 	err = output.Write(out, func(w output.Writer) error {
-		bw := &buildWriter{ctx: ctx, w: w}
-		s, err := build.Build(os.DirFS(root), day, bw)
-		if ctx.Err() != nil {
-			// Whatever the build made of it, nothing is swapped in.
-			return errInterrupted
-		}
-		if err != nil {
-			return err
-		}
-		printWarnings(stderr, s.Warnings)
-		n = int(bw.n.Load())
-		return nil
+		var err error
+		n, err = buildInto(ctx, os.DirFS(root), day, w, stderr)
+		return err
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s\n", n, out, time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// buildInto builds the site in fsys to w, prints its warnings and returns
+// how many files it wrote. Once ctx is done (Ctrl-C) it writes no more
+// and fails with errInterrupted, so that nothing is swapped in.
+func buildInto(ctx context.Context, fsys fs.FS, day time.Time, w output.Writer, stderr io.Writer) (int, error) {
+	bw := &buildWriter{ctx: ctx, w: w}
+	s, err := build.Build(fsys, day, bw)
+	if ctx.Err() != nil {
+		// Whatever the build made of it, even a whole site.
+		return 0, errInterrupted
+	}
+	if err != nil {
+		return 0, err
+	}
+	printWarnings(stderr, s.Warnings)
+	return int(bw.n.Load()), nil
 }
 
 // checkOut refuses an output folder that holds or is held by the site's
