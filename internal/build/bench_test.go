@@ -70,40 +70,19 @@ func BenchmarkBound(b *testing.B) {
 			defer reportCPU(b)()
 			for b.Loop() {
 				err := output.Write(out, func(w output.Writer) error {
-					var g errgroup
-					for worker := range runtime.GOMAXPROCS(0) {
-						g.Go(func() error {
+					workers := runtime.GOMAXPROCS(0)
+					errs := make([]error, workers)
+					var wg sync.WaitGroup
+					for worker := range workers {
+						wg.Go(func() {
 							var buf bytes.Buffer
-							for i := worker; i < len(entries); i += runtime.GOMAXPROCS(0) {
-								folder := filepath.Join(dir, "sprints", entries[i].Name())
-								plan, err := os.ReadFile(filepath.Join(folder, "sprint.toml"))
-								if err != nil {
-									return err
-								}
-								var m map[string]any
-								if _, err := toml.Decode(string(plan), &m); err != nil {
-									return err
-								}
-								src, err := os.ReadFile(filepath.Join(folder, "notes.md"))
-								if err != nil && !errors.Is(err, fs.ErrNotExist) {
-									return err
-								}
-								buf.Reset()
-								if err := md.Convert(src, &buf); err != nil {
-									return err
-								}
-								name := "sprints/" + entries[i].Name()
-								if err := w.WriteFile(name+"/index.html", bytes.Clone(buf.Bytes())); err != nil {
-									return err
-								}
-								if err := w.WriteFile(name+"/session/index.html", plan); err != nil {
-									return err
-								}
+							for i := worker; i < len(entries) && errs[worker] == nil; i += workers {
+								errs[worker] = boundSprint(w, &buf, md, filepath.Join(dir, "sprints"), entries[i].Name())
 							}
-							return nil
 						})
 					}
-					return g.Wait()
+					wg.Wait()
+					return errors.Join(errs...)
 				})
 				if err != nil {
 					b.Fatal(err)
@@ -113,24 +92,28 @@ func BenchmarkBound(b *testing.B) {
 	}
 }
 
-// errgroup runs functions on goroutines and returns the first error.
-type errgroup struct {
-	wg   sync.WaitGroup
-	once sync.Once
-	err  error
-}
-
-func (g *errgroup) Go(f func() error) {
-	g.wg.Go(func() {
-		if err := f(); err != nil {
-			g.once.Do(func() { g.err = err })
-		}
-	})
-}
-
-func (g *errgroup) Wait() error {
-	g.wg.Wait()
-	return g.err
+// boundSprint does for one sprint what BenchmarkBound measures.
+func boundSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprints, id string) error {
+	plan, err := os.ReadFile(filepath.Join(sprints, id, "sprint.toml"))
+	if err != nil {
+		return err
+	}
+	var m map[string]any
+	if _, err := toml.Decode(string(plan), &m); err != nil {
+		return err
+	}
+	src, err := os.ReadFile(filepath.Join(sprints, id, "notes.md"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	buf.Reset()
+	if err := md.Convert(src, buf); err != nil {
+		return err
+	}
+	if err := w.WriteFile("sprints/"+id+"/index.html", bytes.Clone(buf.Bytes())); err != nil {
+		return err
+	}
+	return w.WriteFile("sprints/"+id+"/session/index.html", plan)
 }
 
 // BenchmarkFloor is the floor that BenchmarkBuild is held against: only
