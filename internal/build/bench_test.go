@@ -46,6 +46,20 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// generatedSite writes a site of n sprints into a new folder and returns
+// the folder and its sprint folders.
+func generatedSite(b *testing.B, n int) (string, []os.DirEntry) {
+	dir := b.TempDir()
+	if err := sitegen.WriteDir(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir, entries
+}
+
 // BenchmarkBound is the least that any build of the same site must do, with
 // the parsers sprintkit is held to and the pages the site must have: read
 // each sprint's plan and notes, decode the plan with BurntSushi/toml,
@@ -56,14 +70,7 @@ func BenchmarkBuild(b *testing.B) {
 func BenchmarkBound(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := sitegen.WriteDir(dir, n); err != nil {
-				b.Fatal(err)
-			}
-			entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
-			if err != nil {
-				b.Fatal(err)
-			}
+			dir, entries := generatedSite(b, n)
 			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 			out := filepath.Join(dir, "public")
 			b.ResetTimer()
@@ -122,14 +129,7 @@ func boundSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprin
 func BenchmarkFloor(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := sitegen.WriteDir(dir, n); err != nil {
-				b.Fatal(err)
-			}
-			entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
-			if err != nil {
-				b.Fatal(err)
-			}
+			dir, entries := generatedSite(b, n)
 			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 			out := filepath.Join(dir, "public")
 			b.ResetTimer()
