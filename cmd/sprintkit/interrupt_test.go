@@ -80,8 +80,9 @@ func TestInterruptAfterLastWrite(t *testing.T) {
 }
 
 // TestInterruptedBuild checks that the build command stopped by Ctrl-C
-// (its context done) swaps nothing in: the output folder keeps every byte of the last
-// build, no temporary folder is left beside it, and the exit is a failure.
+// (its context done) swaps nothing in: the output folder keeps every byte
+// of the last build, no temporary folder is left beside it, and the exit
+// is a failure.
 func TestInterruptedBuild(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
