@@ -139,16 +139,22 @@ func lockedMarker(dir string) (unlock func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	unlockFile, _ := lockFile(f)
+	unlockFile, locked := lockFile(f)
 	unlock = func() {
 		unlockFile()
 		f.Close()
 	}
-	if _, err := f.WriteString(markerText); err != nil {
-		unlock()
-		return nil, err
+	_, err = f.WriteString(markerText)
+	if err == nil && !locked {
+		// With no lock to hold, the file is let go at once: on Windows
+		// an open file would keep its folder from being renamed.
+		err = f.Close()
+		unlock = func() {}
 	}
-	if err := os.Rename(name+".new", name); err != nil {
+	if err == nil {
+		err = os.Rename(name+".new", name)
+	}
+	if err != nil {
 		unlock()
 		return nil, err
 	}
