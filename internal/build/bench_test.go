@@ -46,18 +46,39 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-// generatedSite writes a site of n sprints into a new folder and returns
-// the folder and its sprint folders.
-func generatedSite(b *testing.B, n int) (string, []os.DirEntry) {
-	dir := b.TempDir()
-	if err := sitegen.WriteDir(dir, n); err != nil {
-		b.Fatal(err)
+// benchNotes runs fill as one build of generated sites of 1,000 and
+// 10,000 sprints, into a folder as output.Write makes it. fill gets the
+// folder of the sprints, their ids and goldmark as the floor and the bound
+// configure it.
+func benchNotes(b *testing.B, fill func(w output.Writer, sprints string, ids []string, md goldmark.Markdown) error) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := sitegen.WriteDir(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			ids := make([]string, len(entries))
+			for i, e := range entries {
+				ids[i] = e.Name()
+			}
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+			out := filepath.Join(dir, "public")
+			b.ResetTimer()
+			defer reportCPU(b)()
+			for b.Loop() {
+				err := output.Write(out, func(w output.Writer) error {
+					return fill(w, filepath.Join(dir, "sprints"), ids, md)
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
-	entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir, entries
 }
 
 // BenchmarkBound is the least that any build of the same site must do, with
@@ -68,35 +89,21 @@ func generatedSite(b *testing.B, n int) (string, []os.DirEntry) {
 // templates, no checks, no links and no lists. Set against BenchmarkFloor
 // it shows how much of a target relative to the floor is left for those.
 func BenchmarkBound(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
-			dir, entries := generatedSite(b, n)
-			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-			out := filepath.Join(dir, "public")
-			b.ResetTimer()
-			defer reportCPU(b)()
-			for b.Loop() {
-				err := output.Write(out, func(w output.Writer) error {
-					workers := runtime.GOMAXPROCS(0)
-					errs := make([]error, workers)
-					var wg sync.WaitGroup
-					for worker := range workers {
-						wg.Go(func() {
-							var buf bytes.Buffer
-							for i := worker; i < len(entries) && errs[worker] == nil; i += workers {
-								errs[worker] = boundSprint(w, &buf, md, filepath.Join(dir, "sprints"), entries[i].Name())
-							}
-						})
-					}
-					wg.Wait()
-					return errors.Join(errs...)
-				})
-				if err != nil {
-					b.Fatal(err)
+	benchNotes(b, func(w output.Writer, sprints string, ids []string, md goldmark.Markdown) error {
+		workers := runtime.GOMAXPROCS(0)
+		errs := make([]error, workers)
+		var wg sync.WaitGroup
+		for worker := range workers {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				for i := worker; i < len(ids) && errs[worker] == nil; i += workers {
+					errs[worker] = boundSprint(w, &buf, md, sprints, ids[i])
 				}
-			}
-		})
-	}
+			})
+		}
+		wg.Wait()
+		return errors.Join(errs...)
+	})
 }
 
 // boundSprint does for one sprint what BenchmarkBound measures.
@@ -109,15 +116,7 @@ func boundSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprin
 	if _, err := toml.Decode(string(plan), &m); err != nil {
 		return err
 	}
-	src, err := os.ReadFile(filepath.Join(sprints, id, "notes.md"))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	buf.Reset()
-	if err := md.Convert(src, buf); err != nil {
-		return err
-	}
-	if err := w.WriteFile("sprints/"+id+"/index.html", bytes.Clone(buf.Bytes())); err != nil {
+	if err := floorSprint(w, buf, md, sprints, id); err != nil {
 		return err
 	}
 	return w.WriteFile("sprints/"+id+"/session/index.html", plan)
@@ -127,35 +126,27 @@ func boundSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprin
 // read each sprint's notes, convert them with goldmark and write one file
 // per sprint, with no templates, no model and no other pages.
 func BenchmarkFloor(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
-			dir, entries := generatedSite(b, n)
-			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-			out := filepath.Join(dir, "public")
-			b.ResetTimer()
-			defer reportCPU(b)()
-			for b.Loop() {
-				err := output.Write(out, func(w output.Writer) error {
-					var buf bytes.Buffer
-					for _, e := range entries {
-						src, err := os.ReadFile(filepath.Join(dir, "sprints", e.Name(), "notes.md"))
-						if err != nil && !errors.Is(err, fs.ErrNotExist) {
-							return err
-						}
-						buf.Reset()
-						if err := md.Convert(src, &buf); err != nil {
-							return err
-						}
-						if err := w.WriteFile("sprints/"+e.Name()+"/index.html", bytes.Clone(buf.Bytes())); err != nil {
-							return err
-						}
-					}
-					return nil
-				})
-				if err != nil {
-					b.Fatal(err)
-				}
+	benchNotes(b, func(w output.Writer, sprints string, ids []string, md goldmark.Markdown) error {
+		var buf bytes.Buffer
+		for _, id := range ids {
+			if err := floorSprint(w, &buf, md, sprints, id); err != nil {
+				return err
 			}
-		})
+		}
+		return nil
+	})
+}
+
+// floorSprint does for one sprint what BenchmarkFloor measures: read its
+// notes, convert them and write them as its page.
+func floorSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprints, id string) error {
+	src, err := os.ReadFile(filepath.Join(sprints, id, "notes.md"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
+	buf.Reset()
+	if err := md.Convert(src, buf); err != nil {
+		return err
+	}
+	return w.WriteFile("sprints/"+id+"/index.html", bytes.Clone(buf.Bytes()))
 }
