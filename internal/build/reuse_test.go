@@ -105,6 +105,21 @@ func TestReuseMatchesFreshBuild(t *testing.T) {
 			write("templates/sprint.html", stock("sprint.html"))()
 		}},
 		{"own templates gone", remove("templates/base.html", "templates/sprint.html")},
+
+		// A site's own templates that show what a page links to: the
+		// sprint page its study's summary, every list of sprints their
+		// lessons and actions.
+		{"own templates that show linked fields", func() {
+			write("templates/sprint.html", strings.Replace(stock("sprint.html"), "<h1>", `<div class="study-summary">{{.Study.Summary}}</div><h1>`, 1))()
+			write("templates/base.html", strings.Replace(stock("base.html"), "</span>\n</li>", `</span><div class="lesson">{{.Learned}}</div><p class="action {{.Action.Status}}{{if .Action.Overdue}} overdue{{end}}">{{.Action.Team}}: {{.Action.Do}}</p></li>`, 1))()
+		}},
+		{"study summary shown on sprint pages", edit(study, `summary = "Sex steg`, `summary = "Sju steg`)},
+		{"action shown in lists", edit(sms, `do = "Vi skickar SMS:et till alla nya kunder."`, `do = "Vi skickar SMS:et till alla kunder."`)},
+		{"action status shown in lists", edit(sms, `status = "open"`, `status = "doing"`)},
+		{"lesson shown in lists", edit(sms, `learned = "`, `learned = "Nytt: `)},
+		{"action team shown in lists", edit(sms, `team = "Fakturering"`, `team = "Digitala kanaler"`)},
+		{"overdue shown in lists", func() { day = day.AddDate(1, 0, 0) }},
+		{"own templates that show linked fields gone", remove("templates/base.html", "templates/sprint.html")},
 	}
 
 	var b Builder

@@ -16,7 +16,7 @@ import (
 func (r *renderer) foldLabels(set *template.Template) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil {
-			foldActions(t.Tree.Root, true, func(a *parse.ActionNode, _ bool) (string, bool) {
+			foldActions(t.Tree.Root, func(a *parse.ActionNode) (string, bool) {
 				key, ok := literalLabel(a)
 				if !ok {
 					return "", false
@@ -29,29 +29,28 @@ func (r *renderer) foldLabels(set *template.Template) {
 }
 
 // foldActions replaces each action of list for which fold gives text with
-// that text, escaped, and goes into if, range and with. pageDot says
-// whether dot is still what it was at the top: range and with change it.
-func foldActions(list *parse.ListNode, pageDot bool, fold func(a *parse.ActionNode, pageDot bool) (string, bool)) {
+// that text, escaped, and goes into if, range and with.
+func foldActions(list *parse.ListNode, fold func(a *parse.ActionNode) (string, bool)) {
 	if list == nil {
 		return
 	}
 	for i, n := range list.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
-			if text, ok := fold(n, pageDot); ok {
+			if text, ok := fold(n); ok {
 				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(text))}
 			}
 		case *parse.IfNode:
-			foldActions(n.List, pageDot, fold)
-			foldActions(n.ElseList, pageDot, fold)
+			foldActions(n.List, fold)
+			foldActions(n.ElseList, fold)
 		case *parse.RangeNode:
-			foldActions(n.List, false, fold)
-			foldActions(n.ElseList, pageDot, fold)
+			foldActions(n.List, fold)
+			foldActions(n.ElseList, fold)
 		case *parse.WithNode:
-			foldActions(n.List, false, fold)
-			foldActions(n.ElseList, pageDot, fold)
+			foldActions(n.List, fold)
+			foldActions(n.ElseList, fold)
 		case *parse.ListNode:
-			foldActions(n, pageDot, fold)
+			foldActions(n, fold)
 		}
 	}
 }
@@ -74,65 +73,6 @@ func literalLabel(a *parse.ActionNode) (string, bool) {
 		return "", false
 	}
 	return s.Text, true
-}
-
-// pageRoots is the way to the top of the site from each kind of page whose
-// depth is the same on every page of the kind (a free page's is not).
-var pageRoots = map[string]string{
-	"index": "", "404": "", "assumptions": "../",
-	"sprint": "../../", "study": "../../", "team": "../../", "session": "../../../",
-}
-
-// foldPage replaces, in the default templates of a kind of page, the
-// values that are the same on every page of the kind with their text:
-// {{.Root}} (where dot is the page's data) and {{$.Root}}, {{.Lang}},
-// {{.Kind}} and {{.Site.Settings.Title}}. A sprint page has a dozen
-// links, and each {{.Root}} costs three escaper calls by reflection.
-// Only the templates that run with the page's data as dot are folded:
-// the kind's own file, base, main, head and scripts.
-func (r *renderer) foldPage(set *template.Template, kind string) {
-	root, ok := pageRoots[kind]
-	if !ok || !r.stock[kind] {
-		return
-	}
-	values := map[string]string{
-		"Root":                root,
-		"Lang":                r.site.Settings.Language,
-		"Kind":                kind,
-		"Site.Settings.Title": r.site.Settings.Title,
-	}
-	for _, name := range []string{kind + ".html", "base", "main", "head", "scripts"} {
-		if t := set.Lookup(name); t != nil && t.Tree != nil {
-			foldActions(t.Tree.Root, true, func(a *parse.ActionNode, pageDot bool) (string, bool) {
-				return pageValue(a, values, pageDot)
-			})
-		}
-	}
-}
-
-// pageValue reports the value an action prints when it is exactly {{.X}}
-// (with dot the page's data) or {{$.X}} for X in values.
-func pageValue(a *parse.ActionNode, values map[string]string, pageDot bool) (string, bool) {
-	if a.Pipe == nil || len(a.Pipe.Decl) > 0 || len(a.Pipe.Cmds) != 1 || len(a.Pipe.Cmds[0].Args) != 1 {
-		return "", false
-	}
-	var field []string
-	switch arg := a.Pipe.Cmds[0].Args[0].(type) {
-	case *parse.FieldNode:
-		if !pageDot {
-			return "", false
-		}
-		field = arg.Ident
-	case *parse.VariableNode:
-		if len(arg.Ident) < 2 || arg.Ident[0] != "$" {
-			return "", false
-		}
-		field = arg.Ident[1:]
-	default:
-		return "", false
-	}
-	v, ok := values[strings.Join(field, ".")]
-	return v, ok
 }
 
 // escapeHTML escapes text as html/template does in HTML text, in quoted

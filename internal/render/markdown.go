@@ -60,7 +60,7 @@ func (m *markdown) block(src string) template.HTML {
 	if cache != nil {
 		m.cache.mu.Lock()
 		h, ok := m.entries()[src]
-		m.cache.use(&m.cache.usedMD, src)
+		use(&m.cache.usedMD, src)
 		m.cache.mu.Unlock()
 		if ok {
 			return h

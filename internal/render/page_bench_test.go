@@ -29,7 +29,7 @@ func BenchmarkPage(b *testing.B) {
 		}
 	}
 	for _, kind := range []string{"sprint", "session", "team", "study"} {
-		d := first[kind].data()
+		d := first[kind].view()
 		b.Run(kind, func(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {

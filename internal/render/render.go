@@ -1,7 +1,3 @@
-// Package render turns a loaded site into pages: goldmark configured once,
-// html/template over the default templates with the site's own on top, and
-// the interface text in the site's language. It returns pages to a Writer
-// and knows nothing about disks or HTTP.
 package render
 
 import (
@@ -9,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"runtime"
 	"sort"
@@ -63,15 +58,15 @@ type renderer struct {
 	pages map[string]*template.Template
 	files overlay // the site's templates over the embedded ones
 
-	// What is reused (reuse.go): cache between builds, frags within this one.
-	cache  *Cache
-	stock  map[string]bool // kinds of page drawn by the default templates
-	frame  string          // key of what every page shows besides its content
-	fragMu sync.Mutex
-	frags  map[string]template.HTML
-
-	chromeMu sync.Mutex
-	chromes  map[string]template.HTML
+	// What is reused (reuse.go): cache between builds, frags within this
+	// one, both under keys of templates and views.
+	cache   *Cache
+	keys    *keyer
+	textID  key                       // the interface text and language
+	pageIDs map[string]key            // each kind's templates
+	fragIDs map[string]map[string]key // each template's closure, by kind
+	fragMu  sync.Mutex
+	frags   map[key]template.HTML
 }
 
 // overlay reads a file from the site's templates first, then the embedded ones.
@@ -99,27 +94,15 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		pages: map[string]*template.Template{},
 		files: overlay{opt.Overrides, templates.FS},
 		cache: opt.Cache,
-		frame: frameKey(s, opt.Today),
-		frags: map[string]template.HTML{},
+		keys:  opt.Cache.keys(),
+		frags: map[key]template.HTML{},
 	}
 	if opt.Cache == nil {
 		// A one-off build still renders each short text once, though it
 		// is shown on several pages (the card, the board, the team page).
 		r.md.cache, r.md.maxLen = &Cache{}, 1024
 	}
-	// Each template file is read once: the bytes that decide whether a
-	// kind of page is drawn by the defaults are the bytes parsed.
-	src := map[string][]byte{}
-	own := map[string]bool{}
-	for _, name := range append([]string{"base.html"}, pageFiles()...) {
-		data, isOwn, err := readTemplate(opt.Overrides, name)
-		if err != nil {
-			return nil, site.Problems{{Path: "templates/" + name, Msg: err.Error()}}
-		}
-		src[name], own[name] = data, isOwn
-	}
-	r.stock = stockKinds(own)
-	base, err := parseFile(template.New("").Funcs(r.funcs()), "base.html", src["base.html"])
+	base, err := r.parseFile(template.New("").Funcs(r.funcs()), "base.html")
 	if err != nil {
 		return nil, err
 	}
@@ -129,19 +112,23 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 			return nil, err
 		}
 		clone.Funcs(template.FuncMap{"fragment": r.fragmentFunc(kind)})
-		if r.pages[kind], err = parseFile(clone, kind+".html", src[kind+".html"]); err != nil {
+		if r.pages[kind], err = r.parseFile(clone, kind+".html"); err != nil {
 			return nil, err
 		}
 		r.foldLabels(r.pages[kind])
-		r.foldPage(r.pages[kind], kind)
 	}
+	r.identify()
 	return r, nil
 }
 
-// parseFile adds the template file name, with the text data, to t, naming the
-// file in any error.
-func parseFile(t *template.Template, name string, data []byte) (*template.Template, error) {
-	t, err := t.New(name).Parse(string(data))
+// parseFile adds the template file name, from the site's templates or the
+// embedded ones, to t, naming the file in any error.
+func (r *renderer) parseFile(t *template.Template, name string) (*template.Template, error) {
+	data, err := fs.ReadFile(r.files, name)
+	if err != nil {
+		return nil, site.Problems{{Path: "templates/" + name, Msg: err.Error()}}
+	}
+	t, err = t.New(name).Parse(string(data))
 	if err != nil {
 		return nil, site.Problems{templateProblem(name, err)}
 	}
@@ -166,155 +153,20 @@ func templateProblem(name string, err error) site.Problem {
 	return p
 }
 
+// funcs are the template functions. Each reads nothing but its
+// arguments and the site's interface text, which is part of every
+// template's identity (reuse.go).
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":      func(key string) string { return r.text.get(key) },
-		"label":  func(group, value string) string { return r.text.get(group + "." + value) },
-		"tf":     func(key, name string, v any) string { return r.text.get(key, name, v) },
-		"chrome": r.chrome,
+		"t":     func(key string) string { return r.text.get(key) },
+		"label": func(group, value string) string { return r.text.get(group + "." + value) },
+		"tf":    func(key, name string, v any) string { return r.text.get(key, name, v) },
+		"join":  strings.Join,
 		// fragment is replaced for each kind of page by fragmentFunc.
-		"fragment": func(string, string, *site.Sprint) (template.HTML, error) {
+		"fragment": func(string, any) (template.HTML, error) {
 			return "", fmt.Errorf("fragment: outside a page")
 		},
-		"date":     r.text.date,
-		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
-		"md":       r.md.block,
-		"mdInline": r.md.inline,
-		"join":     strings.Join,
-		"dict": func(pairs ...any) (map[string]any, error) {
-			m := map[string]any{}
-			for i := 0; i+1 < len(pairs); i += 2 {
-				k, ok := pairs[i].(string)
-				if !ok {
-					return nil, fmt.Errorf("dict: key %v is not a string", pairs[i])
-				}
-				m[k] = pairs[i+1]
-			}
-			return m, nil
-		},
-		"sprintURL": func(s *site.Sprint) string { return "sprints/" + s.ID + "/index.html" },
-		"studyURL":  func(s *site.Study) string { return "studies/" + s.ID + "/index.html" },
-		"teamURL":   func(t *site.Team) string { return "teams/" + t.Slug + "/index.html" },
-		"pageURL":   func(p *site.Page) string { return p.ID + "/index.html" },
-		"overdue":   func(s *site.Sprint) bool { return s.Overdue(r.today) },
-		"blockName": func(b site.Block) string {
-			if b.Name != "" {
-				return b.Name
-			}
-			return r.text.get(b.Key)
-		},
-		// safeURL passes a link that site.Load has checked (http, https,
-		// file, mailto or relative), so that html/template keeps file: links.
-		"safeURL": func(s string) template.URL {
-			u, err := url.Parse(s)
-			if err != nil || !site.AllowedScheme(strings.ToLower(u.Scheme)) {
-				return ""
-			}
-			return template.URL(u.String())
-		},
 	}
-}
-
-// chrome renders a part of the page frame that depends only on the kind
-// of page, its depth and the study or page it shows (the header with its
-// navigation, the footer), once for each such combination.
-func (r *renderer) chrome(name string, d data) (template.HTML, error) {
-	key := name + "\x00" + d.Kind + "\x00" + d.Root
-	if d.Study != nil {
-		key += "\x00s" + d.Study.ID
-	}
-	if d.Page != nil {
-		key += "\x00p" + d.Page.ID
-	}
-	r.chromeMu.Lock()
-	h, ok := r.chromes[key]
-	r.chromeMu.Unlock()
-	if ok {
-		return h, nil
-	}
-	var buf bytes.Buffer
-	if err := r.pages[d.Kind].ExecuteTemplate(&buf, name, d); err != nil {
-		return "", err
-	}
-	h = template.HTML(buf.String())
-	r.chromeMu.Lock()
-	if r.chromes == nil {
-		r.chromes = map[string]template.HTML{}
-	}
-	r.chromes[key] = h
-	r.chromeMu.Unlock()
-	return h, nil
-}
-
-// data is what every template gets. Root leads from the page to the top of
-// the site ("../../"), so that every link is relative.
-type data struct {
-	Site        *site.Site
-	Lang        string
-	Kind        string
-	Root        string
-	Title       string
-	Description string
-
-	Sprint *site.Sprint
-	Study  *site.Study
-	Team   *site.Team
-	Page   *site.Page
-
-	Outcomes []count
-	Actions  []count
-	Board    []column
-}
-
-type count struct {
-	Key string
-	N   int
-}
-
-type column struct {
-	Key     string
-	Sprints []*site.Sprint
-}
-
-// page is one page to render: its output name and kind, the template
-// data, and for a page that may be reused (reuse.go), its key. data and
-// key run on the worker that takes the page, and data only when the page
-// is not reused.
-type page struct {
-	name string
-	kind string
-	data func() data
-	key  func() string // nil for a page that is never reused
-}
-
-func (r *renderer) newData(kind, name, title, desc string) data {
-	if desc == "" {
-		desc = r.site.Settings.Description
-	}
-	if desc == "" {
-		desc = r.site.Settings.Title
-	}
-	return data{
-		Site:        r.site,
-		Lang:        r.site.Settings.Language,
-		Kind:        kind,
-		Root:        strings.Repeat("../", strings.Count(name, "/")),
-		Title:       title,
-		Description: oneLine(desc),
-	}
-}
-
-// markup is what oneLine drops from Markdown source.
-var markup = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
-
-// oneLine shortens Markdown source to a plain description.
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	s = markup.Replace(s)
-	if r := []rune(s); len(r) > 200 {
-		s = string(r[:199]) + "…"
-	}
-	return s
 }
 
 func (r *renderer) run(src fs.FS, w Writer) error {
@@ -350,26 +202,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 				if stop.Load() {
 					continue
 				}
-				var key string
-				if p.key != nil {
-					key = p.key()
-				}
-				if b, ok := r.cache.page(p.name, key); ok {
-					if err := w.WriteFile(p.name, b); err != nil {
-						fail(p.name, err)
-					}
-					continue
-				}
-				buf.Reset()
-				if err := r.pages[p.kind].ExecuteTemplate(&buf, p.kind+".html", p.data()); err != nil {
-					fail(p.name, site.Problem{Path: "templates/" + p.kind + ".html", Msg: fmt.Sprintf("rendering %s: %v", p.name, err)})
-					continue
-				}
-				b := bytes.Clone(buf.Bytes())
-				if key != "" {
-					r.cache.putPage(p.name, key, b)
-				}
-				if err := w.WriteFile(p.name, b); err != nil {
+				if err := r.page(p, &buf, w); err != nil {
 					fail(p.name, err)
 				}
 			}
@@ -420,109 +253,43 @@ func (r *renderer) rest(src fs.FS, w Writer) error {
 	return nil
 }
 
-// pagesTo sends every page of the site to jobs, the longest first: the
-// pages that list many sprints, then one page for each sprint.
-func (r *renderer) pagesTo(jobs chan<- page) {
-	s := r.site
-	send := func(name, kind string, data func() data) {
-		jobs <- page{name: name, kind: kind, data: data}
-	}
-	send("index.html", "index", func() data {
-		d := r.newData("index", "index.html", "", "")
-		d.Outcomes, d.Actions = r.counts()
-		return d
-	})
-	send("assumptions/index.html", "assumptions", func() data {
-		d := r.newData("assumptions", "assumptions/index.html", r.text.get("assumptions.title"), r.text.get("assumptions.intro"))
-		d.Board = r.board()
-		return d
-	})
-	for _, st := range s.Studies {
-		name := "studies/" + st.ID + "/index.html"
-		send(name, "study", func() data {
-			d := r.newData("study", name, st.Title, st.Summary)
-			d.Study = st
-			return d
-		})
-	}
-	for _, t := range s.Teams {
-		name := "teams/" + t.Slug + "/index.html"
-		send(name, "team", func() data {
-			d := r.newData("team", name, r.text.get("team.title", "team", t.Name), "")
-			d.Team = t
-			return d
-		})
-	}
-	for _, sp := range s.Sprints {
-		name := "sprints/" + sp.ID + "/index.html"
-		jobs <- page{name: name, kind: "sprint",
-			data: func() data {
-				d := r.newData("sprint", name, sp.Title, sp.Assumption.Belief)
-				d.Sprint = sp
-				return d
-			},
-			key: func() string { return r.sprintPageKey("sprint", sp) },
+// page renders p into buf and writes it to w, or writes what an earlier
+// build rendered for the same key.
+func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
+	view := p.view()
+	var k key
+	if r.cache != nil {
+		var err error
+		if k, err = r.keys.of(r.pageIDs[p.kind], view); err != nil {
+			return err
 		}
-		session := "sprints/" + sp.ID + "/session/index.html"
-		jobs <- page{name: session, kind: "session",
-			data: func() data {
-				d := r.newData("session", session, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask)
-				d.Sprint = sp
-				return d
-			},
-			key: func() string { return r.sprintPageKey("session", sp) },
+		if b, ok := r.cache.page(p.name, k); ok {
+			return w.WriteFile(p.name, b)
 		}
 	}
-	for _, pg := range s.Pages {
-		name := pg.ID + "/index.html"
-		send(name, "page", func() data {
-			d := r.newData("page", name, pg.Title, pg.Description)
-			d.Page = pg
-			return d
-		})
+	buf.Reset()
+	if err := r.pages[p.kind].ExecuteTemplate(buf, p.kind+".html", view); err != nil {
+		return execProblem(p.kind+".html", p.name, err)
 	}
-	send("404.html", "404", func() data { return r.newData("404", "404.html", r.text.get("notfound.title"), "") })
+	b := bytes.Clone(buf.Bytes())
+	if r.cache != nil {
+		r.cache.putPage(p.name, k, b)
+	}
+	return w.WriteFile(p.name, b)
 }
 
-var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}
-
-func (r *renderer) counts() (verdicts, actions []count) {
-	byOutcome := map[string]int{}
-	byAction := map[string]int{}
-	for _, sp := range r.site.Sprints {
-		byOutcome[sp.Outcome()]++
-		if sp.Status == "done" {
-			byAction[sp.Action.Status]++
-		}
+// execProblem is the problem of a template that failed while drawing the
+// page name. html/template names the file, line and column where it
+// failed ("template: sprint.html:12:5: executing ..."), which may be
+// another file than the page's own, such as base.html.
+func execProblem(own, name string, err error) site.Problem {
+	file := own
+	if f, _, ok := strings.Cut(strings.TrimPrefix(err.Error(), "template: "), ":"); ok && strings.HasSuffix(f, ".html") {
+		file = f
 	}
-	for _, k := range outcomes {
-		verdicts = append(verdicts, count{k, byOutcome[k]})
-	}
-	for _, k := range []string{"open", "doing", "done"} {
-		actions = append(actions, count{k, byAction[k]})
-	}
-	return verdicts, actions
-}
-
-// board groups the assumptions by outcome, customer-true insight before
-// internal assumptions within each column.
-func (r *renderer) board() []column {
-	cols := make([]column, len(outcomes))
-	idx := map[string]int{}
-	for i, k := range outcomes {
-		cols[i].Key = k
-		idx[k] = i
-	}
-	for _, sp := range r.site.Sprints {
-		i := idx[sp.Outcome()]
-		cols[i].Sprints = append(cols[i].Sprints, sp)
-	}
-	for _, c := range cols {
-		sort.SliceStable(c.Sprints, func(i, j int) bool {
-			return c.Sprints[i].Assumption.Basis == "insight" && c.Sprints[j].Assumption.Basis != "insight"
-		})
-	}
-	return cols
+	p := templateProblem(file, err)
+	p.Msg = fmt.Sprintf("drawing %s: %s", name, p.Msg)
+	return p
 }
 
 // assets copies every template file that is not a page template to assets/.

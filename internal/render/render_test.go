@@ -3,11 +3,14 @@ package render
 import (
 	"errors"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 
 	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
+	"github.com/sprintkit/sprintkit/templates"
 )
 
 // failingWriter fails every write and counts them.
@@ -40,3 +43,39 @@ func TestFailedWriteStopsRender(t *testing.T) {
 		t.Errorf("%d writes, want at most %d of a site of %d pages", w.calls.Load(), most, 2*len(s.Sprints))
 	}
 }
+
+// TestTemplateAsksForWhatItsViewLacks checks that a template written for
+// the model (the way templates were written before views) fails with a
+// problem that names the template file and the place, for a page's own
+// file, for base.html and inside a fragment.
+func TestTemplateAsksForWhatItsViewLacks(t *testing.T) {
+	s, err := site.Load(sitegen.MapFS(2), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := templates.FS.ReadFile("base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file, text, want string
+	}{
+		{"sprint.html", "{{template \"base\" .}}\n{{define \"main\"}}\n<h1>{{.Sprint.Title}}</h1>{{end}}", "templates/sprint.html:3:13: drawing sprints/"},
+		{"base.html", strings.Replace(string(base), "{{.Frame.SiteTitle}}</title>", "{{.Site.Settings.Title}}</title>", 1), "templates/base.html:7:"},
+		{"base.html", strings.Replace(string(base), "<a href=\"{{.URL}}\">{{.Title}}</a>", "<a href=\"{{.URL}}\">{{.Sprint.Title}}</a>", 1), "can't evaluate field Sprint in type render.SprintItem"},
+	} {
+		err := Render(s, nil, Options{Overrides: fstest.MapFS{tc.file: {Data: []byte(tc.text)}}}, discardWriter{})
+		var probs site.Problems
+		if !errors.As(err, &probs) {
+			t.Errorf("%s: got %v, want problems", tc.file, err)
+			continue
+		}
+		if got := probs.Error(); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: got\n%s\nwant it to hold %q", tc.file, got, tc.want)
+		}
+	}
+}
+
+type discardWriter struct{}
+
+func (discardWriter) WriteFile(string, []byte) error { return nil }

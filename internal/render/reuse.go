@@ -2,162 +2,202 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"maps"
 	"slices"
-	"strings"
-	"time"
-
-	"github.com/sprintkit/sprintkit/internal/site"
-	"github.com/sprintkit/sprintkit/templates"
+	"text/template/parse"
 )
 
 // What a build reuses.
 //
-// Within one build, the fragment of a sprint that several pages show at the
-// same depth (its line in a list of sprints) is rendered once: the site does
-// not change during a build, so this is safe for any template.
+// A page, or a fragment of one (a sprint's line in a list, the header),
+// is drawn by templates from a view and nothing else: the view is the
+// key. A page's key is the identity of its kind's templates and the
+// encoding of its view; a fragment's is the identity of the templates it
+// runs and the encoding of its view (viewkey.go). The identity of
+// templates is their parsed text, after the interface text is folded in,
+// together with the site's interface text and language, which the
+// template functions read.
 //
-// Between builds (the dev server's Cache), a fragment or a whole sprint or
-// session page is reused when the key it was rendered for is the same.
-// The key names everything the default templates show on it: the frame
-// (settings, labels, language, the day, the studies and pages in the
-// navigation), the sprint's own files (site.Sprint.Digest), and what a
-// sprint page shows of the sprints, study, stage and teams it links to.
-// That is known only for the default templates, so a kind of page whose
-// base.html or own template a site overrides is rendered afresh on every
-// build. TestReuseMatchesFreshBuild holds the keys to this: after every
-// kind of edit, a build that reuses must give the bytes of a fresh one.
+// Within one build, a fragment with the same key is rendered once and
+// shared by every page that shows it. Between builds (the dev server's
+// Cache), a page or fragment whose key is the same is reused. This holds
+// for a site's own templates as for the defaults, since no key is kept by
+// hand: TestReuseMatchesFreshBuild edits every kind of input and compares
+// each reusing build with a fresh one.
 
-// fragData is what a fragment template gets: the way to the top of the
-// site from the page it is on, and one sprint.
-type fragData struct {
-	Root   string
-	Sprint *site.Sprint
-}
-
-// frameKey identifies what every page of the default templates shows
-// besides its own content.
-func frameKey(s *site.Site, today time.Time) string {
-	h := sha256.New()
-	st := s.Settings
-	// The instant, not the day: overdue compares instants.
-	fmt.Fprintf(h, "%q %q %q %q %v %q\n", st.Title, st.Language, st.BaseURL, st.Description, st.UnsafeHTML, today.UTC().Format(time.RFC3339Nano))
-	for _, k := range slices.Sorted(maps.Keys(st.Labels)) {
-		fmt.Fprintf(h, "label %q %q\n", k, st.Labels[k])
+// identify computes the identity of each kind's templates and of each
+// template's closure within them (the templates it runs, and the
+// fragments it draws, by name). It runs once the templates are parsed
+// and folded, before any of them runs.
+func (r *renderer) identify() {
+	text := []string{r.site.Settings.Language}
+	for _, k := range slices.Sorted(maps.Keys(r.text.labels)) {
+		text = append(text, k, r.text.labels[k])
 	}
-	for _, st := range s.Studies {
-		fmt.Fprintf(h, "study %q %q\n", st.ID, st.Title)
-	}
-	for _, p := range s.Pages {
-		fmt.Fprintf(h, "page %q %q\n", p.ID, p.Title)
-	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// pageFiles are the template files of the kinds of page.
-func pageFiles() []string {
-	names := make([]string, len(pageKinds))
-	for i, kind := range pageKinds {
-		names[i] = kind + ".html"
-	}
-	return names
-}
-
-// readTemplate reads the template file name from the site's overrides, or
-// else the embedded default. own reports whether the site's file differs
-// from the default (a copy of the default, as in this repository's own
-// templates/, is the default).
-func readTemplate(overrides fs.FS, name string) (data []byte, own bool, err error) {
-	def, defErr := fs.ReadFile(templates.FS, name)
-	if overrides != nil {
-		if data, err := fs.ReadFile(overrides, name); err == nil {
-			return data, defErr != nil || !bytes.Equal(data, def), nil
+	r.textID = r.keys.text(text...)
+	r.pageIDs = map[string]key{}
+	r.fragIDs = map[string]map[string]key{}
+	for kind, set := range r.pages {
+		trees := map[string]string{}
+		for _, t := range set.Templates() {
+			if t.Tree != nil && t.Tree.Root != nil {
+				trees[t.Name()] = t.Tree.Root.String()
+			}
 		}
-	}
-	return def, false, defErr
-}
-
-// stockKinds reports for each kind of page whether it is drawn by the
-// embedded defaults: neither base.html nor its own file is the site's own.
-func stockKinds(own map[string]bool) map[string]bool {
-	stock := map[string]bool{}
-	for _, kind := range pageKinds {
-		stock[kind] = !own["base.html"] && !own[kind+".html"]
-	}
-	return stock
-}
-
-// fragmentFunc returns the template function "fragment" for pages of kind:
-// {{fragment "name" root sprint}} renders the template name with fragData,
-// or reuses it.
-func (r *renderer) fragmentFunc(kind string) func(name, root string, sp *site.Sprint) (template.HTML, error) {
-	// A kind with its own templates may define the fragment differently,
-	// or a template it calls: it shares fragments with no other kind.
-	scope := "stock"
-	if !r.stock[kind] {
-		scope = kind
-	}
-	return func(name, root string, sp *site.Sprint) (template.HTML, error) {
-		if sp == nil {
-			return "", fmt.Errorf("fragment %q: no sprint", name)
+		r.pageIDs[kind] = r.idOf(slices.Sorted(maps.Keys(trees)), trees)
+		frags := map[string]key{}
+		for name := range trees {
+			frags[name] = r.idOf(closure(set, name), trees)
 		}
-		local := scope + "\x00" + name + "\x00" + root + "\x00" + sp.ID
+		r.fragIDs[kind] = frags
+	}
+}
+
+// idOf is the identity of the named templates, whose parsed text is in
+// trees, with the site's interface text.
+func (r *renderer) idOf(names []string, trees map[string]string) key {
+	parts := []string{fmt.Sprint(r.textID)}
+	for _, n := range names {
+		parts = append(parts, n, trees[n])
+	}
+	return r.keys.text(parts...)
+}
+
+// closure returns, sorted, the name and every template that the template
+// name in set runs or draws as a fragment, directly or not. A fragment
+// whose name is not written out could be any template: then it is all of
+// them.
+func closure(set *template.Template, name string) []string {
+	seen := map[string]bool{}
+	all := false
+	var visit func(n string)
+	visit = func(n string) {
+		if seen[n] || all {
+			return
+		}
+		seen[n] = true
+		t := set.Lookup(n)
+		if t == nil || t.Tree == nil || t.Tree.Root == nil {
+			return
+		}
+		walk(t.Tree.Root, func(node parse.Node) {
+			switch node := node.(type) {
+			case *parse.TemplateNode:
+				visit(node.Name)
+			case *parse.CommandNode:
+				if len(node.Args) == 0 {
+					return
+				}
+				if id, ok := node.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "fragment" {
+					return
+				}
+				if len(node.Args) > 1 {
+					if s, ok := node.Args[1].(*parse.StringNode); ok {
+						visit(s.Text)
+						return
+					}
+				}
+				all = true
+			}
+		})
+	}
+	visit(name)
+	if all {
+		var names []string
+		for _, t := range set.Templates() {
+			names = append(names, t.Name())
+		}
+		return slices.Sorted(slices.Values(names))
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// walk calls f for every node under n.
+func walk(n parse.Node, f func(parse.Node)) {
+	if n == nil {
+		return
+	}
+	f(n)
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walk(c, f)
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, f)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walk(c, f)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walk(a, f)
+		}
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.TemplateNode:
+		walk(n.Pipe, f)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, f func(parse.Node)) {
+	walk(b.Pipe, f)
+	if b.List != nil {
+		walk(b.List, f)
+	}
+	if b.ElseList != nil {
+		walk(b.ElseList, f)
+	}
+}
+
+// fragmentFunc returns the template function "fragment" for pages of
+// kind: {{fragment "name" view}} draws the template name with view as
+// dot, or reuses what an earlier page or build drew for the same key.
+func (r *renderer) fragmentFunc(kind string) func(name string, view any) (template.HTML, error) {
+	return func(name string, view any) (template.HTML, error) {
+		id, ok := r.fragIDs[kind][name]
+		if !ok {
+			return "", fmt.Errorf("fragment %q: no such template", name)
+		}
+		k, err := r.keys.of(id, view)
+		if err != nil {
+			return "", fmt.Errorf("fragment %q: %v", name, err)
+		}
 		r.fragMu.Lock()
-		h, ok := r.frags[local]
+		h, ok := r.frags[k]
 		r.fragMu.Unlock()
 		if ok {
 			return h, nil
 		}
-		var key string
-		if r.stock[kind] && sp.Digest != "" {
-			key = r.frame + "\x00" + name + "\x00" + root + "\x00" + sp.Digest
-			if h, ok := r.cache.fragment(key); ok {
-				r.keepFragment(local, h)
-				return h, nil
-			}
+		if h, ok := r.cache.fragment(k); ok {
+			r.keepFragment(k, h)
+			return h, nil
 		}
 		var buf bytes.Buffer
-		if err := r.pages[kind].ExecuteTemplate(&buf, name, fragData{root, sp}); err != nil {
+		if err := r.pages[kind].ExecuteTemplate(&buf, name, view); err != nil {
 			return "", err
 		}
 		h = template.HTML(buf.String())
-		r.keepFragment(local, h)
-		if key != "" {
-			r.cache.putFragment(key, h)
-		}
+		r.keepFragment(k, h)
+		r.cache.putFragment(k, h)
 		return h, nil
 	}
 }
 
-func (r *renderer) keepFragment(local string, h template.HTML) {
+func (r *renderer) keepFragment(k key, h template.HTML) {
 	r.fragMu.Lock()
-	r.frags[local] = h
+	r.frags[k] = h
 	r.fragMu.Unlock()
-}
-
-// sprintPageKey is the key of a sprint's page of kind (sprint or session),
-// or "" when the page is not to be reused.
-func (r *renderer) sprintPageKey(kind string, sp *site.Sprint) string {
-	if r.cache == nil || !r.stock[kind] || sp.Digest == "" {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s %s", r.frame, kind, sp.Digest)
-	fmt.Fprintf(&b, " study %q %q", sp.Study.ID, sp.Study.Title)
-	if sp.Stage != nil {
-		fmt.Fprintf(&b, " stage %q %q", sp.Stage.ID, sp.Stage.Name)
-	}
-	fmt.Fprintf(&b, " teams %q %q", sp.TeamRef.Slug, sp.ActionTeam.Slug)
-	if sp.Follows != nil {
-		fmt.Fprintf(&b, " follows %q %q", sp.Follows.ID, sp.Follows.Title)
-	}
-	for _, f := range sp.FollowedBy {
-		fmt.Fprintf(&b, " followed %q %q", f.ID, f.Title)
-	}
-	return b.String()
 }

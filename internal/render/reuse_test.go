@@ -1,10 +1,14 @@
 package render
 
 import (
+	"bytes"
+	"io/fs"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
 	"github.com/sprintkit/sprintkit/templates"
@@ -27,10 +31,10 @@ func (k *keeper) WriteFile(name string, data []byte) error {
 }
 
 // TestReusedPages checks that a second build with the same Cache hands
-// out the very bytes of the first for the pages of an unchanged sprint,
-// and renders afresh the pages of the sprint whose files changed. That the
-// reused bytes are right is TestReuseMatchesFreshBuild's part, in
-// internal/build.
+// out the very bytes of the first for every page whose view is the same,
+// and draws afresh the one page that shows the notes.md that changed
+// (the session view does not show notes). That the reused bytes are right
+// is TestReuseMatchesFreshBuild's part, in internal/build.
 func TestReusedPages(t *testing.T) {
 	fsys := sitegen.MapFS(20)
 	var plans site.Cache
@@ -59,49 +63,83 @@ func TestReusedPages(t *testing.T) {
 	fsys[changed.NotesPath] = &fstest.MapFile{Data: []byte("Nya anteckningar.\n")}
 	_, second := build()
 
-	for _, sp := range s.Sprints {
-		for _, name := range []string{"sprints/" + sp.ID + "/index.html", "sprints/" + sp.ID + "/session/index.html"} {
-			a, b := first[name], second[name]
-			same := len(a) > 0 && len(b) > 0 && &a[0] == &b[0]
-			if sp.ID == changed.ID {
-				if same {
-					t.Errorf("%s: reused after its notes.md changed", name)
-				}
-			} else if !same {
-				t.Errorf("%s: rendered again though nothing it shows changed", name)
+	shows := layout.Sprint(changed.ID)
+	if len(second) != len(first) {
+		t.Fatalf("%d files, then %d", len(first), len(second))
+	}
+	for name, a := range first {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		b := second[name]
+		same := len(a) > 0 && len(b) > 0 && &a[0] == &b[0]
+		if name == shows {
+			if same {
+				t.Errorf("%s: reused after its notes.md changed", name)
 			}
+		} else if !same {
+			t.Errorf("%s: rendered again though nothing it shows changed", name)
 		}
 	}
 }
 
-func TestStockKinds(t *testing.T) {
+// TestTemplateIdentity checks what decides whether a fragment drawn for
+// one kind of page can stand for another's: the templates it runs, not
+// the kind's other templates.
+func TestTemplateIdentity(t *testing.T) {
+	s, err := site.Load(sitegen.MapFS(3), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cache Cache // one Cache, so that keys are made alike
+	ids := func(overrides fstest.MapFS) *renderer {
+		t.Helper()
+		var fsys fs.FS
+		if overrides != nil {
+			fsys = overrides
+		}
+		r, err := newRenderer(s, Options{Overrides: fsys, Cache: &cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	stock := ids(nil)
+	if stock.fragIDs["index"]["sprintitem"] != stock.fragIDs["team"]["sprintitem"] {
+		t.Error("a sprint's line has another identity on the team page than on the start page")
+	}
+	if stock.pageIDs["index"] == stock.pageIDs["team"] {
+		t.Error("the start page and a team page have the same templates")
+	}
+
+	ownSprint := `{{template "base" .}}{{define "main"}}x{{end}}{{define "sprintitem"}}<li>{{.Title}}</li>{{end}}`
+	own := ids(fstest.MapFS{"sprint.html": {Data: []byte(ownSprint)}})
+	if own.fragIDs["sprint"]["sprintitem"] == own.fragIDs["index"]["sprintitem"] {
+		t.Error("a sprint.html that draws a sprint's line its own way shares the line of the defaults")
+	}
+	if own.fragIDs["index"]["sprintitem"] != stock.fragIDs["index"]["sprintitem"] {
+		t.Error("an own sprint.html changed the start page's lines")
+	}
+	if own.pageIDs["sprint"] == stock.pageIDs["sprint"] || own.pageIDs["index"] != stock.pageIDs["index"] {
+		t.Error("an own sprint.html must change the sprint page's identity and only that")
+	}
+	if own.fragIDs["sprint"]["header"] != stock.fragIDs["sprint"]["header"] {
+		t.Error("an own sprint.html that leaves the header alone changed its identity")
+	}
+
 	base, err := templates.FS.ReadFile("base.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name      string
-		overrides fstest.MapFS
-		sprint    bool // sprint pages come from the default templates
-		team      bool
-	}{
-		{"none", nil, true, true},
-		{"a copy of base.html", fstest.MapFS{"base.html": {Data: base}}, true, true},
-		{"own base.html", fstest.MapFS{"base.html": {Data: append(base, '\n')}}, false, false},
-		{"own sprint.html", fstest.MapFS{"sprint.html": {Data: []byte(`{{template "base" .}}{{define "main"}}x{{end}}`)}}, false, true},
-		{"own stylesheet", fstest.MapFS{"style.css": {Data: []byte("body{}")}}, true, true},
-	} {
-		own := map[string]bool{}
-		for _, name := range append([]string{"base.html"}, pageFiles()...) {
-			_, isOwn, err := readTemplate(tc.overrides, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			own[name] = isOwn
-		}
-		stock := stockKinds(own)
-		if stock["sprint"] != tc.sprint || stock["team"] != tc.team {
-			t.Errorf("%s: sprint %v, team %v; want %v, %v", tc.name, stock["sprint"], stock["team"], tc.sprint, tc.team)
-		}
+	comment := ids(fstest.MapFS{"base.html": {Data: append(base, "{{/* a note */}}"...)}})
+	if comment.pageIDs["sprint"] != stock.pageIDs["sprint"] {
+		t.Error("a comment changed the templates' identity, though not what they draw")
+	}
+	changed := ids(fstest.MapFS{"base.html": {Data: bytes.Replace(base, []byte(`<ul class="sprints">`), []byte(`<ul class="sprints own">`), 1)}})
+	if changed.fragIDs["index"]["sprintlist"] == stock.fragIDs["index"]["sprintlist"] {
+		t.Error("a changed list of sprints kept its identity")
+	}
+	if changed.fragIDs["index"]["sprintitem"] != stock.fragIDs["index"]["sprintitem"] {
+		t.Error("a change outside a sprint's line changed the line's identity")
 	}
 }

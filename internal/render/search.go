@@ -132,13 +132,23 @@ func writeJSON[T any](buf *bytes.Buffer, v []T) error {
 // its id and title, text the words of its other fields.
 type sprintEntry struct{ head, text string }
 
+// searchSource is what a sprint's entry is made of: its key.
+type searchSource struct {
+	ID, Title, Team, ActionTeam string
+	Belief, Ask, Do, Learned    string
+	UnsafeHTML                  bool // Markdown is read another way
+}
+
 // sprintEntry makes sp's entry, or takes it from the Cache: it is made of
 // the sprint's own fields alone.
 func (r *renderer) sprintEntry(sp *site.Sprint) sprintEntry {
-	var key string
-	if sp.Digest != "" {
-		key = r.frame + "\x00search\x00" + sp.Digest
-		if h, ok := r.cache.fragment(key); ok {
+	k, err := r.keys.of(key{}, searchSource{
+		sp.ID, sp.Title, sp.Team, sp.Action.Team,
+		sp.Assumption.Belief, sp.Question.Ask, sp.Action.Do, sp.Result.Learned,
+		r.site.Settings.UnsafeHTML,
+	})
+	if err == nil {
+		if h, ok := r.cache.fragment(k); ok {
 			head, text, _ := strings.Cut(string(h), "\x00")
 			return sprintEntry{head, text}
 		}
@@ -155,8 +165,8 @@ func (r *renderer) sprintEntry(sp *site.Sprint) sprintEntry {
 	title, _ := json.Marshal(sp.Title)
 	text, _ := json.Marshal(strings.Join(words[n:], " "))
 	e := sprintEntry{string(id) + "," + string(title), string(text)}
-	if key != "" {
-		r.cache.putFragment(key, template.HTML(e.head+"\x00"+e.text))
+	if err == nil {
+		r.cache.putFragment(k, template.HTML(e.head+"\x00"+e.text))
 	}
 	return e
 }

@@ -54,7 +54,7 @@
 //
 // Text fields are Markdown. Unknown keys are problems, with a "did you mean".
 //
-// # What templates get
+// # The model
 //
 // Load returns a Site: Settings, Studies (by id), Sprints (newest first),
 // Teams (by slug) with their Sprints and Actions (open first, then low
@@ -64,20 +64,6 @@
 // sprint still planned a week after its date, a done sprint whose action is
 // still open past its due date.
 //
-// Each page template (index, sprint, session, study, team, assumptions,
-// page, 404) defines "main" and runs "base" from base.html. It gets .Site,
-// .Lang, .Kind, .Root (the way to the site's top, such as "../../": every
-// link is relative), .Title and .Description, and the page's own .Sprint,
-// .Study, .Team or .Page; the index also gets .Outcomes and .Actions, the
-// board .Board. The functions are t "key" and tf "key" "name" value (the
-// interface text), label "group" value (the text of an enum value, such as
-// label "verdict" .Outcome), md and mdInline (Markdown), date and iso,
-// sprintURL, studyURL, teamURL and pageURL (relative to the top), overdue,
-// blockName (an agenda block's name), join, dict, safeURL, chrome "header"
-// or "footer" (rendered once for each kind of page and depth), and
-// fragment "name" root sprint, which renders the template name with .Root
-// and .Sprint once for each sprint and depth and reuses it (a line in a
-// list of sprints). A site's templates/X.html
-// replaces the embedded X.html; the dev server reuses whole sprint pages
-// between builds only for kinds of page whose templates are the defaults.
+// Templates never see the model: internal/render makes a view of each
+// page from it, and its package doc is the template contract.
 package site

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -14,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
 )
 
 // Options change how a site is loaded.
@@ -243,7 +243,7 @@ func (l *loader) loadContent() {
 		rel := strings.TrimPrefix(p, "content/")
 		switch {
 		case path.Ext(p) != ".md":
-			if generated(rel) {
+			if layout.Generated(rel) {
 				l.fail(p, "would be copied to %s, which sprintkit makes itself: rename or move it", rel)
 				return nil
 			}
@@ -261,9 +261,6 @@ func (l *loader) loadContent() {
 	sort.Slice(l.site.Studies, func(i, j int) bool { return l.site.Studies[i].ID < l.site.Studies[j].ID })
 }
 
-// reserved are output folders that a free page may not take.
-var reserved = []string{"sprints", "studies", "teams", "assumptions", "assets", "index", "404", "feed", "search", "_sprintkit"}
-
 func (l *loader) loadPage(p string) {
 	data, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
@@ -272,7 +269,7 @@ func (l *loader) loadPage(p string) {
 	}
 	id := strings.TrimSuffix(strings.TrimPrefix(p, "content/"), ".md")
 	pg := &Page{Path: p, ID: id, Title: id}
-	if top, _, _ := strings.Cut(id, "/"); slices.Contains(reserved, top) {
+	if top, _, _ := strings.Cut(id, "/"); layout.Reserved(top) {
 		l.fail(p, "a page may not be called %q: sprintkit makes that part of the site itself", top)
 		return
 	}
@@ -455,7 +452,7 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 	// copied takes a file beside the plan into the site, unless it would
 	// take the place of a page or asset that sprintkit makes.
 	copied := func(p string) {
-		if generated(p) {
+		if layout.Generated(p) {
 			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
 		} else {
 			files = append(files, File{Src: p, Dst: p})
@@ -523,43 +520,12 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 			plan = *s
 		}
 		plan.Notes, plan.NotesPath = string(notes), notesPath
-		plan.Digest = digest(id, data, notes)
 		cache.put(planPath, src, string(notes), plan, ps)
 	}
 	if len(ps) > 0 {
 		return nil, "", nil, append(probs, ps...)
 	}
 	return &plan, src, files, probs
-}
-
-// digest identifies a sprint by its folder name and the bytes of its two
-// files, from which every field of its own is parsed.
-func digest(id string, plan, notes []byte) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%d:%s%d:", len(id), id, len(plan))
-	h.Write(plan)
-	h.Write(notes)
-	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// generated reports whether a copied file at dst in the built site would
-// take the place of a page or asset that sprintkit makes: every page is an
-// index.html, and the few files at the top and the assets are its own.
-func generated(dst string) bool {
-	switch {
-	case path.Base(dst) == "index.html",
-		dst == "404.html", dst == "feed.xml", dst == "search-index.js",
-		strings.HasPrefix(dst, "assets/"):
-		return true
-	}
-	// sprints/<id>/session/ is the session view's folder.
-	parts := strings.Split(dst, "/")
-	return len(parts) >= 4 && parts[0] == "sprints" && parts[2] == "session"
-}
-
-func fileExists(fsys fs.FS, p string) bool {
-	_, err := fs.Stat(fsys, p)
-	return err == nil
 }
 
 // Default agenda: the five blocks of a 90-minute session.

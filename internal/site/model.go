@@ -91,10 +91,6 @@ type Sprint struct {
 	Agenda       []Block
 	Notes        string // Markdown from notes.md, "" when there is none
 	NotesPath    string // path of notes.md when there is one
-	// Digest identifies the sprint's own files (the folder name,
-	// sprint.toml and notes.md): the same files give the same digest, so
-	// it stands for every field above in a cache key.
-	Digest string
 
 	// Set when the site is linked.
 	Study      *Study

@@ -1,0 +1,95 @@
+// Package layout is the one table of where everything lives in a built
+// site: every page, asset, data file and anchor, as a path from the top of
+// the site. internal/render builds every link from it and templates
+// hard-code none; internal/site asks it which names a user's file may not
+// take. It sits below both, since render imports site.
+//
+// Every page is a folder's index.html, so that links can end in
+// index.html and work from a file share as well as from a web server.
+package layout
+
+import (
+	"path"
+	"strings"
+)
+
+// The pages and files that there is one of in every site.
+const (
+	Index       = "index.html"
+	Assumptions = "assumptions/index.html"
+	NotFound    = "404.html"
+	SearchIndex = "search-index.js" // a script, so that search works from file://
+	Feed        = "feed.xml"        // only when the site has a base_url
+)
+
+// assets is the folder that every template file that is not a page is
+// copied to.
+const assets = "assets"
+
+// server is the dev server's own part of the address space (live reload).
+const server = "_sprintkit"
+
+// Sprint is the page of the sprint id.
+func Sprint(id string) string { return "sprints/" + id + "/index.html" }
+
+// Session is the session view of the sprint id, for the projector.
+func Session(id string) string { return "sprints/" + id + "/session/index.html" }
+
+// SprintFile is where a file beside a sprint's plan is copied: name is
+// its path inside the sprint's folder.
+func SprintFile(id, name string) string { return "sprints/" + id + "/" + name }
+
+// Study is the page of the study id.
+func Study(id string) string { return "studies/" + id + "/index.html" }
+
+// Stage is the anchor of the stage id on its study's page.
+func Stage(id string) string { return "stage-" + id }
+
+// Team is the page of the team whose slug is given.
+func Team(slug string) string { return "teams/" + slug + "/index.html" }
+
+// Page is the free page made from content/<id>.md.
+func Page(id string) string { return id + "/index.html" }
+
+// Asset is a template file that is not a page, such as style.css.
+func Asset(name string) string { return assets + "/" + name }
+
+// Rel is the link from the page at from to the file at to, both paths
+// from the top of the site, as a relative URL: up to the top, then down
+// ("../../teams/x/index.html" from a sprint's page). Every link goes
+// through the top, so a link to a page reads the same on every page at
+// one depth.
+func Rel(from, to string) string {
+	return Root(from) + to
+}
+
+// Root leads from the page at from to the top of the site: "" at the
+// top, "../../" two folders down.
+func Root(from string) string {
+	return strings.Repeat("../", strings.Count(from, "/"))
+}
+
+// tops are the top-level folders and names that sprintkit makes itself.
+var tops = map[string]bool{
+	"sprints": true, "studies": true, "teams": true, "assumptions": true, assets: true,
+	"index": true, "404": true, "feed": true, "search": true, server: true,
+}
+
+// Reserved reports whether a free page may not be given the top-level
+// folder top: sprintkit makes that part of the site itself.
+func Reserved(top string) bool { return tops[top] }
+
+// Generated reports whether a file copied to dst in the built site would
+// take the place of a page, asset or data file that sprintkit makes: every
+// page is an index.html, the few files at the top and the assets are its
+// own, and so is each sprint's session folder.
+func Generated(dst string) bool {
+	switch {
+	case path.Base(dst) == "index.html",
+		dst == NotFound, dst == Feed, dst == SearchIndex,
+		strings.HasPrefix(dst, assets+"/"), strings.HasPrefix(dst, server+"/"):
+		return true
+	}
+	parts := strings.Split(dst, "/")
+	return len(parts) >= 4 && parts[0] == "sprints" && parts[2] == "session"
+}

@@ -1,0 +1,90 @@
+// Package render turns a loaded site into pages: goldmark configured once,
+// html/template over the default templates with the site's own on top, and
+// the interface text in the site's language. It gives the files of the
+// built site to a Writer and knows nothing about disks or HTTP. Where each
+// file goes, and every link between them, comes from internal/layout.
+//
+// # Templates
+//
+// The default templates are embedded (package templates); a site's own
+// templates/X.html replaces the embedded X.html, file by file. Each page
+// template (index, sprint, session, study, team, assumptions, page, 404)
+// defines "main" and runs "base" from base.html; base.html also defines
+// "header", "footer", "search", "verdict", "sprintlist" and "sprintitem",
+// which a page template may redefine. Every other file of the templates
+// (style.css, search.js, session.css, session.js) is copied to assets/.
+//
+// # Views
+//
+// A template gets a view and nothing else: a plain value that holds what
+// its page shows, already resolved. Links are relative to the page and
+// ready for href (a template writes no path of its own); dates come as a
+// Date, {ISO, Text}, with Text in the site's language; Markdown fields are
+// rendered, as template.HTML, and "" when empty; enum fields hold the
+// value as the site files write it ("refuted", "open"), for label and for
+// CSS classes. A field a view does not have is an error when the template
+// runs, named with the template file, line and column.
+//
+// Every view has .Frame (a Frame), which base.html draws:
+//
+//	.Frame.Lang, .Kind        the site's language; the kind of page
+//	.Frame.Title              the page's title ("" on the start page)
+//	.Frame.Description        one plain line for <meta name="description">
+//	.Frame.SiteTitle          the site's title
+//	.Frame.StyleURL, .FeedURL the style sheet; the Atom feed ("" without base_url)
+//	.Frame.Chrome             the header and footer: .SiteTitle, .HomeURL,
+//	                          .Nav (each .URL, .Text, .Current) and .Search
+//	                          (.Root, .IndexURL, .ScriptURL, for search.js)
+//
+// The page views, by template:
+//
+//	index.html        IndexView: .Description (the site's), .Outcomes and
+//	                  .Actions (each .Key, .N), .Sprints ([]SprintItem),
+//	                  .Teams (each .Link, .Sprints, .Actions: counts),
+//	                  .Studies (each .Link, .Kind, .Sprints: a count)
+//	sprint.html       SprintView: .Title, .Outcome, .Date, .Status, .Relation,
+//	                  .Team (a Link), .Study (.URL, .Text, .Summary), .Stage
+//	                  (a *Link, nil for none), .SessionURL; .Belief, .Basis,
+//	                  .Importance, .Evidence; .Ask, .Method, .Customers,
+//	                  .Criterion; .Notes; .Learned, .ResultEvidence; .Action
+//	                  (.Do, .Team, .OwnTeam, .Status, .Energy, .Overdue,
+//	                  .Owner, .Due, .Strengthens); .Duration, .Facilitator,
+//	                  .Participants, .Follows (*Link), .FollowedBy ([]Link)
+//	session.html      SessionView: .ID, .Title, .Duration, .SprintURL,
+//	                  .StyleURL and .ScriptURL (the timer's), .Belief, .Ask,
+//	                  .Agenda (each .Name, .Minutes)
+//	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
+//	                  .Report (*Report: .URL, checked, and .Text), .Body,
+//	                  .Stages (each .Anchor, .Name, .Current, .Desired,
+//	                  .Changes, .Touchpoints, .Sprints), .Sprints
+//	team.html         TeamView: .Name, .Actions ([]ActionItem), .Sprints
+//	assumptions.html  AssumptionsView: .Columns (each .Key, an outcome, and
+//	                  .Items: []BoardItem, customer-true insight first)
+//	page.html         PageView: .Title, .Body
+//	404.html          NotFoundView: .HomeURL
+//
+// The items of lists:
+//
+//	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .Learned,
+//	             .Action (.Do, .Team, .Status, .Overdue)
+//	ActionItem   .Do, .Status, .Energy, .Due, .Overdue, .Owner, .Sprint (a Link)
+//	BoardItem    .Basis, .Belief, .Sprint (a Link), .Team
+//
+// The Go types in views.go are the exact contract.
+//
+// # Functions
+//
+//	t "key"                  the interface text of key, with the site's [labels]
+//	tf "key" "name" value    the same, with {name} filled in
+//	label "group" value      the text of an enum value: label "verdict" .Outcome
+//	join list sep            strings.Join
+//	fragment "name" view     draws the template name with view as dot, once
+//	                         for each distinct view, and reuses it
+//
+// # Reuse
+//
+// A page is drawn again only when its view or its templates changed, and
+// the same holds for a fragment: the key of each is its templates' parsed
+// text, the site's interface text and the view itself (reuse.go). This
+// holds for a site's own templates as for the defaults.
+package render

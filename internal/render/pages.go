@@ -1,0 +1,343 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// page is one page to render: its output name, its kind (which names its
+// template file), and its view, made on the worker that takes the page.
+type page struct {
+	name string
+	kind string
+	view func() any
+}
+
+// pagesTo sends every page of the site to jobs, the longest first: the
+// pages that list many sprints, then one page for each sprint.
+func (r *renderer) pagesTo(jobs chan<- page) {
+	s := r.site
+	send := func(name, kind string, view func() any) { jobs <- page{name, kind, view} }
+	send(layout.Index, "index", func() any { return r.indexView() })
+	send(layout.Assumptions, "assumptions", func() any { return r.assumptionsView() })
+	for _, st := range s.Studies {
+		send(layout.Study(st.ID), "study", func() any { return r.studyView(st) })
+	}
+	for _, t := range s.Teams {
+		send(layout.Team(t.Slug), "team", func() any { return r.teamView(t) })
+	}
+	for _, sp := range s.Sprints {
+		send(layout.Sprint(sp.ID), "sprint", func() any { return r.sprintView(sp) })
+		send(layout.Session(sp.ID), "session", func() any { return r.sessionView(sp) })
+	}
+	for _, pg := range s.Pages {
+		send(layout.Page(pg.ID), "page", func() any { return r.pageView(pg) })
+	}
+	send(layout.NotFound, "404", func() any {
+		return NotFoundView{Frame: r.frame("404", layout.NotFound, r.text.get("notfound.title"), ""), HomeURL: layout.Rel(layout.NotFound, layout.Index)}
+	})
+}
+
+// frame is the Frame of the page at name.
+func (r *renderer) frame(kind, name, title, desc string) Frame {
+	st := r.site.Settings
+	if desc == "" {
+		desc = st.Description
+	}
+	if desc == "" {
+		desc = st.Title
+	}
+	f := Frame{
+		Lang:        st.Language,
+		Kind:        kind,
+		Title:       title,
+		Description: oneLine(desc),
+		SiteTitle:   st.Title,
+		StyleURL:    layout.Rel(name, layout.Asset("style.css")),
+		Chrome: Chrome{
+			SiteTitle: st.Title,
+			HomeURL:   layout.Rel(name, layout.Index),
+			Search: Search{
+				Root:      layout.Root(name),
+				IndexURL:  layout.Rel(name, layout.SearchIndex),
+				ScriptURL: layout.Rel(name, layout.Asset("search.js")),
+			},
+		},
+	}
+	if st.BaseURL != "" {
+		f.FeedURL = layout.Rel(name, layout.Feed)
+	}
+	nav := func(to, text string) {
+		f.Chrome.Nav = append(f.Chrome.Nav, NavLink{URL: layout.Rel(name, to), Text: text, Current: to == name})
+	}
+	nav(layout.Index, r.text.get("nav.home"))
+	nav(layout.Assumptions, r.text.get("nav.assumptions"))
+	for _, st := range r.site.Studies {
+		nav(layout.Study(st.ID), st.Title)
+	}
+	for _, pg := range r.site.Pages {
+		nav(layout.Page(pg.ID), pg.Title)
+	}
+	return f
+}
+
+// markup is what oneLine drops from Markdown source.
+var markup = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
+
+// oneLine shortens Markdown source to a plain description.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = markup.Replace(s)
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:199]) + "…"
+	}
+	return s
+}
+
+func (r *renderer) date(d time.Time) Date {
+	if d.IsZero() {
+		return Date{}
+	}
+	return Date{ISO: d.Format(time.DateOnly), Text: r.text.date(d)}
+}
+
+// sprintItems are the lines of sprints in a list on the page at name.
+func (r *renderer) sprintItems(name string, sprints []*site.Sprint) []SprintItem {
+	items := make([]SprintItem, len(sprints))
+	for i, sp := range sprints {
+		items[i] = SprintItem{
+			URL:     layout.Rel(name, layout.Sprint(sp.ID)),
+			Title:   sp.Title,
+			Outcome: sp.Outcome(),
+			Date:    r.date(sp.Date),
+			Team:    sp.Team,
+			Status:  sp.Status,
+			Learned: r.md.block(sp.Result.Learned),
+			Action: ActionBrief{
+				Do:      r.md.block(sp.Action.Do),
+				Team:    sp.Action.Team,
+				Status:  sp.Action.Status,
+				Overdue: sp.Overdue(r.today),
+			},
+		}
+	}
+	return items
+}
+
+var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}
+
+func (r *renderer) indexView() IndexView {
+	s := r.site
+	name := layout.Index
+	v := IndexView{
+		Frame:       r.frame("index", name, "", ""),
+		Description: s.Settings.Description,
+		Sprints:     r.sprintItems(name, s.Sprints),
+	}
+	byOutcome := map[string]int{}
+	byAction := map[string]int{}
+	for _, sp := range s.Sprints {
+		byOutcome[sp.Outcome()]++
+		if sp.Status == "done" {
+			byAction[sp.Action.Status]++
+		}
+	}
+	for _, k := range outcomes {
+		v.Outcomes = append(v.Outcomes, Count{k, byOutcome[k]})
+	}
+	for _, k := range []string{"open", "doing", "done"} {
+		v.Actions = append(v.Actions, Count{k, byAction[k]})
+	}
+	for _, t := range s.Teams {
+		v.Teams = append(v.Teams, TeamItem{Link{layout.Rel(name, layout.Team(t.Slug)), t.Name}, len(t.Sprints), len(t.Actions)})
+	}
+	for _, st := range s.Studies {
+		v.Studies = append(v.Studies, StudyItem{Link{layout.Rel(name, layout.Study(st.ID)), st.Title}, st.Kind, len(st.Sprints)})
+	}
+	return v
+}
+
+// assumptionsView groups the assumptions by outcome, customer-true
+// insight before internal assumptions within each column.
+func (r *renderer) assumptionsView() AssumptionsView {
+	name := layout.Assumptions
+	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
+	v.Columns = make([]Column, len(outcomes))
+	idx := map[string]int{}
+	for i, k := range outcomes {
+		v.Columns[i].Key = k
+		idx[k] = i
+	}
+	for _, sp := range r.site.Sprints {
+		c := &v.Columns[idx[sp.Outcome()]]
+		c.Items = append(c.Items, BoardItem{
+			Basis:  sp.Assumption.Basis,
+			Belief: r.md.block(sp.Assumption.Belief),
+			Sprint: Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
+			Team:   sp.Team,
+		})
+	}
+	for _, c := range v.Columns {
+		sort.SliceStable(c.Items, func(i, j int) bool {
+			return c.Items[i].Basis == "insight" && c.Items[j].Basis != "insight"
+		})
+	}
+	return v
+}
+
+func (r *renderer) studyView(st *site.Study) StudyView {
+	name := layout.Study(st.ID)
+	v := StudyView{
+		Frame:   r.frame("study", name, st.Title, st.Summary),
+		Title:   st.Title,
+		Kind:    st.Kind,
+		Summary: r.md.block(st.Summary),
+		Owner:   st.Owner,
+		Date:    r.date(st.Date),
+		Body:    r.md.block(st.Body),
+		Sprints: r.sprintItems(name, st.Sprints),
+	}
+	if st.Report != "" {
+		v.Report = &Report{URL: reportURL(st.Report), Text: st.Report}
+	}
+	for _, sg := range st.Stages {
+		sv := StageView{
+			Anchor:      layout.Stage(sg.ID),
+			Name:        sg.Name,
+			Current:     r.md.block(sg.Current),
+			Desired:     r.md.block(sg.Desired),
+			Touchpoints: sg.Touchpoints,
+			Sprints:     r.sprintItems(name, sg.Sprints),
+		}
+		for _, c := range sg.Changes {
+			sv.Changes = append(sv.Changes, r.md.inline(c))
+		}
+		v.Stages = append(v.Stages, sv)
+	}
+	return v
+}
+
+// reportURL passes a link that site.Load has checked (http, https, file,
+// mailto or relative), so that html/template keeps file: links.
+func reportURL(s string) template.URL {
+	u, err := url.Parse(s)
+	if err != nil || !site.AllowedScheme(strings.ToLower(u.Scheme)) {
+		return ""
+	}
+	return template.URL(u.String())
+}
+
+func (r *renderer) teamView(t *site.Team) TeamView {
+	name := layout.Team(t.Slug)
+	v := TeamView{
+		Frame:   r.frame("team", name, r.text.get("team.title", "team", t.Name), ""),
+		Name:    t.Name,
+		Sprints: r.sprintItems(name, t.Sprints),
+	}
+	for _, sp := range t.Actions {
+		v.Actions = append(v.Actions, ActionItem{
+			Do:      r.md.block(sp.Action.Do),
+			Status:  sp.Action.Status,
+			Energy:  sp.Action.Energy,
+			Due:     r.date(sp.Action.Due),
+			Overdue: sp.Overdue(r.today),
+			Owner:   sp.Action.Owner,
+			Sprint:  Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
+		})
+	}
+	return v
+}
+
+func (r *renderer) sprintView(sp *site.Sprint) SprintView {
+	name := layout.Sprint(sp.ID)
+	study := layout.Study(sp.Study.ID)
+	v := SprintView{
+		Frame:      r.frame("sprint", name, sp.Title, sp.Assumption.Belief),
+		Title:      sp.Title,
+		Outcome:    sp.Outcome(),
+		Date:       r.date(sp.Date),
+		Status:     sp.Status,
+		Relation:   sp.Relation,
+		Team:       Link{layout.Rel(name, layout.Team(sp.TeamRef.Slug)), sp.Team},
+		Study:      StudyLink{layout.Rel(name, study), sp.Study.Title, r.md.block(sp.Study.Summary)},
+		SessionURL: layout.Rel(name, layout.Session(sp.ID)),
+
+		Belief:     r.md.block(sp.Assumption.Belief),
+		Basis:      sp.Assumption.Basis,
+		Importance: sp.Assumption.Importance,
+		Evidence:   sp.Assumption.Evidence,
+
+		Ask:       r.md.block(sp.Question.Ask),
+		Method:    sp.Question.Method,
+		Customers: sp.Question.Customers,
+		Criterion: r.md.inline(sp.Question.Criterion),
+
+		Notes:          r.md.block(sp.Notes),
+		Learned:        r.md.block(sp.Result.Learned),
+		ResultEvidence: sp.Result.Evidence,
+
+		Action: SprintAction{
+			Do:          r.md.block(sp.Action.Do),
+			Team:        Link{layout.Rel(name, layout.Team(sp.ActionTeam.Slug)), sp.Action.Team},
+			OwnTeam:     sp.Action.Team == sp.Team,
+			Status:      sp.Action.Status,
+			Energy:      sp.Action.Energy,
+			Overdue:     sp.Overdue(r.today),
+			Owner:       sp.Action.Owner,
+			Due:         r.date(sp.Action.Due),
+			Strengthens: r.md.inline(sp.Action.Strengthens),
+		},
+
+		Duration:     sp.Duration,
+		Facilitator:  sp.Facilitator,
+		Participants: sp.Participants,
+	}
+	if sp.Stage != nil {
+		v.Stage = &Link{layout.Rel(name, study) + "#" + layout.Stage(sp.Stage.ID), sp.Stage.Name}
+	}
+	if sp.Follows != nil {
+		v.Follows = &Link{layout.Rel(name, layout.Sprint(sp.Follows.ID)), sp.Follows.Title}
+	}
+	for _, f := range sp.FollowedBy {
+		v.FollowedBy = append(v.FollowedBy, Link{layout.Rel(name, layout.Sprint(f.ID)), f.Title})
+	}
+	return v
+}
+
+func (r *renderer) sessionView(sp *site.Sprint) SessionView {
+	name := layout.Session(sp.ID)
+	v := SessionView{
+		Frame:     r.frame("session", name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
+		ID:        sp.ID,
+		Title:     sp.Title,
+		Duration:  sp.Duration,
+		SprintURL: layout.Rel(name, layout.Sprint(sp.ID)),
+		StyleURL:  layout.Rel(name, layout.Asset("session.css")),
+		ScriptURL: layout.Rel(name, layout.Asset("session.js")),
+		Belief:    r.md.block(sp.Assumption.Belief),
+		Ask:       r.md.block(sp.Question.Ask),
+	}
+	for _, b := range sp.Agenda {
+		n := b.Name
+		if n == "" {
+			n = r.text.get(b.Key)
+		}
+		v.Agenda = append(v.Agenda, AgendaBlock{n, b.Minutes})
+	}
+	return v
+}
+
+func (r *renderer) pageView(pg *site.Page) PageView {
+	name := layout.Page(pg.ID)
+	return PageView{
+		Frame: r.frame("page", name, pg.Title, pg.Description),
+		Title: pg.Title,
+		Body:  r.md.block(pg.Body),
+	}
+}

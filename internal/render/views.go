@@ -1,0 +1,280 @@
+package render
+
+import "html/template"
+
+// The views: what each page template gets. A view holds exactly what its
+// page shows, already resolved: strings, enum values (for label and CSS
+// classes), dates in the site's language, links relative to the page, and
+// Markdown rendered to template.HTML. It holds no pointer into the site's
+// model, so the view alone decides the page: a page is rendered again
+// exactly when its view or its templates changed (reuse.go).
+//
+// Every page view has a Frame, which base.html draws. The package doc
+// lists the views and what each field means to a template author.
+
+// Frame is what every page shows besides its content.
+type Frame struct {
+	Lang        string // the site's language, "sv" or "en"
+	Kind        string // index, sprint, session, study, team, assumptions, page or 404
+	Title       string // the page's title, before the site's; "" on the start page
+	Description string // one plain line for <meta name="description">
+	SiteTitle   string
+	StyleURL    string // the site's style sheet
+	FeedURL     string // the Atom feed, "" when the site has no base_url
+	Chrome      Chrome
+}
+
+// Chrome is the header and the footer. It is the same on every page of a
+// kind at one depth with the same current entry, and is drawn as a
+// fragment.
+type Chrome struct {
+	SiteTitle string
+	HomeURL   string
+	Nav       []NavLink // the start page, the board, each study, each free page
+	Search    Search
+}
+
+// Search is what the search box needs: search.js reads the index and
+// turns its links, which lead from the top of the site, into links from
+// the page by putting Root before them.
+type Search struct {
+	Root      string
+	IndexURL  string
+	ScriptURL string
+}
+
+// A NavLink is one entry of the navigation.
+type NavLink struct {
+	URL     string
+	Text    string
+	Current bool // the page is this entry, or belongs to it
+}
+
+// A Link is a link with its text.
+type Link struct {
+	URL  string
+	Text string
+}
+
+// A Date is a day as a machine reads it and as the site's language
+// writes it ("24 november 2026"); both are "" for no date.
+type Date struct {
+	ISO  string
+	Text string
+}
+
+// A SprintItem is a sprint in a list of sprints (the fragment
+// "sprintitem" draws its line). It also holds what the sprint learned and
+// its action, for templates that show them in the list.
+type SprintItem struct {
+	URL     string
+	Title   string
+	Outcome string // supported, refuted, inconclusive or untested
+	Date    Date
+	Team    string
+	Status  string // planned, done, abandoned
+	Learned template.HTML
+	Action  ActionBrief
+}
+
+// ActionBrief is a sprint's action in short.
+type ActionBrief struct {
+	Do      template.HTML
+	Team    string
+	Status  string // open, doing, done, dropped
+	Overdue bool
+}
+
+// An ActionItem is a sprint's action in a team's list (the fragment
+// "actionitem").
+type ActionItem struct {
+	Do      template.HTML
+	Status  string // open, doing, done, dropped
+	Energy  string // low, medium, high
+	Due     Date
+	Overdue bool
+	Owner   string
+	Sprint  Link
+}
+
+// A BoardItem is a sprint's assumption on the board (the fragment
+// "boarditem").
+type BoardItem struct {
+	Basis  string // assumption or insight
+	Belief template.HTML
+	Sprint Link
+	Team   string
+}
+
+// IndexView is the start page.
+type IndexView struct {
+	Frame       Frame
+	Description string       // the site's description, as written
+	Outcomes    []Count      // sprints by outcome
+	Actions     []Count      // actions of done sprints by status: open, doing, done
+	Sprints     []SprintItem // newest first
+	Teams       []TeamItem
+	Studies     []StudyItem
+}
+
+// A Count is how many of something have the value Key.
+type Count struct {
+	Key string
+	N   int
+}
+
+// A TeamItem is a team in the start page's list.
+type TeamItem struct {
+	Link    Link
+	Sprints int // sprints the team ran
+	Actions int // actions the team owns
+}
+
+// A StudyItem is a study in the start page's list.
+type StudyItem struct {
+	Link    Link
+	Kind    string // journey-map, interviews, survey, other
+	Sprints int
+}
+
+// SprintView is a sprint's page: the learning card.
+type SprintView struct {
+	Frame      Frame
+	Title      string
+	Outcome    string
+	Date       Date
+	Status     string
+	Relation   string // pilots, follows-up, challenges, confirms
+	Team       Link   // the team that runs the sprint
+	Study      StudyLink
+	Stage      *Link // nil when the sprint names no stage
+	SessionURL string
+
+	Belief     template.HTML
+	Basis      string
+	Importance string
+	Evidence   string // before the session
+
+	Ask       template.HTML
+	Method    string
+	Customers int // 0 when not given
+	Criterion template.HTML
+
+	Notes          template.HTML // notes.md, "" when there are none
+	Learned        template.HTML
+	ResultEvidence string // after the session, "" when not given
+
+	Action SprintAction
+
+	Duration     int
+	Facilitator  string
+	Participants []string
+	Follows      *Link
+	FollowedBy   []Link
+}
+
+// A StudyLink is a link to a study, with its summary.
+type StudyLink struct {
+	URL     string
+	Text    string
+	Summary template.HTML
+}
+
+// SprintAction is the action on a sprint's page.
+type SprintAction struct {
+	Do          template.HTML
+	Team        Link // the team that acts
+	OwnTeam     bool // the team that acts is the team that ran the sprint
+	Status      string
+	Energy      string
+	Overdue     bool
+	Owner       string
+	Due         Date
+	Strengthens template.HTML
+}
+
+// SessionView is a sprint's session view, for the projector.
+type SessionView struct {
+	Frame     Frame
+	ID        string // the sprint's id, which the timer keeps its state under
+	Title     string
+	Duration  int
+	SprintURL string
+	StyleURL  string // the session's own style sheet
+	ScriptURL string // the timer
+	Belief    template.HTML
+	Ask       template.HTML
+	Agenda    []AgendaBlock
+}
+
+// An AgendaBlock is one block of a session's agenda.
+type AgendaBlock struct {
+	Name    string
+	Minutes int
+}
+
+// StudyView is a study's page.
+type StudyView struct {
+	Frame   Frame
+	Title   string
+	Kind    string
+	Summary template.HTML
+	Owner   string
+	Date    Date
+	Report  *Report // nil when the study names none
+	Body    template.HTML
+	Stages  []StageView
+	Sprints []SprintItem // every sprint linked to the study, newest first
+}
+
+// A Report is the link to a study's original report. URL has passed the
+// site's check of schemes (http, https, file, mailto or relative).
+type Report struct {
+	URL  template.URL
+	Text string
+}
+
+// StageView is one stage of a study's journey map.
+type StageView struct {
+	Anchor      string // the element id that links to the stage point at
+	Name        string
+	Current     template.HTML
+	Desired     template.HTML
+	Changes     []template.HTML
+	Touchpoints []string
+	Sprints     []SprintItem
+}
+
+// TeamView is a team's page.
+type TeamView struct {
+	Frame   Frame
+	Name    string
+	Actions []ActionItem // open first, low energy first, then by due date
+	Sprints []SprintItem
+}
+
+// AssumptionsView is the assumption board.
+type AssumptionsView struct {
+	Frame   Frame
+	Columns []Column
+}
+
+// A Column of the board holds the assumptions of one outcome,
+// customer-true insight first.
+type Column struct {
+	Key   string // supported, refuted, inconclusive or untested
+	Items []BoardItem
+}
+
+// PageView is a free page.
+type PageView struct {
+	Frame Frame
+	Title string
+	Body  template.HTML
+}
+
+// NotFoundView is 404.html.
+type NotFoundView struct {
+	Frame   Frame
+	HomeURL string
+}
