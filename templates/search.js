@@ -101,7 +101,7 @@
     });
     list.hidden = found.length === 0;
     status.textContent = found.length === 0 ? form.getAttribute("data-none")
-      : found.length === 1 ? form.getAttribute("data-one")
+      : found.length === 1 ? form.getAttribute("data-single")
       : form.getAttribute("data-results").replace("{n}", found.length);
   }
 

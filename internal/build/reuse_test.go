@@ -2,7 +2,9 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -151,10 +153,10 @@ func TestReuseMatchesFreshBuild(t *testing.T) {
 
 // TestFoldedMatchesUnfolded builds a site whose title and labels hold
 // every character that escaping changes, once with the default templates,
-// where the values that are the same on every page are folded into the
-// templates, and once with a copy of base.html that differs only outside
-// any template, which turns folding and reuse off. The pages must be the
-// same, byte for byte.
+// where each {{t "key"}} is folded into the template as text, and once
+// with copies of them where each is written {{t (print "key")}}, which
+// is not folded and runs as written. The pages must be the same, byte for
+// byte.
 func TestFoldedMatchesUnfolded(t *testing.T) {
 	fsys := siteFromTxtar(t, "testdata/sv.txtar")
 	settings := "title = \"C++ & <Co> 'q' \\\"d\\\" \\u0000\"\nlanguage = \"sv\"\n\n[labels]\n\"nav.home\" = \"A+B & <'\\\"\"\n\"card.believed\" = \"1 < 2 + 3\"\n"
@@ -165,11 +167,21 @@ func TestFoldedMatchesUnfolded(t *testing.T) {
 	if _, err := Build(fsys, day, &folded); err != nil {
 		t.Fatal(err)
 	}
-	base, err := templates.FS.ReadFile("base.html")
+	literal := regexp.MustCompile(`\{\{t ("[^"]+")\}\}`)
+	names, err := fs.Glob(templates.FS, "*.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys["templates/base.html"] = &fstest.MapFile{Data: append(base, "\n{{/* the site's own copy */}}\n"...), Mode: 0o644}
+	for _, name := range names {
+		b, err := templates.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "base.html" && !literal.Match(b) {
+			t.Fatal("base.html has no {{t \"key\"}} to unfold")
+		}
+		fsys["templates/"+name] = &fstest.MapFile{Data: literal.ReplaceAll(b, []byte("{{t (print $1)}}")), Mode: 0o644}
+	}
 	if _, err := Build(fsys, day, &unfolded); err != nil {
 		t.Fatal(err)
 	}
