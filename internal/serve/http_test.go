@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sprintkit/sprintkit/templates"
 )
 
 // httpSite serves a generated site, with the rebuild loop running, on a
@@ -376,5 +378,44 @@ func TestStartsBroken(t *testing.T) {
 	}
 	if ev := nextEvent(t, events); ev.name != "build" || ev.data == "" {
 		t.Fatalf("after the fix: %+v, want build with a hash", ev)
+	}
+}
+
+// TestOwnTemplateShowsLinkedEdit is the case that hand-kept reuse keys
+// missed: a site's own sprint.html shows the study's summary, the study's
+// file is edited while the server runs, and the sprint page served over
+// HTTP must show the new summary.
+func TestOwnTemplateShowsLinkedEdit(t *testing.T) {
+	dir := testSite(t)
+	stock, err := templates.FS.ReadFile("sprint.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "templates/sprint.html", strings.Replace(string(stock), "<h1>", `<div class="study-summary">{{.Study.Summary}}</div><h1>`, 1))
+	s, _ := startServer(t, dir, false)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	t.Cleanup(s.Close)
+	sprintPage := "/sprints/" + sprintID + "/index.html"
+
+	get := func() string {
+		t.Helper()
+		code, _, body := raw(t, srv.URL, sprintPage, "")
+		if code != http.StatusOK {
+			t.Fatalf("GET %s: status %d", sprintPage, code)
+		}
+		return body
+	}
+	if body := get(); !strings.Contains(body, `<div class="study-summary"><p>En kundresa i sex steg.</p>`) {
+		t.Fatalf("the sprint page does not show the study's summary:\n%s", body)
+	}
+
+	study := "content/studies/studie-0.md"
+	writeFile(t, dir, study, strings.Replace(readFile(t, dir, study), "En kundresa i sex steg.", "En kundresa i *sju* steg.", 1))
+	waitState(t, s, "the study's new summary is built", func(st *state) bool {
+		return strings.Contains(page(st, "studies/studie-0/index.html"), "sju")
+	})
+	if body := get(); !strings.Contains(body, `<div class="study-summary"><p>En kundresa i <em>sju</em> steg.</p>`) {
+		t.Errorf("after the study's summary changed, the sprint page still shows:\n%s", body)
 	}
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"maps"
 	"slices"
 	"sync"
@@ -28,9 +29,11 @@ func newMemWriter(prev map[string]file) *memWriter {
 	return &memWriter{prev: prev, files: make(map[string]file, len(prev))}
 }
 
-// WriteFile keeps data under name. The data is hashed here, outside the
-// lock, so the render's goroutines share the work; a reused page, the
-// very bytes of the last build, keeps its hash.
+// WriteFile keeps data under name; a name written twice is an error, as
+// it is for the folder writer, since one file would hide the other. The
+// data is hashed here, outside the lock, so the render's goroutines share
+// the work; a reused page, the very bytes of the last build, keeps its
+// hash.
 func (m *memWriter) WriteFile(name string, data []byte) error {
 	f := file{data: data}
 	if old, ok := m.prev[name]; ok && len(old.data) == len(data) && len(data) > 0 && &old.data[0] == &data[0] {
@@ -39,8 +42,11 @@ func (m *memWriter) WriteFile(name string, data []byte) error {
 		f.sum = sha256.Sum256(data)
 	}
 	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.files[name]; ok {
+		return fmt.Errorf("%s: written twice", name)
+	}
 	m.files[name] = f
-	m.mu.Unlock()
 	return nil
 }
 

@@ -61,7 +61,7 @@ func testRebuildLoop(t *testing.T, poll bool) {
 	newID := "2026-11-20-ny-sprint"
 	plan2 := strings.Replace(readFile(t, dir, plan), "Hittar kunderna funktion 0?", "En helt ny sprint", 1)
 	writeFile(t, dir, "sprints/"+newID+"/sprint.toml", plan2)
-	st = waitState(t, s, "the new sprint shows", func(st *state) bool {
+	waitState(t, s, "the new sprint shows", func(st *state) bool {
 		return page(st, "sprints/"+newID+"/index.html") != "" && strings.Contains(page(st, "index.html"), "En helt ny sprint")
 	})
 	if err := os.RemoveAll(filepath.Join(dir, "sprints", newID)); err != nil {

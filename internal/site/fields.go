@@ -51,12 +51,6 @@ func (f *fields) problem(p pos, format string, args ...any) {
 	*f.probs = append(*f.probs, Problem{Path: f.path, Line: p.line, Col: p.col, Msg: fmt.Sprintf(format, args...)})
 }
 
-// atKey reports a problem at the key itself.
-func (f *fields) atKey(key, format string, args ...any) {
-	p, _ := f.find(key)
-	f.problem(p.key, key+": "+format, args...)
-}
-
 // atValue reports a problem at the key's value.
 func (f *fields) atValue(key, format string, args ...any) {
 	p, _ := f.find(key)
