@@ -150,3 +150,41 @@ func floorSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprin
 	}
 	return w.WriteFile("sprints/"+id+"/index.html", bytes.Clone(buf.Bytes()))
 }
+
+// BenchmarkRebuild is the dev server's part of a save: a warm Builder
+// builds the site again into memory after one sprint's notes.md changed.
+// The watcher's batching and the browser's reload are BenchmarkSaveToReload's
+// (internal/serve).
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := sitegen.WriteDir(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			notes := filepath.Join(dir, "sprints", entries[0].Name(), "notes.md")
+			fsys := os.DirFS(dir)
+			today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+			var builder Builder
+			if _, err := builder.Build(fsys, today, &memWriter{}); err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			b.ResetTimer()
+			defer reportCPU(b)()
+			for b.Loop() {
+				i++
+				if err := os.WriteFile(notes, fmt.Appendf(nil, "Sparning nummer %d.\n", i), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := builder.Build(fsys, today, &memWriter{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

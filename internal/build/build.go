@@ -11,13 +11,23 @@ import (
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
-// A Builder builds sites. It keeps parsed sprint plans and rendered Markdown
-// from one build to the next, so a rebuild after a small change is cheap;
-// every build is still complete. The zero value is ready; use one Builder
-// from one goroutine at a time.
+// A Builder builds sites. It keeps what it read and rendered from one
+// build to the next, so a rebuild after a small change is cheap; every
+// build is still complete. Told what changed (Changed), the next build
+// reads only the sprint folders that changed; otherwise it reads every
+// file. The zero value is ready; use one Builder from one goroutine at a
+// time.
 type Builder struct {
 	sprints site.Cache
 	md      render.Cache
+}
+
+// Changed tells the Builder which paths of the site folder (slash-
+// separated, such as "sprints/2026-11-24-x/notes.md") changed since the
+// last Build; "" stands for a change that cannot be placed. A Build
+// before which Changed was not called reads every file.
+func (b *Builder) Changed(paths []string) {
+	b.sprints.Changed(paths)
 }
 
 // Build loads the site in fsys and renders it to w. today is the day for

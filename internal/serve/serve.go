@@ -118,12 +118,17 @@ func (s *Server) Close() {
 
 // Rebuild builds the whole site into memory and swaps it in. On failure it
 // keeps the last good build, prints the problems and sends them to the
-// browsers. changed names what made the rebuild, for the terminal.
+// browsers. changed names what made the rebuild: the paths that changed
+// since the last Rebuild, which are all that is read again of the sprint
+// folders; nil for a build that reads everything.
 func (s *Server) Rebuild(changed []string) error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
 	old := s.cur.Load()
+	if changed != nil {
+		s.builder.Changed(changed)
+	}
 	mw := newMemWriter(old.files)
 	st, err := s.builder.Build(s.fsys, s.today, mw)
 	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed}

@@ -21,67 +21,10 @@ type Options struct {
 	// Today is the day that warnings and overdue marks are measured from.
 	// The zero value turns them off.
 	Today time.Time
-	// Cache, when set, keeps parsed sprint plans between loads so that a
-	// reload parses only the files that changed.
+	// Cache, when set, keeps what was read of each sprint folder between
+	// loads, so that a reload reads and parses only what changed
+	// (cache.go).
 	Cache *Cache
-}
-
-// A Cache remembers parsed sprint plans by path and content. It is safe for
-// concurrent use; the zero value is ready.
-type Cache struct {
-	mu      sync.Mutex
-	sprints map[string]cachedSprint
-	// used holds the paths looked up since the last Sweep.
-	used map[string]bool
-}
-
-// Sweep forgets the sprint plans that no load asked for since the last
-// Sweep: those of deleted or renamed sprints.
-func (c *Cache) Sweep() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for p := range c.sprints {
-		if !c.used[p] {
-			delete(c.sprints, p)
-		}
-	}
-	c.used = nil
-}
-
-type cachedSprint struct {
-	src   string
-	notes string
-	sp    Sprint
-	probs Problems
-}
-
-func (c *Cache) get(p, src, notes string) (Sprint, Problems, bool) {
-	if c == nil {
-		return Sprint{}, nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.used == nil {
-		c.used = map[string]bool{}
-	}
-	c.used[p] = true
-	e, ok := c.sprints[p]
-	if !ok || e.src != src || e.notes != notes {
-		return Sprint{}, nil, false
-	}
-	return e.sp, e.probs, true
-}
-
-func (c *Cache) put(p, src, notes string, sp Sprint, probs Problems) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.sprints == nil {
-		c.sprints = map[string]cachedSprint{}
-	}
-	c.sprints[p] = cachedSprint{src, notes, sp, probs}
 }
 
 // Ignored reports whether a file name is an editor's temporary, swap or
@@ -392,25 +335,26 @@ func (l *loader) sprintDirs() []string {
 }
 
 func (l *loader) loadSprints(cache *Cache, today time.Time) {
-	dirs := l.sprintDirs()
-	type result struct {
-		sp    *Sprint
-		files []File
-		probs Problems
-		warns Problems
+	trusted := cache.begin()
+	var dirs []string
+	if trusted {
+		dirs = cache.listing()
 	}
-	results := make([]result, len(dirs))
+	if dirs == nil {
+		dirs = l.sprintDirs()
+	}
+	results := make([]folder, len(dirs))
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				sp, src, files, probs := loadSprint(l.fsys, dirs[i], cache)
-				var warns Problems
-				if sp != nil {
-					warns = sprintWarnings(sp, src, today)
+				f, ok := cache.folder(dirs[i], trusted)
+				if !ok {
+					f.sp, f.src, f.files, f.probs = loadSprint(l.fsys, dirs[i], cache)
+					cache.putFolder(dirs[i], f)
 				}
-				results[i] = result{sp, files, probs, warns}
+				results[i] = f
 			}
 		})
 	}
@@ -419,11 +363,14 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 	}
 	close(work)
 	wg.Wait()
+	cache.end(dirs)
 	for i, r := range results {
 		l.probs = append(l.probs, r.probs...)
-		l.warns = append(l.warns, r.warns...)
 		if r.sp != nil {
-			l.site.Sprints = append(l.site.Sprints, r.sp)
+			// Each load links its own copy: the cache's stays as parsed.
+			sp := *r.sp
+			l.warns = append(l.warns, sprintWarnings(&sp, r.src, today)...)
+			l.site.Sprints = append(l.site.Sprints, &sp)
 		} else if len(r.probs) > 0 {
 			l.broken["sprint:"+dirs[i]] = true
 		}
