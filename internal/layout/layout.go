@@ -66,8 +66,15 @@ func Rel(from, to string) string {
 // Root leads from the page at from to the top of the site: "" at the
 // top, "../../" two folders down.
 func Root(from string) string {
-	return strings.Repeat("../", strings.Count(from, "/"))
+	n := strings.Count(from, "/")
+	if 3*n <= len(ups) {
+		return ups[:3*n]
+	}
+	return strings.Repeat("../", n)
 }
+
+// ups holds the roots of the usual depths, so that Root makes none.
+const ups = "../../../../../../../../"
 
 // tops are the top-level folders and names that sprintkit makes itself.
 var tops = map[string]bool{

@@ -3,23 +3,23 @@ package render
 import (
 	"html/template"
 	"sync"
+	"sync/atomic"
 )
 
 // A Cache keeps what one build rendered for the next: Markdown by source,
 // and pages and fragments by the key of their templates and view (see
 // reuse.go). It is safe for concurrent use; the zero value is ready. A nil
 // *Cache caches nothing.
+//
+// Sweep drops what no build used since the Sweep before, so the cache
+// does not grow without bound: each entry notes the generation (the
+// Sweeps so far) it was last used in.
 type Cache struct {
-	mu    sync.Mutex
-	safe  map[string]template.HTML // Markdown with raw HTML off
-	raw   map[string]template.HTML // Markdown with raw HTML on
-	frags map[key]template.HTML    // by key
-	pages map[string]cachedPage    // by output name
-
-	// The keys and names used since the last Sweep; the rest are dropped
-	// by Sweep so the cache does not grow without bound.
-	usedMD, usedPages map[string]bool
-	usedFrags         map[key]bool
+	gen   atomic.Uint64
+	safe  entries[string, template.HTML] // Markdown with raw HTML off
+	raw   entries[string, template.HTML] // Markdown with raw HTML on
+	frags entries[key, template.HTML]
+	pages entries[string, cachedPage] // by output name
 
 	keysOnce sync.Once
 	keyer    *keyer // the seeds that the keys kept here were made with
@@ -41,36 +41,35 @@ func (c *Cache) keys() *keyer {
 	return c.keyer
 }
 
-// use marks k as used in *m; c.mu is held.
-func use[K comparable](m *map[K]bool, k K) {
-	if *m == nil {
-		*m = map[K]bool{}
+// markdown returns what src rendered to, with raw HTML on or off.
+func (c *Cache) markdown(src string, unsafe bool) (template.HTML, bool) {
+	if unsafe {
+		return c.raw.get(src, c.gen.Load())
 	}
-	(*m)[k] = true
+	return c.safe.get(src, c.gen.Load())
 }
 
-// fragment returns the fragment rendered for key by an earlier build.
+func (c *Cache) putMarkdown(src string, unsafe bool, h template.HTML) {
+	if unsafe {
+		c.raw.put(src, h, c.gen.Load())
+	} else {
+		c.safe.put(src, h, c.gen.Load())
+	}
+}
+
+// fragment returns the fragment rendered for k by an earlier build.
 func (c *Cache) fragment(k key) (template.HTML, bool) {
 	if c == nil {
 		return "", false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	use(&c.usedFrags, k)
-	h, ok := c.frags[k]
-	return h, ok
+	return c.frags.get(k, c.gen.Load())
 }
 
 func (c *Cache) putFragment(k key, h template.HTML) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.frags == nil {
-		c.frags = map[key]template.HTML{}
-	}
-	c.frags[k] = h
+	c.frags.put(k, h, c.gen.Load())
 }
 
 // page returns the bytes of the page name when an earlier build rendered
@@ -79,10 +78,7 @@ func (c *Cache) page(name string, k key) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	use(&c.usedPages, name)
-	p, ok := c.pages[name]
+	p, ok := c.pages.get(name, c.gen.Load())
 	if !ok || p.key != k {
 		return nil, false
 	}
@@ -90,17 +86,12 @@ func (c *Cache) page(name string, k key) ([]byte, bool) {
 }
 
 // putPage keeps data, which no one changes afterwards, as the page name
-// rendered for key.
+// rendered for k.
 func (c *Cache) putPage(name string, k key, data []byte) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.pages == nil {
-		c.pages = map[string]cachedPage{}
-	}
-	c.pages[name] = cachedPage{k, data}
+	c.pages.put(name, cachedPage{k, data}, c.gen.Load())
 }
 
 // Sweep forgets the entries not used since the last Sweep: those of
@@ -109,19 +100,58 @@ func (c *Cache) Sweep() {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	sweep(c.safe, c.usedMD)
-	sweep(c.raw, c.usedMD)
-	sweep(c.frags, c.usedFrags)
-	sweep(c.pages, c.usedPages)
-	c.usedMD, c.usedFrags, c.usedPages = nil, nil, nil
+	gen := c.gen.Load()
+	c.safe.sweep(gen)
+	c.raw.sweep(gen)
+	c.frags.sweep(gen)
+	c.pages.sweep(gen)
+	c.gen.Add(1)
 }
 
-func sweep[K comparable, V any](m map[K]V, used map[K]bool) {
-	for k := range m {
-		if !used[k] {
-			delete(m, k)
+// entries is a map read far more often than written, from many
+// goroutines; each entry notes the generation it was last used in.
+type entries[K comparable, V any] struct {
+	mu sync.RWMutex
+	m  map[K]*entry[V]
+}
+
+type entry[V any] struct {
+	v    V
+	used atomic.Uint64
+}
+
+func (e *entries[K, V]) get(k K, gen uint64) (V, bool) {
+	e.mu.RLock()
+	en, ok := e.m[k]
+	e.mu.RUnlock()
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	if en.used.Load() != gen {
+		en.used.Store(gen)
+	}
+	return en.v, true
+}
+
+func (e *entries[K, V]) put(k K, v V, gen uint64) {
+	en := &entry[V]{v: v}
+	en.used.Store(gen)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.m == nil {
+		e.m = map[K]*entry[V]{}
+	}
+	e.m[k] = en
+}
+
+// sweep drops the entries not used in generation gen.
+func (e *entries[K, V]) sweep(gen uint64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for k, en := range e.m {
+		if en.used.Load() != gen {
+			delete(e.m, k)
 		}
 	}
 }

@@ -33,21 +33,6 @@ func newMarkdown(unsafe bool, cache *Cache) *markdown {
 	return &markdown{md: goldmark.New(opts...), unsafe: unsafe, cache: cache}
 }
 
-// entries is the cache's map for this markdown's setting, so that a site
-// that turns unsafe_html off never gets raw HTML rendered before.
-func (m *markdown) entries() map[string]template.HTML {
-	if m.unsafe {
-		if m.cache.raw == nil {
-			m.cache.raw = map[string]template.HTML{}
-		}
-		return m.cache.raw
-	}
-	if m.cache.safe == nil {
-		m.cache.safe = map[string]template.HTML{}
-	}
-	return m.cache.safe
-}
-
 // block renders src as a sequence of blocks.
 func (m *markdown) block(src string) template.HTML {
 	if src == "" {
@@ -58,29 +43,24 @@ func (m *markdown) block(src string) template.HTML {
 		cache = nil
 	}
 	if cache != nil {
-		m.cache.mu.Lock()
-		h, ok := m.entries()[src]
-		use(&m.cache.usedMD, src)
-		m.cache.mu.Unlock()
-		if ok {
+		if h, ok := cache.markdown(src, m.unsafe); ok {
 			return h
 		}
 	}
-	if h, ok := plainParagraph(src); ok {
-		return h
+	h, ok := plainParagraph(src)
+	if !ok {
+		var buf bufWriter
+		buf.Grow(len(src) + len(src)/2)
+		if err := m.md.Convert([]byte(src), &buf); err != nil {
+			// goldmark's HTML renderer writes to a buffer and does not
+			// fail; show the text escaped rather than nothing if it ever
+			// does.
+			return template.HTML(template.HTMLEscapeString(src))
+		}
+		h = template.HTML(buf.String())
 	}
-	var buf bufWriter
-	buf.Grow(len(src) + len(src)/2)
-	if err := m.md.Convert([]byte(src), &buf); err != nil {
-		// goldmark's HTML renderer writes to a buffer and does not fail;
-		// show the text escaped rather than nothing if it ever does.
-		return template.HTML(template.HTMLEscapeString(src))
-	}
-	h := template.HTML(buf.String())
 	if cache != nil {
-		m.cache.mu.Lock()
-		m.entries()[src] = h
-		m.cache.mu.Unlock()
+		cache.putMarkdown(src, m.unsafe, h)
 	}
 	return h
 }

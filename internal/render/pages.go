@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
@@ -53,38 +54,70 @@ func (r *renderer) frame(kind, name, title, desc string) Frame {
 	if desc == "" {
 		desc = st.Title
 	}
+	root := layout.Root(name)
 	f := Frame{
 		Lang:        st.Language,
 		Kind:        kind,
 		Title:       title,
 		Description: oneLine(desc),
 		SiteTitle:   st.Title,
-		StyleURL:    layout.Rel(name, layout.Asset("style.css")),
-		Chrome: Chrome{
-			SiteTitle: st.Title,
-			HomeURL:   layout.Rel(name, layout.Index),
-			Search: Search{
-				Root:      layout.Root(name),
-				IndexURL:  layout.Rel(name, layout.SearchIndex),
-				ScriptURL: layout.Rel(name, layout.Asset("search.js")),
-			},
-		},
+		StyleURL:    root + layout.Asset("style.css"),
+		Chrome:      r.chrome(name),
 	}
 	if st.BaseURL != "" {
-		f.FeedURL = layout.Rel(name, layout.Feed)
-	}
-	nav := func(to, text string) {
-		f.Chrome.Nav = append(f.Chrome.Nav, NavLink{URL: layout.Rel(name, to), Text: text, Current: to == name})
-	}
-	nav(layout.Index, r.text.get("nav.home"))
-	nav(layout.Assumptions, r.text.get("nav.assumptions"))
-	for _, st := range r.site.Studies {
-		nav(layout.Study(st.ID), st.Title)
-	}
-	for _, pg := range r.site.Pages {
-		nav(layout.Page(pg.ID), pg.Title)
+		f.FeedURL = root + layout.Feed
 	}
 	return f
+}
+
+// chrome is the Chrome of the page at name. Pages at one depth that are
+// not in the navigation themselves share one, made once per build.
+func (r *renderer) chrome(name string) Chrome {
+	root := layout.Root(name)
+	memo := root
+	if r.navTargets[name] {
+		memo = name
+	}
+	r.chromeMu.Lock()
+	defer r.chromeMu.Unlock()
+	if c, ok := r.chromes[memo]; ok {
+		return c
+	}
+	c := Chrome{
+		SiteTitle: r.site.Settings.Title,
+		HomeURL:   root + layout.Index,
+		Search: Search{
+			Root:      root,
+			IndexURL:  root + layout.SearchIndex,
+			ScriptURL: root + layout.Asset("search.js"),
+		},
+	}
+	for _, l := range r.nav {
+		c.Nav = append(c.Nav, NavLink{URL: root + l.URL, Text: l.Text, Current: l.URL == name})
+	}
+	if r.chromes == nil {
+		r.chromes = map[string]Chrome{}
+	}
+	r.chromes[memo] = c
+	return c
+}
+
+// navigation is the site's navigation, with links from the top: the
+// start page, the board, each study, each free page.
+func (r *renderer) navigation() {
+	add := func(to, text string) {
+		r.nav = append(r.nav, NavLink{URL: to, Text: text})
+		r.navTargets[to] = true
+	}
+	r.navTargets = map[string]bool{}
+	add(layout.Index, r.text.get("nav.home"))
+	add(layout.Assumptions, r.text.get("nav.assumptions"))
+	for _, st := range r.site.Studies {
+		add(layout.Study(st.ID), st.Title)
+	}
+	for _, pg := range r.site.Pages {
+		add(layout.Page(pg.ID), pg.Title)
+	}
 }
 
 // markup is what oneLine drops from Markdown source.
@@ -92,6 +125,9 @@ var markup = strings.NewReplacer("*", "", "_", "", "`", "", "#", "")
 
 // oneLine shortens Markdown source to a plain description.
 func oneLine(s string) string {
+	if plainLine(s) {
+		return s
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	s = markup.Replace(s)
 	if r := []rune(s); len(r) > 200 {
@@ -100,19 +136,66 @@ func oneLine(s string) string {
 	return s
 }
 
+// plainLine reports whether oneLine would give s back as it is: short,
+// one line, single spaces, no markup.
+func plainLine(s string) bool {
+	if len(s) > 200 || s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < ' ', c == '*', c == '_', c == '`', c == '#', c >= 0x80:
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
 func (r *renderer) date(d time.Time) Date {
 	if d.IsZero() {
 		return Date{}
 	}
-	return Date{ISO: d.Format(time.DateOnly), Text: r.text.date(d)}
+	k := dayKey{d.Unix(), d.Location()}
+	r.datesMu.RLock()
+	v, ok := r.dates[k]
+	r.datesMu.RUnlock()
+	if ok {
+		return v
+	}
+	v = Date{ISO: d.Format(time.DateOnly), Text: r.text.date(d)}
+	r.datesMu.Lock()
+	r.dates[k] = v
+	r.datesMu.Unlock()
+	return v
+}
+
+// A dayKey is a day as the key of renderer.dates: a site has a few
+// hundred days on thousands of pages.
+type dayKey struct {
+	unix int64
+	loc  *time.Location
 }
 
 // sprintItems are the lines of sprints in a list on the page at name.
 func (r *renderer) sprintItems(name string, sprints []*site.Sprint) []SprintItem {
+	root := layout.Root(name)
 	items := make([]SprintItem, len(sprints))
 	for i, sp := range sprints {
-		items[i] = SprintItem{
-			URL:     layout.Rel(name, layout.Sprint(sp.ID)),
+		items[i] = r.sprintItem(sp)
+		items[i].URL = root + items[i].URL
+	}
+	return items
+}
+
+// sprintItem is sp's SprintItem with its URL from the top of the site,
+// made once per build: a sprint is in four or five lists.
+func (r *renderer) sprintItem(sp *site.Sprint) SprintItem {
+	m := &r.items[r.itemAt[sp]]
+	m.once.Do(func() {
+		m.item = SprintItem{
+			URL:     layout.Sprint(sp.ID),
 			Title:   sp.Title,
 			Outcome: sp.Outcome(),
 			Date:    r.date(sp.Date),
@@ -126,8 +209,14 @@ func (r *renderer) sprintItems(name string, sprints []*site.Sprint) []SprintItem
 				Overdue: sp.Overdue(r.today),
 			},
 		}
-	}
-	return items
+	})
+	return m.item
+}
+
+// itemOnce is a sprint's item, made by the first list that needs it.
+type itemOnce struct {
+	once sync.Once
+	item SprintItem
 }
 
 var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}

@@ -67,6 +67,16 @@ type renderer struct {
 	fragIDs map[string]map[string]key // each template's closure, by kind
 	fragMu  sync.Mutex
 	frags   map[key]template.HTML
+
+	nav        []NavLink       // links from the top of the site
+	navTargets map[string]bool // the pages the navigation links to
+	chromeMu   sync.Mutex
+	chromes    map[string]Chrome // by depth, or by page for a page in nav
+
+	items   []itemOnce           // by position in site.Sprints
+	itemAt  map[*site.Sprint]int // position in site.Sprints
+	datesMu sync.RWMutex
+	dates   map[dayKey]Date
 }
 
 // overlay reads a file from the site's templates first, then the embedded ones.
@@ -118,6 +128,13 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		r.foldLabels(r.pages[kind])
 	}
 	r.identify()
+	r.navigation()
+	r.items = make([]itemOnce, len(s.Sprints))
+	r.itemAt = make(map[*site.Sprint]int, len(s.Sprints))
+	for i, sp := range s.Sprints {
+		r.itemAt[sp] = i
+	}
+	r.dates = map[dayKey]Date{}
 	return r, nil
 }
 

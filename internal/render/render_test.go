@@ -79,3 +79,19 @@ func TestTemplateAsksForWhatItsViewLacks(t *testing.T) {
 type discardWriter struct{}
 
 func (discardWriter) WriteFile(string, []byte) error { return nil }
+
+func TestOneLine(t *testing.T) {
+	for _, s := range []string{
+		"Plain words, one line.", "Two  spaces", " lead", "trail ", "*stars* and _under_", "a\nb", "# head",
+		"åäö ünïcode", "`code`", strings.Repeat("ord ", 60), "", "x", "tab\there",
+	} {
+		want := strings.Join(strings.Fields(s), " ")
+		want = markup.Replace(want)
+		if r := []rune(want); len(r) > 200 {
+			want = string(r[:199]) + "…"
+		}
+		if got := oneLine(s); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

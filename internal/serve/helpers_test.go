@@ -71,7 +71,7 @@ func startServer(t testing.TB, dir string, poll bool) (*Server, *logBuffer) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		// A quiet time longer than the 50ms default keeps a burst written
+		// A quiet time longer than the 10ms default keeps a burst written
 		// by a busy test machine in one batch.
 		s.rebuildOnChange(ctx, batch(ctx, w.C, 150*time.Millisecond, 3*time.Second))
 	}()

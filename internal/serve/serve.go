@@ -35,7 +35,8 @@ type Options struct {
 	Today time.Time // the day for warnings and overdue marks
 
 	// Delay is the quiet time that ends a burst of changes before a
-	// rebuild (default 50ms); a burst waits at most MaxDelay (default
+	// rebuild (default 10ms: an editor's save is one or two events within
+	// a millisecond); a burst waits at most MaxDelay (default
 	// 500ms). PollInterval is how often polling looks (default 500ms).
 	Delay, MaxDelay, PollInterval time.Duration
 
@@ -51,7 +52,7 @@ func (o *Options) defaults() {
 		o.Addr = "127.0.0.1:1313"
 	}
 	if o.Delay <= 0 {
-		o.Delay = 50 * time.Millisecond
+		o.Delay = 10 * time.Millisecond
 	}
 	if o.MaxDelay < o.Delay {
 		o.MaxDelay = max(10*o.Delay, 500*time.Millisecond)

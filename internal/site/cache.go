@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 	"sync"
+	"time"
 )
 
 // A Cache keeps what loads read of each sprint folder, for the next load.
@@ -34,6 +35,10 @@ type folder struct {
 	src   string  // sprint.toml, for the positions of warnings
 	files []File
 	probs Problems
+
+	warns   Problems  // what tends to go stale, as of warnDay
+	warnDay time.Time // the day warns were found for
+	warned  bool
 }
 
 type cachedPlan struct {

@@ -352,6 +352,12 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 				f, ok := cache.folder(dirs[i], trusted)
 				if !ok {
 					f.sp, f.src, f.files, f.probs = loadSprint(l.fsys, dirs[i], cache)
+				}
+				if f.sp != nil && (!f.warned || !f.warnDay.Equal(today)) {
+					f.warns, f.warned, f.warnDay = sprintWarnings(f.sp, f.src, today), true, today
+					ok = false
+				}
+				if !ok {
 					cache.putFolder(dirs[i], f)
 				}
 				results[i] = f
@@ -369,7 +375,7 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 		if r.sp != nil {
 			// Each load links its own copy: the cache's stays as parsed.
 			sp := *r.sp
-			l.warns = append(l.warns, sprintWarnings(&sp, r.src, today)...)
+			l.warns = append(l.warns, r.warns...)
 			l.site.Sprints = append(l.site.Sprints, &sp)
 		} else if len(r.probs) > 0 {
 			l.broken["sprint:"+dirs[i]] = true
