@@ -6,174 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sprintkit/sprintkit/internal/labels"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
-
-// labels holds every piece of interface text, by key, in each language.
-// content/site.toml's [labels] table overrides any of them; {team}, {n} and
-// the like are filled in where the text is used.
-var labels = map[string][2]string{ // key: {sv, en}
-	"skip":               {"Hoppa till innehållet", "Skip to content"},
-	"nav.label":          {"Huvudmeny", "Main menu"},
-	"nav.home":           {"Sprintar", "Sprints"},
-	"nav.assumptions":    {"Antaganden", "Assumptions"},
-	"footer":             {"Byggd med sprintkit", "Built with sprintkit"},
-	"search.label":       {"Sök", "Search"},
-	"search.placeholder": {"Sök sprintar och studier", "Search sprints and studies"},
-	"search.none":        {"Inga träffar", "No results"},
-	"search.one":         {"1 träff", "1 result"},
-	"search.results":     {"{n} träffar", "{n} results"},
-
-	"index.sprints":  {"Sprintar, nyaste först", "Sprints, newest first"},
-	"index.outcomes": {"Utfall", "Outcomes"},
-	"index.actions":  {"Ledde insikten till handling?", "Did insight lead to doing?"},
-	"index.teams":    {"Team", "Teams"},
-	"index.studies":  {"Studier", "Studies"},
-	"index.none":     {"Inga sprintar ännu.", "No sprints yet."},
-	"index.sprintsN": {"{n} sprintar", "{n} sprints"},
-	"index.actionsN": {"{n} åtgärder", "{n} actions"},
-	"index.pages":    {"Om", "About"},
-
-	"verdict.supported":    {"Stöds", "Supported"},
-	"verdict.refuted":      {"Motbevisat", "Refuted"},
-	"verdict.inconclusive": {"Oklart", "Inconclusive"},
-	"verdict.untested":     {"Ej testat", "Untested"},
-	"status.planned":       {"Planerad", "Planned"},
-	"status.done":          {"Genomförd", "Done"},
-	"status.abandoned":     {"Avbruten", "Abandoned"},
-	"action.open":          {"Ej påbörjad", "Open"},
-	"action.doing":         {"Pågår", "Doing"},
-	"action.done":          {"Klar", "Done"},
-	"action.dropped":       {"Struken", "Dropped"},
-	"energy.low":           {"Låg energi", "Low energy"},
-	"energy.medium":        {"Medelenergi", "Medium energy"},
-	"energy.high":          {"Hög energi", "High energy"},
-	"basis.assumption":     {"Internt antagande", "Internal assumption"},
-	"basis.insight":        {"Kundsann insikt", "Customer-true insight"},
-	"importance.high":      {"Viktigt antagande", "Important assumption"},
-	"importance.low":       {"Mindre viktigt antagande", "Less important assumption"},
-	"evidence.none":        {"inga belägg", "no evidence"},
-	"evidence.opinion":     {"åsikter", "opinion"},
-	"evidence.anecdote":    {"enstaka berättelser", "anecdotes"},
-	"evidence.research":    {"undersökning", "research"},
-	"evidence.data":        {"data", "data"},
-	"method.interview":     {"Intervju", "Interview"},
-	"method.observation":   {"Observation", "Observation"},
-	"method.survey":        {"Enkät", "Survey"},
-	"method.data":          {"Data", "Data"},
-	"method.prototype":     {"Prototyp", "Prototype"},
-	"method.other":         {"Annan metod", "Other method"},
-	"relation.pilots":      {"Pilotar", "Pilots"},
-	"relation.follows-up":  {"Följer upp", "Follows up"},
-	"relation.challenges":  {"Utmanar", "Challenges"},
-	"relation.confirms":    {"Bekräftar", "Confirms"},
-	"kind.journey-map":     {"Kundresekartläggning", "Journey mapping"},
-	"kind.interviews":      {"Intervjuserie", "Interview series"},
-	"kind.survey":          {"Enkätstudie", "Survey"},
-	"kind.other":           {"Studie", "Study"},
-
-	"card.believed":      {"Vi trodde att", "We believed that"},
-	"card.asked":         {"Vi frågade", "We asked"},
-	"card.observed":      {"Vi såg", "We observed"},
-	"card.learned":       {"Vi lärde oss", "We learned"},
-	"card.therefore":     {"Därför kommer {team} att", "Therefore {team} will"},
-	"card.criterion":     {"Kriterium", "Criterion"},
-	"card.customers":     {"{n} kunder", "{n} customers"},
-	"card.strengthens":   {"Förstärker", "Strengthens"},
-	"card.owner":         {"Ansvarig", "Owner"},
-	"card.due":           {"Klart senast", "Due"},
-	"card.evidence":      {"Belägg före sessionen", "Evidence before the session"},
-	"card.evidenceAfter": {"Belägg efter sessionen", "Evidence after the session"},
-	"card.notYet":        {"Sessionen är inte genomförd ännu.", "The session has not been held yet."},
-	"card.noNotes":       {"Inga anteckningar ännu.", "No notes yet."},
-	"card.abandoned":     {"Sprinten avbröts.", "The sprint was abandoned."},
-
-	"sprint.study":        {"Studie", "Study"},
-	"sprint.stage":        {"Steg i kundresan", "Journey stage"},
-	"sprint.team":         {"Team", "Team"},
-	"sprint.actionTeam":   {"Team som genomför åtgärden", "Team that acts"},
-	"sprint.date":         {"Datum", "Date"},
-	"sprint.status":       {"Status", "Status"},
-	"sprint.facilitator":  {"Facilitator", "Facilitator"},
-	"sprint.participants": {"Deltagare", "Participants"},
-	"sprint.duration":     {"Tidsram", "Timebox"},
-	"sprint.minutes":      {"{n} minuter", "{n} minutes"},
-	"sprint.follows":      {"Följer upp", "Follows up"},
-	"sprint.followedBy":   {"Följs upp av", "Followed up by"},
-	"sprint.session":      {"Öppna sessionsvyn", "Open the session view"},
-	"sprint.agenda":       {"Agenda", "Agenda"},
-	"sprint.about":        {"Om sprinten", "About the sprint"},
-
-	"study.report":      {"Originalrapporten", "The original report"},
-	"study.owner":       {"Ägare", "Owner"},
-	"study.date":        {"Datum", "Date"},
-	"study.stages":      {"Kundresan som förändringsplan", "The journey as a change plan"},
-	"study.sprints":     {"Alla sprintar kopplade till studien", "Every sprint linked to the study"},
-	"study.noSprints":   {"Ingen sprint är kopplad till studien ännu.", "No sprint is linked to this study yet."},
-	"stage.current":     {"Nuläge", "Current state"},
-	"stage.desired":     {"Önskat läge", "Desired state"},
-	"stage.changes":     {"Förändringar på gång", "Changes under way"},
-	"stage.touchpoints": {"Kontaktpunkter", "Touchpoints"},
-	"stage.sprints":     {"Sprintar i steget", "Sprints on this stage"},
-	"stage.none":        {"Ingen sprint ännu.", "No sprint yet."},
-
-	"team.title":   {"Team {team}", "Team {team}"},
-	"team.actions": {"Åtgärder, öppna och lågenergi först", "Actions, open and low-energy first"},
-	"team.sprints": {"Sprintar", "Sprints"},
-	"team.overdue": {"Försenad", "Overdue"},
-	"team.none":    {"Inga åtgärder ännu.", "No actions yet."},
-
-	"assumptions.title": {"Antagandetavlan", "Assumption board"},
-	"assumptions.intro": {"Alla antaganden efter utfall. Interna antaganden är märkta för sig, skilda från kundsann insikt.", "Every assumption by outcome. Internal assumptions are marked apart from customer-true insight."},
-	"assumptions.none":  {"Inga här ännu.", "None here yet."},
-
-	"notfound.title": {"Sidan finns inte", "Page not found"},
-	"notfound.text":  {"Sidan du letar efter finns inte, eller har flyttats.", "The page you are looking for does not exist, or has moved."},
-	"notfound.home":  {"Till startsidan", "Go to the start page"},
-
-	"agenda.frame":   {"Rama in antagandet", "Frame the assumption"},
-	"agenda.prepare": {"Förbered frågan", "Prepare the question"},
-	"agenda.meet":    {"Möt kunderna", "Meet customers"},
-	"agenda.sense":   {"Förstå tillsammans", "Make sense together"},
-	"agenda.decide":  {"Besluta åtgärden", "Decide the action"},
-
-	"session.title":       {"Sessionsvy", "Session view"},
-	"session.start":       {"Starta", "Start"},
-	"session.pause":       {"Pausa", "Pause"},
-	"session.next":        {"Nästa block", "Next block"},
-	"session.prev":        {"Föregående block", "Previous block"},
-	"session.reset":       {"Börja om", "Reset"},
-	"session.blockLeft":   {"Kvar av blocket", "Left in this block"},
-	"session.sessionLeft": {"Kvar av sessionen", "Left in the session"},
-	"session.over":        {"Över tiden", "Over time"},
-	"session.back":        {"Tillbaka till sprinten", "Back to the sprint"},
-	"session.minutes":     {"{n} min", "{n} min"},
-	"session.keys":        {"Tangenter: mellanslag startar och pausar, n nästa block, p föregående block.", "Keys: space starts and pauses, n next block, p previous block."},
-	"session.noscript":    {"Timern behöver JavaScript; agendan ovan gäller ändå.", "The timer needs JavaScript; the agenda above still holds."},
-
-	// The session timer's own text.
-	"session.timer":        {"Timer", "Timer"},
-	"session.resume":       {"Fortsätt", "Resume"},
-	"session.running":      {"Timern går", "The timer is running"},
-	"session.paused":       {"Pausad", "Paused"},
-	"session.blockOf":      {"Block {n} av {total}: {block}", "Block {n} of {total}: {block}"},
-	"session.resetConfirm": {"Börja om från första blocket? Tiden som gått nollställs.", "Start again from the first block? The time spent is cleared."},
-}
-
-var months = map[string][12]string{
-	"sv": {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
-// LabelKeys returns every label key, sorted.
-func LabelKeys() []string {
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
 
 // text is the interface text of one site: its language's labels with the
 // site's overrides on top.
@@ -184,18 +19,14 @@ type text struct {
 
 // newText resolves the labels for s and reports [labels] keys that do not exist.
 func newText(s site.Settings) (*text, site.Problems) {
-	i := 1
-	if s.Language == "sv" {
-		i = 0
-	}
-	t := &text{lang: s.Language, labels: make(map[string]string, len(labels))}
-	for k, v := range labels {
-		t.labels[k] = v[i]
+	keys := labels.Keys()
+	t := &text{lang: s.Language, labels: make(map[string]string, len(keys))}
+	for _, k := range keys {
+		t.labels[k], _ = labels.Text(s.Language, k)
 	}
 	var probs site.Problems
-	keys := LabelKeys()
 	for k, v := range s.Labels {
-		if _, ok := labels[k]; !ok {
+		if _, ok := labels.Text(s.Language, k); !ok {
 			p := s.LabelPos[k]
 			p.Msg = fmt.Sprintf("unknown label %q%s", "labels."+k, site.DidYouMean(k, keys))
 			probs = append(probs, p)
@@ -225,19 +56,5 @@ func (t *text) date(d time.Time) string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d %s %d", d.Day(), months[t.lang][d.Month()-1], d.Year())
-}
-
-// Label returns the default interface text of key in lang ("sv" or "en"),
-// without a site's overrides, for files that sprintkit writes such as a new
-// sprint plan. It is "" for an unknown key.
-func Label(lang, key string) string {
-	v, ok := labels[key]
-	if !ok {
-		return ""
-	}
-	if lang == "sv" {
-		return v[0]
-	}
-	return v[1]
+	return fmt.Sprintf("%d %s %d", d.Day(), labels.Month(t.lang, d.Month()), d.Year())
 }

@@ -219,8 +219,6 @@ type itemOnce struct {
 	item SprintItem
 }
 
-var outcomes = []string{"supported", "refuted", "inconclusive", "untested"}
-
 func (r *renderer) indexView() IndexView {
 	s := r.site
 	name := layout.Index
@@ -237,10 +235,12 @@ func (r *renderer) indexView() IndexView {
 			byAction[sp.Action.Status]++
 		}
 	}
-	for _, k := range outcomes {
+	for _, k := range site.Outcomes.Values {
 		v.Outcomes = append(v.Outcomes, Count{k, byOutcome[k]})
 	}
-	for _, k := range []string{"open", "doing", "done"} {
+	// Dropped actions are not counted: the question is whether insight
+	// led to doing.
+	for _, k := range site.ActionStatuses.Values[:3] {
 		v.Actions = append(v.Actions, Count{k, byAction[k]})
 	}
 	for _, t := range s.Teams {
@@ -257,14 +257,12 @@ func (r *renderer) indexView() IndexView {
 func (r *renderer) assumptionsView() AssumptionsView {
 	name := layout.Assumptions
 	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
-	v.Columns = make([]Column, len(outcomes))
-	idx := map[string]int{}
-	for i, k := range outcomes {
+	v.Columns = make([]Column, len(site.Outcomes.Values))
+	for i, k := range site.Outcomes.Values {
 		v.Columns[i].Key = k
-		idx[k] = i
 	}
 	for _, sp := range r.site.Sprints {
-		c := &v.Columns[idx[sp.Outcome()]]
+		c := &v.Columns[site.Outcomes.Index(sp.Outcome())]
 		c.Items = append(c.Items, BoardItem{
 			Basis:  sp.Assumption.Basis,
 			Belief: r.md.block(sp.Assumption.Belief),
@@ -274,7 +272,7 @@ func (r *renderer) assumptionsView() AssumptionsView {
 	}
 	for _, c := range v.Columns {
 		sort.SliceStable(c.Items, func(i, j int) bool {
-			return c.Items[i].Basis == "insight" && c.Items[j].Basis != "insight"
+			return site.Bases.Index(c.Items[i].Basis) > site.Bases.Index(c.Items[j].Basis)
 		})
 	}
 	return v

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sprintkit/sprintkit/internal/render"
+	"github.com/sprintkit/sprintkit/internal/labels"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
@@ -232,7 +232,7 @@ func (p sprintPlan) toml() []byte {
 		"The blocks of the session, in order. Their minutes must add up to duration.")
 	for _, blk := range site.DefaultAgenda(90) {
 		b.WriteString("\n[[agenda]]\n")
-		kv("block", quote(render.Label(l, blk.Key)))
+		kv("block", quote(label(l, blk.Key)))
 		kv("minutes", fmt.Sprint(blk.Minutes))
 	}
 	return []byte(b.String())
@@ -243,7 +243,7 @@ func (p sprintPlan) toml() []byte {
 func notes(l, team string) []byte {
 	var b strings.Builder
 	head := func(key string, pairs ...any) {
-		s := render.Label(l, key)
+		s := label(l, key)
 		for i := 0; i+1 < len(pairs); i += 2 {
 			s = strings.ReplaceAll(s, fmt.Sprintf("{%v}", pairs[i]), fmt.Sprint(pairs[i+1]))
 		}
@@ -260,4 +260,10 @@ func notes(l, team string) []byte {
 	hint("Ett utkast under sessionen; den färdiga åtgärden skrivs i sprint.toml under [action] do.",
 		"A draft during the session; the final action goes into sprint.toml under [action] do.")
 	return []byte(strings.TrimSuffix(b.String(), "\n"))
+}
+
+// label is the default interface text of key in the language l.
+func label(l, key string) string {
+	s, _ := labels.Text(l, key)
+	return s
 }

@@ -21,7 +21,7 @@
 //	language     "sv" or "en" (default "en"): all interface text and dates follow it
 //	base_url     absolute http(s) address; only for the feed's absolute links
 //	description  string
-//	[labels]     interface text by label key, over the language's own (render.LabelKeys)
+//	[labels]     interface text by label key, over the language's own (internal/labels)
 //	unsafe_html  bool (default false): let raw HTML in Markdown through
 //
 // # A study's front matter

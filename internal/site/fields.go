@@ -122,7 +122,10 @@ func (f *fields) str(m map[string]any, prefix, name string, required bool) strin
 	return s
 }
 
-func (f *fields) enum(m map[string]any, prefix, name, def string, values ...string) string {
+// enum reads the value of name, one of e's; absent, it is e's default,
+// or a problem when e has none.
+func (f *fields) enum(m map[string]any, prefix, name string, e Enum) string {
+	def, values := e.Default, e.Values
 	key := join(prefix, name)
 	if _, ok := m[name]; !ok {
 		if def == "" {

@@ -102,7 +102,7 @@ func (l *loader) loadSettings() {
 	}
 	f.known(m, "", "title", "language", "base_url", "description", "labels", "unsafe_html")
 	s.Title = f.str(m, "", "title", true)
-	s.Language = f.enum(m, "", "language", "en", "sv", "en")
+	s.Language = f.enum(m, "", "language", Languages)
 	s.Description = f.str(m, "", "description", false)
 	s.UnsafeHTML = f.boolean(m, "", "unsafe_html")
 	if base := f.str(m, "", "base_url", false); base != "" {
@@ -258,7 +258,7 @@ func (l *loader) loadStudy(p string) {
 	st.Title = f.str(m, "", "title", true)
 	st.Date = f.date(m, "", "date", false)
 	st.Owner = f.str(m, "", "owner", false)
-	st.Kind = f.enum(m, "", "kind", "other", "journey-map", "interviews", "survey", "other")
+	st.Kind = f.enum(m, "", "kind", StudyKinds)
 	st.Report = f.str(m, "", "report", false)
 	if st.Report != "" {
 		if msg := checkLink(st.Report); msg != "" {
@@ -520,9 +520,9 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	sp.Date = f.date(m, "", "date", true)
 	sp.Team = f.str(m, "", "team", true)
 	sp.StudyID = f.str(m, "", "study", true)
-	sp.Relation = f.enum(m, "", "relation", "pilots", "pilots", "follows-up", "challenges", "confirms")
+	sp.Relation = f.enum(m, "", "relation", Relations)
 	sp.StageID = f.str(m, "", "stage", false)
-	sp.Status = f.enum(m, "", "status", "planned", "planned", "done", "abandoned")
+	sp.Status = f.enum(m, "", "status", Statuses)
 	sp.Duration = f.integer(m, "", "duration", 90)
 	if _, ok := m["duration"]; ok && sp.Duration < 5 {
 		f.atValue("duration", "%d minutes is too short for a session: at least 5", sp.Duration)
@@ -532,21 +532,20 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	sp.Participants = f.strings(m, "", "participants")
 	sp.FollowsID = f.str(m, "", "follows", false)
 
-	evidence := []string{"none", "opinion", "anecdote", "research", "data"}
 	if a := f.table(m, "", "assumption", true); a != nil {
 		f.known(a, "assumption", "belief", "basis", "importance", "evidence")
 		sp.Assumption = Assumption{
 			Belief:     f.str(a, "assumption", "belief", true),
-			Basis:      f.enum(a, "assumption", "basis", "", "assumption", "insight"),
-			Importance: f.enum(a, "assumption", "importance", "high", "high", "low"),
-			Evidence:   f.enum(a, "assumption", "evidence", "none", evidence...),
+			Basis:      f.enum(a, "assumption", "basis", Bases),
+			Importance: f.enum(a, "assumption", "importance", Importances),
+			Evidence:   f.enum(a, "assumption", "evidence", Evidences),
 		}
 	}
 	if q := f.table(m, "", "question", true); q != nil {
 		f.known(q, "question", "ask", "method", "customers", "criterion")
 		sp.Question = Question{
 			Ask:       f.str(q, "question", "ask", true),
-			Method:    f.enum(q, "question", "method", "", "interview", "observation", "survey", "data", "prototype", "other"),
+			Method:    f.enum(q, "question", "method", Methods),
 			Customers: f.integer(q, "question", "customers", 0),
 			Criterion: f.str(q, "question", "criterion", false),
 		}
@@ -557,10 +556,10 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 			Do:          f.str(a, "action", "do", true),
 			Team:        f.str(a, "action", "team", false),
 			Strengthens: f.str(a, "action", "strengthens", false),
-			Energy:      f.enum(a, "action", "energy", "low", "low", "medium", "high"),
+			Energy:      f.enum(a, "action", "energy", Energies),
 			Owner:       f.str(a, "action", "owner", false),
 			Due:         f.date(a, "action", "due", false),
-			Status:      f.enum(a, "action", "status", "open", "open", "doing", "done", "dropped"),
+			Status:      f.enum(a, "action", "status", ActionStatuses),
 		}
 	}
 	if sp.Action.Team == "" {
@@ -569,13 +568,12 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	r := f.table(m, "", "result", false)
 	if r != nil {
 		f.known(r, "result", "verdict", "learned", "evidence")
-		verdicts := []string{"supported", "refuted", "inconclusive"}
 		if _, ok := r["verdict"]; ok || sp.Status == "done" {
-			sp.Result.Verdict = f.enum(r, "result", "verdict", "", verdicts...)
+			sp.Result.Verdict = f.enum(r, "result", "verdict", Verdicts)
 		}
 		sp.Result.Learned = f.str(r, "result", "learned", sp.Status == "done")
 		if _, ok := r["evidence"]; ok {
-			sp.Result.Evidence = f.enum(r, "result", "evidence", "none", evidence...)
+			sp.Result.Evidence = f.enum(r, "result", "evidence", Evidences)
 		}
 	} else if sp.Status == "done" {
 		p, _ := f.find("status")
@@ -708,19 +706,16 @@ func known(what string, ids []string) string {
 	return fmt.Sprintf(" (%s: %s)", what, strings.Join(ids, ", "))
 }
 
-var actionOrder = map[string]int{"open": 0, "doing": 1, "done": 2, "dropped": 3}
-var energyOrder = map[string]int{"low": 0, "medium": 1, "high": 2}
-
 // sortActions puts open actions first, low-energy ones first among them,
 // then the earliest due.
 func sortActions(list []*Sprint) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := list[i].Action, list[j].Action
-		if actionOrder[a.Status] != actionOrder[b.Status] {
-			return actionOrder[a.Status] < actionOrder[b.Status]
+		if ActionStatuses.Index(a.Status) != ActionStatuses.Index(b.Status) {
+			return ActionStatuses.Index(a.Status) < ActionStatuses.Index(b.Status)
 		}
-		if energyOrder[a.Energy] != energyOrder[b.Energy] {
-			return energyOrder[a.Energy] < energyOrder[b.Energy]
+		if Energies.Index(a.Energy) != Energies.Index(b.Energy) {
+			return Energies.Index(a.Energy) < Energies.Index(b.Energy)
 		}
 		if !a.Due.Equal(b.Due) {
 			if a.Due.IsZero() || b.Due.IsZero() {

@@ -151,7 +151,7 @@ func (s *Sprint) Outcome() string {
 	if s.Status == "done" && s.Result.Verdict != "" {
 		return s.Result.Verdict
 	}
-	return "untested"
+	return Untested
 }
 
 // Overdue reports whether the sprint's action is not finished past its due date.

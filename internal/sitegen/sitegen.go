@@ -10,15 +10,20 @@ import (
 	"strings"
 	"testing/fstest"
 	"time"
+
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 var (
-	teams    = []string{"Kundservice", "Fakturering", "Digitala kanaler", "Leverans", "Produkt", "Marknad", "Säljstöd", "CX-gruppen"}
-	stages   = []string{"upptacka", "valja", "komma-igang", "anvanda", "fa-hjalp", "fornya"}
-	verdicts = []string{"supported", "refuted", "inconclusive"}
-	methods  = []string{"interview", "observation", "survey", "data", "prototype"}
-	energies = []string{"low", "medium", "high"}
-	actions  = []string{"open", "doing", "done", "dropped"}
+	teams  = []string{"Kundservice", "Fakturering", "Digitala kanaler", "Leverans", "Produkt", "Marknad", "Säljstöd", "CX-gruppen"}
+	stages = []string{"upptacka", "valja", "komma-igang", "anvanda", "fa-hjalp", "fornya"}
+
+	// Each value of each enum comes up, from the one list of them.
+	verdicts = site.Verdicts.Values
+	bases    = site.Bases.Values
+	methods  = site.Methods.Values
+	energies = site.Energies.Values
+	actions  = site.ActionStatuses.Values
 )
 
 // Files returns the files of a site with n sprints, by slash-separated path.
@@ -42,7 +47,7 @@ func Files(n int) map[string]string {
 		d := day.AddDate(0, 0, i%2000)
 		id := fmt.Sprintf("%s-sprint-%05d", d.Format(time.DateOnly), i)
 		status := "done"
-		result := fmt.Sprintf("\n[result]\nverdict = %q\nlearned = \"Sju av tio kunder *hittade* inte knappen; de letade i menyn.\"\nevidence = \"data\"\n", verdicts[i%3])
+		result := fmt.Sprintf("\n[result]\nverdict = %q\nlearned = \"Sju av tio kunder *hittade* inte knappen; de letade i menyn.\"\nevidence = \"data\"\n", verdicts[i%len(verdicts)])
 		if i%10 == 9 {
 			status, result = "planned", ""
 		}
@@ -73,8 +78,8 @@ owner = "produktägare"
 due = %s
 status = %q
 %s`, i, d.Format(time.DateOnly), teams[i%len(teams)], i%nStudies, stages[i%len(stages)], status,
-			i, []string{"assumption", "insight"}[i%2], methods[i%len(methods)], energies[i%3],
-			d.AddDate(0, 1, 0).Format(time.DateOnly), actions[i%4], result)
+			i, bases[i%len(bases)], methods[i%len(methods)], energies[i%len(energies)],
+			d.AddDate(0, 1, 0).Format(time.DateOnly), actions[i%len(actions)], result)
 		if status == "done" {
 			files["sprints/"+id+"/notes.md"] = notes(i)
 		}
