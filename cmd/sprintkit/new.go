@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,27 +12,10 @@ import (
 	"github.com/sprintkit/sprintkit/internal/scaffold"
 )
 
-func runNew(args []string, root string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return usageError{"new needs what to make: sprint or study"}
-	}
-	switch args[0] {
-	case "sprint":
-		return runNewSprint(args[1:], root, stdout, stderr)
-	case "study":
-		return runNewStudy(args[1:], root, stdout, stderr)
-	case "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	}
-	return usageError{fmt.Sprintf("new %q: sprintkit makes a new sprint or a new study", args[0])}
-}
-
-func runNewSprint(args []string, root string, stdout, stderr io.Writer) error {
+func runNewSprint(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
 	var o scaffold.SprintOptions
 	var date string
-	fs := newFlags("new sprint", &root, stderr, `sprintkit new sprint TITLE [--team T] [--study ID] [--stage ID] [--date YYYY-MM-DD]:
-make sprints/<date>-<slug>/ with a sprint.toml to fill in and a notes.md`)
+	fs := c.flags(&root, stderr)
 	fs.StringVar(&o.Team, "team", "", "the team that runs the sprint (default: the site's only team)")
 	fs.StringVar(&o.Study, "study", "", "the id of the study the sprint belongs to (default: the site's only study)")
 	fs.StringVar(&o.Stage, "stage", "", "the id of a journey stage of that study")
@@ -59,10 +43,9 @@ make sprints/<date>-<slug>/ with a sprint.toml to fill in and a notes.md`)
 	return nil
 }
 
-func runNewStudy(args []string, root string, stdout, stderr io.Writer) error {
+func runNewStudy(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
 	var date string
-	fs := newFlags("new study", &root, stderr, `sprintkit new study TITLE [--date YYYY-MM-DD]:
-make content/studies/<slug>.md with front matter for the journey's stages`)
+	fs := c.flags(&root, stderr)
 	fs.StringVar(&date, "date", "", "when the study was made (default: today)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -87,36 +70,6 @@ make content/studies/<slug>.md with front matter for the journey's stages`)
 	}
 	printMade(stdout, root, plan)
 	fmt.Fprintf(stdout, "sprints name the study with study = %q\n", id)
-	return nil
-}
-
-func runInit(args []string, root string, stdout, stderr io.Writer) error {
-	var title, language string
-	fs := newFlags("init", &root, stderr, `sprintkit init DIR [--title T] [--language sv|en]:
-make a new site folder with an example study and an example sprint`)
-	fs.StringVar(&title, "title", "", "the site's title")
-	fs.StringVar(&language, "language", "sv", "the language of the interface and the examples: sv or en")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageError{fmt.Sprintf("init takes one folder, got %q", pos)}
-	}
-	dir := pos[0]
-	day, err := today()
-	if err != nil {
-		return err
-	}
-	plan, err := scaffold.NewSite(title, language, day)
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	if err := scaffold.Init(dir, plan); err != nil {
-		return err
-	}
-	printMade(stdout, dir, plan)
-	fmt.Fprintf(stdout, "see it with: sprintkit serve --root %s\n", dir)
 	return nil
 }
 

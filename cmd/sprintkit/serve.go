@@ -10,13 +10,13 @@ import (
 	"github.com/sprintkit/sprintkit/internal/serve"
 )
 
-func runServe(ctx context.Context, args []string, root string, stdout, stderr io.Writer) error {
+func runServe(ctx context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
 	var (
 		port int
 		bind string
 		poll bool
 	)
-	fs := newFlags("serve", &root, stderr, "sprintkit serve [--root DIR] [--port N] [--bind ADDR] [--poll]: serve the site from memory with live reload")
+	fs := c.flags(&root, stderr)
 	fs.IntVar(&port, "port", 1313, "the port to listen on")
 	fs.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets others on the network follow")
 	fs.BoolVar(&poll, "poll", false, "watch for changes by polling (network shares, WSL, containers)")

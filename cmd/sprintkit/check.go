@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/sprintkit/sprintkit/internal/build"
+)
+
+func runCheck(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
+	fs := c.flags(&root, stderr)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("check takes no arguments, got %q", pos)}
+	}
+	day, err := today()
+	if err != nil {
+		return err
+	}
+	s, err := build.Check(os.DirFS(root), day)
+	if err != nil {
+		return err
+	}
+	printWarnings(stderr, s.Warnings)
+	fmt.Fprintf(stdout, "ok: %d sprints, %d studies, %d teams", len(s.Sprints), len(s.Studies), len(s.Teams))
+	if len(s.Warnings) > 0 {
+		fmt.Fprintf(stdout, ", %d warnings", len(s.Warnings))
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+func printWarnings(w io.Writer, ws error) {
+	if ws == nil {
+		return
+	}
+	for _, line := range strings.Split(ws.Error(), "\n") {
+		if line != "" {
+			fmt.Fprintln(w, "warning:", line)
+		}
+	}
+}
