@@ -1,0 +1,178 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+)
+
+// sprintDirs returns the sprint folders under sprints/, by name.
+func (l *loader) sprintDirs() []string {
+	entries, err := fs.ReadDir(l.fsys, "sprints")
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.fail("sprints", "%v", err)
+		}
+		return nil
+	}
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() && !Ignored(e.Name()) {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	return dirs
+}
+
+func (l *loader) loadSprints(cache *Cache, today time.Time) {
+	trusted := cache.begin()
+	var dirs []string
+	if trusted {
+		dirs = cache.listing()
+	}
+	if dirs == nil {
+		dirs = l.sprintDirs()
+	}
+	results := make([]folder, len(dirs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				f, ok := cache.folder(dirs[i], trusted)
+				if !ok {
+					f.sp, f.src, f.files, f.probs = loadSprint(l.fsys, dirs[i], cache)
+				}
+				if f.sp != nil && (!f.warned || !f.warnDay.Equal(today)) {
+					f.warns, f.warned, f.warnDay = sprintWarnings(f.sp, f.src, today), true, today
+					ok = false
+				}
+				if !ok {
+					cache.putFolder(dirs[i], f)
+				}
+				results[i] = f
+			}
+		})
+	}
+	for i := range dirs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	cache.end(dirs)
+	for i, r := range results {
+		l.probs = append(l.probs, r.probs...)
+		if r.sp != nil {
+			// Each load links its own copy: the cache's stays as parsed.
+			sp := *r.sp
+			l.warns = append(l.warns, r.warns...)
+			l.site.Sprints = append(l.site.Sprints, &sp)
+		} else if len(r.probs) > 0 {
+			l.broken["sprint:"+dirs[i]] = true
+		}
+		l.site.Files = append(l.site.Files, r.files...)
+	}
+	sort.Slice(l.site.Sprints, func(i, j int) bool {
+		a, b := l.site.Sprints[i], l.site.Sprints[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.ID > b.ID
+	})
+}
+
+// loadSprint reads one sprint folder: its plan, its notes and the files
+// beside them. src is the plan's source, for the positions of warnings.
+func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, files []File, probs Problems) {
+	dir := "sprints/" + id
+	// One listing of the folder says whether there are notes, so that a
+	// sprint without them costs no failed open; sub-folders are walked.
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, "", nil, Problems{{Path: dir, Msg: err.Error()}}
+	}
+	hasPlan, hasNotes := false, false
+	// copied takes a file beside the plan into the site, unless it would
+	// take the place of a page or asset that sprintkit makes.
+	copied := func(p string) {
+		if layout.Generated(p) {
+			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
+		} else {
+			files = append(files, File{Src: p, Dst: p})
+		}
+	}
+	for _, e := range entries {
+		p := dir + "/" + e.Name()
+		switch {
+		case Ignored(e.Name()):
+		case e.IsDir() && (e.Name() == "notes.md" || e.Name() == "sprint.toml"):
+			probs = append(probs, Problem{Path: p, Msg: "is a folder, not a file"})
+		case e.IsDir():
+			err := fs.WalkDir(fsys, p, func(p string, d fs.DirEntry, err error) error {
+				switch {
+				case err != nil:
+					probs = append(probs, Problem{Path: p, Msg: err.Error()})
+				case Ignored(d.Name()) && d.IsDir():
+					return fs.SkipDir
+				case Ignored(d.Name()) || d.IsDir():
+				default:
+					copied(p)
+				}
+				return nil
+			})
+			if err != nil {
+				probs = append(probs, Problem{Path: p, Msg: err.Error()})
+			}
+		case e.Name() == "sprint.toml":
+			hasPlan = true
+		case e.Name() == "notes.md":
+			hasNotes = true
+		default:
+			copied(p)
+		}
+	}
+	if !hasPlan {
+		if len(files) > 0 || hasNotes {
+			probs = append(probs, Problem{Path: dir, Msg: "a sprint folder needs a sprint.toml (sprintkit new sprint makes one)"})
+		}
+		return nil, "", nil, probs
+	}
+	planPath := dir + "/sprint.toml"
+	data, err := fs.ReadFile(fsys, planPath)
+	if err != nil {
+		return nil, "", nil, append(probs, Problem{Path: planPath, Msg: err.Error()})
+	}
+	var notes []byte
+	notesPath := ""
+	if hasNotes {
+		notesPath = dir + "/notes.md"
+		// Gone since the listing (an editor saving by rename) or a broken
+		// link is no notes, as if the listing had not shown it.
+		if notes, err = fs.ReadFile(fsys, notesPath); errors.Is(err, fs.ErrNotExist) {
+			notes, notesPath = nil, ""
+		} else if err != nil {
+			return nil, "", nil, append(probs, Problem{Path: notesPath, Msg: err.Error()})
+		}
+	}
+	src = string(data)
+	plan, ps, ok := cache.get(planPath, src, string(notes))
+	if !ok {
+		var s *Sprint
+		s, ps = ParseSprint(planPath, id, data)
+		if s != nil {
+			plan = *s
+		}
+		plan.Notes, plan.NotesPath = string(notes), notesPath
+		cache.put(planPath, src, string(notes), plan, ps)
+	}
+	if len(ps) > 0 {
+		return nil, "", nil, append(probs, ps...)
+	}
+	return &plan, src, files, probs
+}
