@@ -5,11 +5,9 @@ import (
 	"encoding/xml"
 	pathpkg "net/url"
 	"time"
-)
 
-// FeedName is the Atom feed in the built site, made only when the site has
-// a base_url: a feed reader needs absolute links.
-const FeedName = "feed.xml"
+	"github.com/sprintkit/sprintkit/internal/layout"
+)
 
 // feedMax is how many sprints the feed holds, the newest.
 const feedMax = 100
@@ -59,15 +57,15 @@ type atomText struct {
 	Text string `xml:",chardata"`
 }
 
-// feed writes feed.xml, the newest sprints first, when the site has a
-// base_url. Dates come from the sprints, so the same site gives the same
-// bytes.
+// feed writes the Atom feed, the newest sprints first, when the site has
+// a base_url: a feed reader needs absolute links. Dates come from the
+// sprints, so the same site gives the same bytes.
 func (r *renderer) feed(w Writer) error {
 	b, err := r.feedXML()
 	if err != nil || b == nil {
 		return err
 	}
-	return w.WriteFile(FeedName, b)
+	return w.WriteFile(layout.Feed, b)
 }
 
 func (r *renderer) feedXML() ([]byte, error) {
@@ -83,8 +81,8 @@ func (r *renderer) feedXML() ([]byte, error) {
 		Subtitle: s.Settings.Description,
 		ID:       base,
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: base + FeedName},
-			{Rel: "alternate", Type: "text/html", Href: base + "index.html"},
+			{Rel: "self", Type: "application/atom+xml", Href: base + layout.Feed},
+			{Rel: "alternate", Type: "text/html", Href: base + layout.Index},
 		},
 		Author: atomPerson{s.Settings.Title},
 		Gen:    "sprintkit",
@@ -103,7 +101,7 @@ func (r *renderer) feedXML() ([]byte, error) {
 			summary += " · " + r.text.get("card.learned") + ": " + plainText(r.md.block(sp.Result.Learned))
 		}
 		summary += " · " + r.text.get("card.therefore", "team", sp.Action.Team) + ": " + plainText(r.md.block(sp.Action.Do))
-		url := base + "sprints/" + pathpkg.PathEscape(sp.ID) + "/index.html"
+		url := base + layout.Sprint(pathpkg.PathEscape(sp.ID))
 		f.Entries = append(f.Entries, atomEntry{
 			Title:    sp.Title,
 			ID:       url,

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/templates"
 )
@@ -335,7 +336,7 @@ func (r *renderer) assets(w Writer) error {
 		if err != nil {
 			return fmt.Errorf("templates/%s: %w", n, err)
 		}
-		if err := w.WriteFile("assets/"+n, b); err != nil {
+		if err := w.WriteFile(layout.Asset(n), b); err != nil {
 			return err
 		}
 	}

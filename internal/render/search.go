@@ -10,12 +10,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
-
-// SearchIndexName is the search index in the built site: a script that sets
-// a global, so that search works from file:// where fetch() is blocked.
-const SearchIndexName = "search-index.js"
 
 // maxField is how many bytes of one field the index keeps: enough to find
 // a sprint by what it is about, while 10,000 sprints stay well under 3 MiB.
@@ -48,7 +45,7 @@ func (r *renderer) search(w Writer) error {
 	if err != nil {
 		return err
 	}
-	return w.WriteFile(SearchIndexName, b)
+	return w.WriteFile(layout.SearchIndex, b)
 }
 
 func (r *renderer) searchIndex() ([]byte, error) {
@@ -90,7 +87,12 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	// cannot end the script or break it.
 	var buf bytes.Buffer
 	buf.WriteString("// Search index made by sprintkit; see assets/search.js.\nwindow.sprintkitSearch = ")
-	buf.WriteString(`{"l":["studies/%/index.html","sprints/%/index.html"],"t":`)
+	// The links, with % for the id, from the one layout.
+	buf.WriteString(`{"l":`)
+	if err := writeJSON(&buf, []string{layout.Study("%"), layout.Sprint("%")}); err != nil {
+		return nil, err
+	}
+	buf.WriteString(`,"t":`)
 	if err := writeJSON(&buf, teams); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,78 @@
+package render
+
+import "github.com/sprintkit/sprintkit/internal/layout"
+
+// frame is the Frame of the page at name.
+func (r *renderer) frame(kind, name, title, desc string) Frame {
+	st := r.site.Settings
+	if desc == "" {
+		desc = st.Description
+	}
+	if desc == "" {
+		desc = st.Title
+	}
+	root := layout.Root(name)
+	f := Frame{
+		Lang:        st.Language,
+		Kind:        kind,
+		Title:       title,
+		Description: oneLine(desc),
+		SiteTitle:   st.Title,
+		StyleURL:    root + layout.Asset("style.css"),
+		Chrome:      r.chrome(name),
+	}
+	if st.BaseURL != "" {
+		f.FeedURL = root + layout.Feed
+	}
+	return f
+}
+
+// chrome is the Chrome of the page at name. Pages at one depth that are
+// not in the navigation themselves share one, made once per build.
+func (r *renderer) chrome(name string) Chrome {
+	root := layout.Root(name)
+	memo := root
+	if r.navTargets[name] {
+		memo = name
+	}
+	r.chromeMu.Lock()
+	defer r.chromeMu.Unlock()
+	if c, ok := r.chromes[memo]; ok {
+		return c
+	}
+	c := Chrome{
+		SiteTitle: r.site.Settings.Title,
+		HomeURL:   root + layout.Index,
+		Search: Search{
+			Root:      root,
+			IndexURL:  root + layout.SearchIndex,
+			ScriptURL: root + layout.Asset("search.js"),
+		},
+	}
+	for _, l := range r.nav {
+		c.Nav = append(c.Nav, NavLink{URL: root + l.URL, Text: l.Text, Current: l.URL == name})
+	}
+	if r.chromes == nil {
+		r.chromes = map[string]Chrome{}
+	}
+	r.chromes[memo] = c
+	return c
+}
+
+// navigation is the site's navigation, with links from the top: the
+// start page, the board, each study, each free page.
+func (r *renderer) navigation() {
+	add := func(to, text string) {
+		r.nav = append(r.nav, NavLink{URL: to, Text: text})
+		r.navTargets[to] = true
+	}
+	r.navTargets = map[string]bool{}
+	add(layout.Index, r.text.get("nav.home"))
+	add(layout.Assumptions, r.text.get("nav.assumptions"))
+	for _, st := range r.site.Studies {
+		add(layout.Study(st.ID), st.Title)
+	}
+	for _, pg := range r.site.Pages {
+		add(layout.Page(pg.ID), pg.Title)
+	}
+}
