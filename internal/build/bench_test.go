@@ -53,18 +53,7 @@ func BenchmarkBuild(b *testing.B) {
 func benchNotes(b *testing.B, fill func(w output.Writer, sprints string, ids []string, md goldmark.Markdown) error) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := sitegen.WriteDir(dir, n); err != nil {
-				b.Fatal(err)
-			}
-			entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			ids := make([]string, len(entries))
-			for i, e := range entries {
-				ids[i] = e.Name()
-			}
+			dir, ids := generated(b, n)
 			md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 			out := filepath.Join(dir, "public")
 			b.ResetTimer()
@@ -153,21 +142,14 @@ func floorSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprin
 
 // BenchmarkRebuild is the dev server's part of a save: a warm Builder,
 // told the path, builds the site again into memory after one sprint's
-// notes.md changed.
-// The watcher's batching and the browser's reload are BenchmarkSaveToReload's
-// (internal/serve).
+// notes.md changed. The watcher's batching and the browser's reload are
+// BenchmarkSaveToReload's (internal/serve).
 func BenchmarkRebuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("sprints=%d", n), func(b *testing.B) {
-			dir := b.TempDir()
-			if err := sitegen.WriteDir(dir, n); err != nil {
-				b.Fatal(err)
-			}
-			entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			notes := filepath.Join(dir, "sprints", entries[0].Name(), "notes.md")
+			dir, ids := generated(b, n)
+			changed := "sprints/" + ids[0] + "/notes.md"
+			notes := filepath.Join(dir, filepath.FromSlash(changed))
 			fsys := os.DirFS(dir)
 			today := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 			var builder Builder
@@ -182,11 +164,28 @@ func BenchmarkRebuild(b *testing.B) {
 				if err := os.WriteFile(notes, fmt.Appendf(nil, "Sparning nummer %d.\n", i), 0o644); err != nil {
 					b.Fatal(err)
 				}
-				builder.Changed([]string{"sprints/" + entries[0].Name() + "/notes.md"})
+				builder.Changed([]string{changed})
 				if _, err := builder.Build(fsys, today, &memWriter{}); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// generated writes a generated site of n sprints into a temporary folder
+// and returns the folder and the sprints' ids, sorted.
+func generated(b *testing.B, n int) (dir string, ids []string) {
+	dir = b.TempDir()
+	if err := sitegen.WriteDir(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "sprints"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range entries {
+		ids = append(ids, e.Name())
+	}
+	return dir, ids
 }
