@@ -3,6 +3,44 @@
 // replacing anything: every file is created with O_EXCL, every folder that
 // must be new with Mkdir, and when one of them fails whatever was already
 // made is removed again, so a refused command changes nothing.
+//
+// # Where the text lives
+//
+// The Go code holds only the logic: validation, slugs, choosing the study
+// and the team, the agenda, quoting. Every text for people is in embedded
+// files, one folder per language, files/sv and files/en, which hold the
+// same names:
+//
+//	site.toml.tmpl    siteView    content/site.toml
+//	about.md.tmpl     (no data)   content/<about>.md, <about> from words.toml
+//	study.md.tmpl     studyView   content/studies/<slug>.md
+//	sprint.toml.tmpl  sprintView  sprints/<date>-<slug>/sprint.toml
+//	notes.md.tmpl     notesView   sprints/<date>-<slug>/notes.md
+//	words.toml        the values that are not whole files: the word for "or",
+//	                  the meanings of some enum values, the default site
+//	                  title, the about page's name, a new sprint's
+//	                  placeholders, and the example study and sprint of init
+//
+// Each .tmpl is a text/template, executed with missingkey=error, and the
+// golden test in this package renders every one of them. Besides the
+// fields of its view, a template has these functions:
+//
+//	quote s             s as a TOML basic string
+//	quoteList list      a TOML array of strings
+//	join list sep       strings.Join
+//	values enum         the enum's values (internal/site/enums.go) as
+//	                    alternatives: {{values .Importances}} is "high or low"
+//	alternatives list   "a, b or c", with the language's "or" from words.toml
+//	meanings enum       each value of the enum followed by its meaning from
+//	                    words.toml's [meanings.<group>], which must explain
+//	                    every value and no other
+//	label key [name value]...
+//	                    the interface text of key (internal/labels), with
+//	                    {name} replaced by value
+//
+// Every view but the about page's carries the enums by name (.Relations,
+// .Statuses, .Bases, ...), so their values are written once, in
+// internal/site.
 package scaffold
 
 import (
@@ -152,12 +190,4 @@ func quoteList(list []string) string {
 		q[i] = quote(s)
 	}
 	return "[" + strings.Join(q, ", ") + "]"
-}
-
-// lang picks the Swedish or the English text.
-func lang(l string, sv, en string) string {
-	if l == "sv" {
-		return sv
-	}
-	return en
 }

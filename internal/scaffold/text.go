@@ -1,0 +1,217 @@
+package scaffold
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/sprintkit/sprintkit/internal/labels"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// files holds the text of everything that init and new write, per
+// language in files/<lang>/: a text/template per written file (*.tmpl,
+// executed with one of the views below) and words.toml for the values
+// that are not whole files (the example study and sprint, placeholders,
+// default names). The package doc lists the template functions.
+//
+//go:embed files
+var files embed.FS
+
+// The templates, one per written file, in files/<lang>/.
+const (
+	siteTemplate   = "site.toml.tmpl"   // content/site.toml: siteView
+	aboutTemplate  = "about.md.tmpl"    // content/<about>.md: no data
+	studyTemplate  = "study.md.tmpl"    // content/studies/<id>.md: studyView
+	sprintTemplate = "sprint.toml.tmpl" // sprints/<id>/sprint.toml: sprintView
+	notesTemplate  = "notes.md.tmpl"    // sprints/<id>/notes.md: notesView
+)
+
+// words are one language's values from files/<lang>/words.toml.
+type words struct {
+	Or       string                       `toml:"or"`       // before the last of a list: "a, b or c"
+	Meanings map[string]map[string]string `toml:"meanings"` // by enum group, by value
+	Site     struct {
+		Title string `toml:"title"` // the site's title when none is given
+		About string `toml:"about"` // the about page's file name, without .md
+	} `toml:"site"`
+	Placeholders struct {
+		Belief string `toml:"belief"`
+		Ask    string `toml:"ask"`
+		Do     string `toml:"do"`
+	} `toml:"placeholders"` // a new sprint's texts to replace
+	Example struct {
+		Study  studyText  `toml:"study"`
+		Sprint sprintText `toml:"sprint"`
+	} `toml:"example"` // what init writes
+}
+
+// studyText is a study's text for people: the example's, or a new study's
+// title alone.
+type studyText struct {
+	Title   string  `toml:"title"`
+	Owner   string  `toml:"owner"`
+	Summary string  `toml:"summary"`
+	Stages  []stage `toml:"stages"` // none: the template shows a commented example
+	Body    string  `toml:"body"`   // "": the template's default, without its final newline
+}
+
+// A stage is one stage of a study's journey map.
+type stage struct {
+	ID          string   `toml:"id"`
+	Name        string   `toml:"name"`
+	Current     string   `toml:"current"`
+	Desired     string   `toml:"desired"`
+	Changes     []string `toml:"changes"`
+	Touchpoints []string `toml:"touchpoints"`
+}
+
+// sprintText is a sprint plan's text for people: the example's, or a new
+// sprint's title, team and stage with the placeholders.
+type sprintText struct {
+	Title        string   `toml:"title"`
+	Team         string   `toml:"team"`
+	Stage        string   `toml:"stage"` // "" for none
+	Facilitator  string   `toml:"facilitator"`
+	Participants []string `toml:"participants"`
+	Belief       string   `toml:"belief"`
+	Ask          string   `toml:"ask"`
+	Customers    int      `toml:"customers"` // 0: the template shows a commented example
+	Criterion    string   `toml:"criterion"`
+	Do           string   `toml:"do"`
+	Strengthens  string   `toml:"strengthens"`
+}
+
+// enums are the enums whose values the files list in their comments
+// ({{values .Relations}}); every view but the about page's carries them,
+// so the values are written once, in internal/site.
+type enums struct {
+	Languages, StudyKinds, Relations, Statuses, Bases, Importances,
+	Evidences, Methods, Energies, ActionStatuses, Verdicts site.Enum
+}
+
+// siteEnums are the enums that every view carries.
+var siteEnums = enums{
+	Languages: site.Languages, StudyKinds: site.StudyKinds, Relations: site.Relations,
+	Statuses: site.Statuses, Bases: site.Bases, Importances: site.Importances,
+	Evidences: site.Evidences, Methods: site.Methods, Energies: site.Energies,
+	ActionStatuses: site.ActionStatuses, Verdicts: site.Verdicts,
+}
+
+// A text is one language's templates and words, ready to render.
+type text struct {
+	dir   string // files/<lang>
+	words words
+	tmpl  *template.Template
+}
+
+// loadText reads the templates and words of lang, "sv" or "en".
+func loadText(lang string) (*text, error) {
+	if !site.Languages.Has(lang) {
+		return nil, fmt.Errorf("language %q: sprintkit speaks %s", lang, strings.Join(site.Languages.Values, " and "))
+	}
+	t := &text{dir: "files/" + lang}
+	name := t.dir + "/words.toml"
+	data, err := fs.ReadFile(files, name)
+	if err != nil {
+		return nil, err
+	}
+	md, err := toml.Decode(string(data), &t.words)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, perr.Position.Line, perr.Position.Col, perr.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		return nil, fmt.Errorf("%s: unknown key %s", name, keys[0])
+	}
+	t.tmpl, err = template.New(lang).Option("missingkey=error").Funcs(t.funcs(lang)).ParseFS(files, t.dir+"/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// funcs are the template functions, in the language lang.
+func (t *text) funcs(lang string) template.FuncMap {
+	return template.FuncMap{
+		"quote":        quote,
+		"quoteList":    quoteList,
+		"join":         strings.Join,
+		"values":       func(e site.Enum) string { return t.alternatives(e.Values) },
+		"alternatives": t.alternatives,
+		"meanings":     t.meanings,
+		"label": func(key string, pairs ...string) (string, error) {
+			s, ok := labels.Text(lang, key)
+			if !ok {
+				return "", fmt.Errorf("no label %q", key)
+			}
+			if len(pairs)%2 != 0 {
+				return "", fmt.Errorf("label %q: the names and values to fill in are not in pairs", key)
+			}
+			for i := 0; i < len(pairs); i += 2 {
+				s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+			}
+			return s, nil
+		},
+	}
+}
+
+// alternatives joins list with commas and the language's "or" before the
+// last: "a, b or c".
+func (t *text) alternatives(list []string) string {
+	if len(list) < 2 {
+		return strings.Join(list, "")
+	}
+	return strings.Join(list[:len(list)-1], ", ") + " " + t.words.Or + " " + list[len(list)-1]
+}
+
+// meanings lists each value of e followed by its meaning from the words'
+// [meanings.<group>] table, which must explain every value and no other.
+func (t *text) meanings(e site.Enum) ([]string, error) {
+	m := t.words.Meanings[e.Group]
+	out := make([]string, len(e.Values))
+	for i, v := range e.Values {
+		s, ok := m[v]
+		if !ok {
+			return nil, fmt.Errorf("%s/words.toml: [meanings.%s] has no %s", t.dir, e.Group, v)
+		}
+		out[i] = v + " " + s
+	}
+	for _, v := range slices.Sorted(maps.Keys(m)) {
+		if !e.Has(v) {
+			return nil, fmt.Errorf("%s/words.toml: [meanings.%s]: %s is not one of %s", t.dir, e.Group, v, strings.Join(e.Values, ", "))
+		}
+	}
+	return out, nil
+}
+
+// planned is one file to render: its path under the site folder, its
+// template and the template's data.
+type planned struct {
+	Path, Template string
+	Data           any
+}
+
+// plan renders the files of a plan that makes the folders dirs.
+func (t *text) plan(dirs []string, list ...planned) (Plan, error) {
+	p := Plan{Dirs: dirs}
+	for _, f := range list {
+		var b bytes.Buffer
+		if err := t.tmpl.ExecuteTemplate(&b, f.Template, f.Data); err != nil {
+			return Plan{}, fmt.Errorf("%s: %w", t.dir, err)
+		}
+		p.Files = append(p.Files, File{Path: f.Path, Data: b.Bytes()})
+	}
+	return p, nil
+}
