@@ -143,3 +143,22 @@ func TestTemplateIdentity(t *testing.T) {
 		t.Error("a change outside a sprint's line changed the line's identity")
 	}
 }
+
+// TestViewsEncode checks that every view type can be keyed: a field of a
+// kind that encodeView does not know (a map, a func) would make pages of
+// that kind fail to build under the dev server.
+func TestViewsEncode(t *testing.T) {
+	k := newKeyer()
+	for _, v := range []any{
+		IndexView{}, SprintView{Stage: &Link{}, Follows: &Link{}}, SessionView{}, StudyView{Report: &Report{}},
+		TeamView{}, AssumptionsView{}, PageView{}, NotFoundView{},
+		SprintItem{}, ActionItem{}, BoardItem{}, Chrome{}, StageView{},
+	} {
+		if _, err := k.of(key{}, v); err != nil {
+			t.Errorf("%T: %v", v, err)
+		}
+	}
+	if _, err := k.of(key{}, map[string]string{}); err == nil {
+		t.Error("a map was keyed")
+	}
+}
