@@ -107,6 +107,9 @@ var labels = map[string][2]string{ // key: {sv, en}
 
 	"study.report":      {"Originalrapporten", "The original report"},
 	"study.owner":       {"Ägare", "Owner"},
+	"study.about":       {"Om studien", "About the study"},
+	"study.stagesFull":  {"Stegen i sin helhet", "The stages in full"},
+	"study.kind":        {"Slag", "Kind"},
 	"study.date":        {"Datum", "Date"},
 	"study.stages":      {"Kundresan som förändringsplan", "The journey as a change plan"},
 	"study.sprints":     {"Alla sprintar kopplade till studien", "Every sprint linked to the study"},
@@ -117,6 +120,28 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"stage.touchpoints": {"Kontaktpunkter", "Touchpoints"},
 	"stage.sprints":     {"Sprintar i steget", "Sprints on this stage"},
 	"stage.none":        {"Ingen sprint ännu.", "No sprint yet."},
+	"stage.beliefs":     {"Vad vi tror", "What we believe"},
+	"stage.learned":     {"Vad sprintarna lärde oss", "What sprints learned"},
+	"stage.energy":      {"Kundens energi", "The customer's energy"},
+	"stage.newest":      {"Senaste sprint", "Latest sprint"},
+	"stage.activity":    {"Kundaktivitet", "Customer activity"},
+	"stage.actions":     {"Förändringar och åtgärder", "Changes and actions"},
+
+	"map.caption":  {"Kundresan: steg som kolumner, från vänster till höger", "The journey: stages as columns, left to right"},
+	"map.progress": {"{done} av {of} förändringar klara", "{done} of {of} changes done"},
+	"map.now":      {"i dag", "today"},
+	"map.wanted":   {"önskat", "wanted"},
+	"map.nothing":  {"–", "–"},
+
+	"belief.tested":  {"Testat: {verdict}", "Tested: {verdict}"},
+	"belief.own":     {"sprintens eget antagande", "a sprint's own assumption"},
+	"belief.planned": {"Testas i", "To be tested in"},
+	"belief.by":      {"i", "in"},
+
+	"change.planned": {"Planerad", "Planned"},
+	"change.doing":   {"Pågår", "Doing"},
+	"change.done":    {"Klar", "Done"},
+	"change.dropped": {"Struken", "Dropped"},
 
 	"team.title":   {"Team {team}", "Team {team}"},
 	"team.actions": {"Åtgärder, öppna och lågenergi först", "Actions, open and low-energy first"},

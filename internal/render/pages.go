@@ -219,20 +219,96 @@ func (r *renderer) studyView(st *site.Study) StudyView {
 		v.Report = &Report{URL: reportURL(st.Report), Text: st.Report}
 	}
 	for _, sg := range st.Stages {
-		sv := StageView{
-			Anchor:      layout.Stage(sg.ID),
-			Name:        sg.Name,
-			Current:     r.md.block(sg.Current),
-			Desired:     r.md.block(sg.Desired),
-			Touchpoints: sg.Touchpoints,
-			Sprints:     r.sprintItems(name, sg.Sprints),
-		}
-		for _, c := range sg.Changes {
-			sv.Changes = append(sv.Changes, r.md.inline(c))
-		}
+		sv := r.stageView(name, sg)
+		v.Progress.Done += sv.Progress.Done
+		v.Progress.Of += sv.Progress.Of
 		v.Stages = append(v.Stages, sv)
 	}
 	return v
+}
+
+// stageView is a stage of the journey map on the page at name.
+func (r *renderer) stageView(name string, sg *site.Stage) StageView {
+	link := func(sp *site.Sprint) *Link {
+		return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title}
+	}
+	sv := StageView{
+		Anchor:       layout.Stage(sg.ID),
+		Name:         sg.Name,
+		EnergyNow:    sg.EnergyNow,
+		EnergyWanted: sg.EnergyWanted,
+		Current:      r.md.block(sg.Current),
+		Desired:      r.md.block(sg.Desired),
+		Touchpoints:  sg.Touchpoints,
+		Sprints:      r.sprintItems(name, sg.Sprints),
+	}
+	if len(sg.Sprints) > 0 {
+		sv.Newest = r.date(sg.Sprints[0].Date)
+	}
+	for _, b := range sg.Beliefs {
+		item := BeliefItem{Text: r.md.inline(b.Text), Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence}
+		if sp := b.Tested(); sp != nil {
+			item.Verdict, item.TestedBy = sp.Outcome(), link(sp)
+		}
+		for _, sp := range b.Sprints {
+			if sp.Status == "planned" {
+				item.Planned = link(sp)
+				break
+			}
+		}
+		sv.Beliefs = append(sv.Beliefs, item)
+	}
+	for _, sp := range sg.Sprints {
+		if sp.Tests != nil || sp.Status == "abandoned" {
+			continue
+		}
+		a := sp.Assumption
+		item := BeliefItem{Text: r.md.inline(a.Belief), Basis: a.Basis, Importance: a.Importance, Evidence: a.Evidence, Own: true}
+		if o := sp.Outcome(); o != site.Untested {
+			item.Verdict, item.TestedBy = o, link(sp)
+		} else {
+			item.Planned = link(sp)
+		}
+		sv.Beliefs = append(sv.Beliefs, item)
+	}
+	for _, sp := range sg.Sprints {
+		if o := sp.Outcome(); o != site.Untested {
+			sv.Lessons = append(sv.Lessons, Lesson{o, r.md.inline(sp.Result.Learned), *link(sp)})
+		}
+	}
+	for _, c := range sg.Changes {
+		item := ChangeItem{Text: r.md.inline(c.Text), Group: "change", Status: c.Status, Team: c.Team}
+		if c.Sprint != nil {
+			item.Sprint = link(c.Sprint)
+		}
+		sv.Changes = append(sv.Changes, item)
+	}
+	for _, sp := range sg.Sprints {
+		if sp.Status != "done" {
+			continue
+		}
+		sv.Changes = append(sv.Changes, ChangeItem{
+			Text:    r.md.inline(sp.Action.Do),
+			Group:   "action",
+			Status:  sp.Action.Status,
+			Team:    sp.Action.Team,
+			Owner:   sp.Action.Owner,
+			Due:     r.date(sp.Action.Due),
+			Overdue: sp.Overdue(r.today),
+			Sprint:  link(sp),
+		})
+	}
+	for i := range sv.Changes {
+		c := &sv.Changes[i]
+		c.Done = c.Status == "done"
+		if c.Status != "dropped" {
+			sv.Progress.Of++
+			if c.Done {
+				sv.Progress.Done++
+			}
+		}
+	}
+	return sv
 }
 
 // reportURL passes a link that site.Load has checked (http, https, file,

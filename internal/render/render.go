@@ -178,7 +178,7 @@ func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":     func(key string) string { return r.text.get(key) },
 		"label": func(group, value string) string { return r.text.get(group + "." + value) },
-		"tf":    func(key, name string, v any) string { return r.text.get(key, name, v) },
+		"tf":    func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
 		"join":  strings.Join,
 		// fragment is replaced for each kind of page by fragmentFunc.
 		"fragment": func(string, any) (template.HTML, error) {

@@ -213,18 +213,20 @@ type AgendaBlock struct {
 	Minutes int
 }
 
-// StudyView is a study's page.
+// StudyView is a study's page: its journey map, then its text and every
+// sprint linked to it.
 type StudyView struct {
-	Frame   Frame
-	Title   string
-	Kind    string
-	Summary template.HTML
-	Owner   string
-	Date    Date
-	Report  *Report // nil when the study names none
-	Body    template.HTML
-	Stages  []StageView
-	Sprints []SprintItem // every sprint linked to the study, newest first
+	Frame    Frame
+	Title    string
+	Kind     string
+	Summary  template.HTML
+	Owner    string
+	Date     Date
+	Report   *Report // nil when the study names none
+	Body     template.HTML
+	Stages   []StageView  // the map's columns, left to right
+	Progress Progress     // of every stage's changes and actions
+	Sprints  []SprintItem // every sprint linked to the study, newest first
 }
 
 // A Report is the link to a study's original report. URL has passed the
@@ -234,15 +236,62 @@ type Report struct {
 	Text string
 }
 
-// StageView is one stage of a study's journey map.
+// StageView is one stage of a study's journey map: a column of the map.
 type StageView struct {
-	Anchor      string // the element id that links to the stage point at
-	Name        string
-	Current     template.HTML
-	Desired     template.HTML
-	Changes     []template.HTML
-	Touchpoints []string
-	Sprints     []SprintItem
+	Anchor       string // the element id that links to the stage point at
+	Name         string
+	EnergyNow    string // low, medium, high; "" when the study does not say
+	EnergyWanted string
+	Current      template.HTML
+	Desired      template.HTML
+	Beliefs      []BeliefItem // the study's, then the sprints' own assumptions
+	Lessons      []Lesson     // what done sprints learned there, newest first
+	Changes      []ChangeItem // the study's changes, then done sprints' actions
+	Progress     Progress
+	Touchpoints  []string
+	Newest       Date // the newest sprint's day at the stage
+	Sprints      []SprintItem
+}
+
+// A BeliefItem is a belief as the map and the board show it.
+type BeliefItem struct {
+	Text       template.HTML
+	Basis      string // assumption (internal) or insight (customer-true)
+	Importance string
+	Evidence   string
+	Own        bool         // a sprint's own assumption, not on the study's list
+	Verdict    string       // supported, refuted or inconclusive once tested; "" before
+	TestedBy   *Link        // the sprint whose verdict it is
+	Planned    *Link        // a planned sprint that will test it
+	Stage      string       // the stage's name, on the board
+	Action     *ActionBrief // on the board: the action the test led to
+}
+
+// A Lesson is what a done sprint learned at a stage.
+type Lesson struct {
+	Verdict string
+	Learned template.HTML
+	Sprint  Link
+}
+
+// A ChangeItem is a change under way at a stage: written in the study
+// (Group "change": planned, doing, done, dropped) or a done sprint's
+// action (Group "action": open, doing, done, dropped).
+type ChangeItem struct {
+	Text    template.HTML
+	Group   string // the label group of Status: change or action
+	Status  string
+	Done    bool // Status is done
+	Team    string
+	Owner   string
+	Due     Date
+	Overdue bool
+	Sprint  *Link // the sprint it came from
+}
+
+// Progress is how many changes are done of those not dropped.
+type Progress struct {
+	Done, Of int
 }
 
 // TeamView is a team's page.

@@ -123,6 +123,7 @@ func (l *loader) loadStudy(p string) {
 		return
 	}
 	f.known(m, "", "title", "date", "owner", "kind", "report", "summary", "stages")
+	st.fields = f
 	st.Title = f.str(m, "", "title", true)
 	st.Date = f.date(m, "", "date", false)
 	st.Owner = f.str(m, "", "owner", false)
@@ -136,16 +137,20 @@ func (l *loader) loadStudy(p string) {
 	}
 	st.Summary = f.str(m, "", "summary", false)
 	seen := map[string]bool{}
+	beliefs := map[string]bool{}
 	for i, sm := range f.tables(m, "", "stages") {
 		prefix := fmt.Sprintf("stages[%d]", i)
-		f.known(sm, prefix, "id", "name", "current", "desired", "changes", "touchpoints")
+		f.known(sm, prefix, "id", "name", "energy_now", "energy_wanted", "current", "desired", "beliefs", "changes", "touchpoints")
 		sg := &Stage{
-			ID:          f.str(sm, prefix, "id", true),
-			Name:        f.str(sm, prefix, "name", true),
-			Current:     f.str(sm, prefix, "current", false),
-			Desired:     f.str(sm, prefix, "desired", false),
-			Changes:     f.strings(sm, prefix, "changes"),
-			Touchpoints: f.strings(sm, prefix, "touchpoints"),
+			ID:           f.str(sm, prefix, "id", true),
+			Name:         f.str(sm, prefix, "name", true),
+			EnergyNow:    f.optional(sm, prefix, "energy_now", Energies),
+			EnergyWanted: f.optional(sm, prefix, "energy_wanted", Energies),
+			Current:      f.str(sm, prefix, "current", false),
+			Desired:      f.str(sm, prefix, "desired", false),
+			Changes:      f.changes(sm, prefix),
+			Touchpoints:  f.strings(sm, prefix, "touchpoints"),
+			Study:        st,
 		}
 		if sg.ID != "" && Slug(sg.ID) != sg.ID {
 			f.atValue(prefix+".id", "%q: a stage id is lower-case letters, digits and dashes, such as %q", sg.ID, Slug(sg.ID))
@@ -155,6 +160,28 @@ func (l *loader) loadStudy(p string) {
 				f.atValue(prefix+".id", "%q is used by an earlier stage", sg.ID)
 			}
 			seen[sg.ID] = true
+		}
+		for j, bm := range f.tables(sm, prefix, "beliefs") {
+			bp := fmt.Sprintf("%s.beliefs[%d]", prefix, j)
+			f.known(bm, bp, "id", "text", "basis", "importance", "evidence")
+			b := &Belief{
+				ID:         f.str(bm, bp, "id", true),
+				Text:       f.str(bm, bp, "text", true),
+				Basis:      f.enum(bm, bp, "basis", Bases),
+				Importance: f.enum(bm, bp, "importance", Importances),
+				Evidence:   f.enum(bm, bp, "evidence", Evidences),
+				Stage:      sg,
+			}
+			if b.ID != "" && Slug(b.ID) != b.ID {
+				f.atValue(bp+".id", "%q: a belief id is lower-case letters, digits and dashes, such as %q", b.ID, Slug(b.ID))
+			}
+			if b.ID != "" {
+				if beliefs[b.ID] {
+					f.atValue(bp+".id", "%q is used by an earlier belief of the study", b.ID)
+				}
+				beliefs[b.ID] = true
+			}
+			sg.Beliefs = append(sg.Beliefs, b)
 		}
 		st.Stages = append(st.Stages, sg)
 	}

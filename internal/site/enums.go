@@ -24,6 +24,7 @@ var (
 	Energies       = Enum{"energy", []string{"low", "medium", "high"}, "low"}
 	ActionStatuses = Enum{"action", []string{"open", "doing", "done", "dropped"}, "open"}
 	Verdicts       = Enum{"verdict", []string{"supported", "refuted", "inconclusive"}, ""}
+	ChangeStatuses = Enum{"change", []string{"planned", "doing", "done", "dropped"}, "planned"}
 )
 
 // Outcomes are a sprint's outcomes, the board's columns in order: a
@@ -35,7 +36,7 @@ const Untested = "untested"
 
 // Enums lists every enum whose values are shown to people, for the
 // tests that each has its text. (Languages are not shown.)
-var Enums = []Enum{StudyKinds, Relations, Statuses, Bases, Importances, Evidences, Methods, Energies, ActionStatuses, Outcomes}
+var Enums = []Enum{StudyKinds, Relations, Statuses, Bases, Importances, Evidences, Methods, Energies, ActionStatuses, Outcomes, ChangeStatuses}
 
 // Has reports whether v is one of e's values.
 func (e Enum) Has(v string) bool {

@@ -122,6 +122,14 @@ func (f *fields) str(m map[string]any, prefix, name string, required bool) strin
 	return s
 }
 
+// optional reads the value of name, one of e's, or "" when it is absent.
+func (f *fields) optional(m map[string]any, prefix, name string, e Enum) string {
+	if _, ok := m[name]; !ok {
+		return ""
+	}
+	return f.enum(m, prefix, name, e)
+}
+
 // enum reads the value of name, one of e's; absent, it is e's default,
 // or a problem when e has none.
 func (f *fields) enum(m map[string]any, prefix, name string, e Enum) string {
@@ -216,6 +224,49 @@ func (f *fields) strings(m map[string]any, prefix, name string) []string {
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// changes reads a stage's changes: each a string (a planned change) or a
+// table with text, and optionally team, status and sprint.
+func (f *fields) changes(m map[string]any, prefix string) []Change {
+	key := join(prefix, "changes")
+	v, ok := m["changes"]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		if tables, isTables := v.([]map[string]any); isTables {
+			for _, t := range tables {
+				list = append(list, t)
+			}
+		} else {
+			f.atValue(key, "must be an array of changes (strings or tables), not %s", typeName(v))
+			return nil
+		}
+	}
+	var out []Change
+	for i, e := range list {
+		switch e := e.(type) {
+		case string:
+			out = append(out, Change{Text: e, Status: ChangeStatuses.Default})
+		case map[string]any:
+			// The positions of keys inside an inline table are not
+			// recorded: problems point at the list.
+			p := fmt.Sprintf("%s[%d]", key, i)
+			f.known(e, p, "text", "team", "status", "sprint")
+			c := Change{
+				Text:     f.str(e, p, "text", true),
+				Team:     f.str(e, p, "team", false),
+				Status:   f.enum(e, p, "status", ChangeStatuses),
+				SprintID: f.str(e, p, "sprint", false),
+			}
+			out = append(out, c)
+		default:
+			f.atValue(key, "element %d must be a string or a table with text, team, status and sprint, not %s", i+1, typeName(e))
+		}
 	}
 	return out
 }

@@ -51,9 +51,11 @@ func (l *loader) link() {
 				}
 				if sp.Stage == nil {
 					f.atValue("stage", "%q is not a stage of study %q%s", sp.StageID, sp.StudyID, known("stages", ids))
-				} else {
-					sp.Stage.Sprints = append(sp.Stage.Sprints, sp)
 				}
+			}
+			l.linkBelief(sp, f)
+			if sp.Stage != nil {
+				sp.Stage.Sprints = append(sp.Stage.Sprints, sp)
 			}
 		}
 		if sp.FollowsID != "" {
@@ -86,6 +88,7 @@ func (l *loader) link() {
 		// Sprints are newest first, so FollowedBy is too; show the chain oldest first.
 		slices.Reverse(sp.FollowedBy)
 	}
+	l.linkChanges(sprints)
 	for _, t := range teams {
 		sortActions(t.Actions)
 		l.site.Teams = append(l.site.Teams, t)
@@ -138,4 +141,79 @@ func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 		f.atValue("action.status", "still open, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
 	}
 	return ws
+}
+
+// linkBelief links sp to the study's belief it tests, takes from the
+// belief what the plan leaves out (its text, basis, importance, evidence
+// and stage), and reports a belief that is not there or a stage that is
+// not the belief's.
+func (l *loader) linkBelief(sp *Sprint, f *fields) {
+	a := &sp.Assumption
+	defer func() {
+		// A plan whose belief is missing is reported; its own values
+		// still need their defaults.
+		if a.Importance == "" {
+			a.Importance = Importances.Default
+		}
+		if a.Evidence == "" {
+			a.Evidence = Evidences.Default
+		}
+		if a.Basis == "" {
+			a.Basis = Bases.Values[0]
+		}
+	}()
+	if a.Tests == "" {
+		return
+	}
+	var ids []string
+	for _, sg := range sp.Study.Stages {
+		for _, b := range sg.Beliefs {
+			ids = append(ids, b.ID)
+			if b.ID == a.Tests {
+				sp.Tests = b
+			}
+		}
+	}
+	b := sp.Tests
+	if b == nil {
+		f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", ids))
+		return
+	}
+	b.Sprints = append(b.Sprints, sp)
+	if a.Belief == "" {
+		a.Belief = b.Text
+	}
+	if a.Basis == "" {
+		a.Basis = b.Basis
+	}
+	if a.Importance == "" {
+		a.Importance = b.Importance
+	}
+	if a.Evidence == "" {
+		a.Evidence = b.Evidence
+	}
+	switch {
+	case sp.StageID == "":
+		sp.Stage = b.Stage
+	case sp.Stage != nil && sp.Stage != b.Stage:
+		f.atValue("stage", "%q is not the stage of belief %q, which is %q: leave stage out to take the belief's", sp.StageID, b.ID, b.Stage.ID)
+	}
+}
+
+// linkChanges links each stage's changes to the sprints they came from.
+func (l *loader) linkChanges(sprints map[string]*Sprint) {
+	for _, st := range l.site.Studies {
+		for i, sg := range st.Stages {
+			for j := range sg.Changes {
+				c := &sg.Changes[j]
+				if c.SprintID == "" {
+					continue
+				}
+				c.Sprint = sprints[c.SprintID]
+				if c.Sprint == nil && !l.broken["sprint:"+c.SprintID] && st.fields != nil {
+					st.fields.atValue(fmt.Sprintf("stages[%d].changes", i), "change %d: %q is not a sprint in sprints/", j+1, c.SprintID)
+				}
+			}
+		}
+	}
 }

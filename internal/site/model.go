@@ -55,18 +55,59 @@ type Study struct {
 	Stages  []*Stage
 
 	Sprints []*Sprint // every sprint linked to the study, newest first
+
+	fields *fields // where its keys are, for problems found when linking
 }
 
 // A Stage is one customer activity of a study's journey map, as a change plan.
 type Stage struct {
-	ID          string
-	Name        string
-	Current     string
-	Desired     string
-	Changes     []string
-	Touchpoints []string
+	ID           string
+	Name         string
+	EnergyNow    string // what the stage costs the customer today: low, medium, high; "" when not said
+	EnergyWanted string // what it should cost; "" when not said
+	Current      string
+	Desired      string
+	Beliefs      []*Belief // what the organisation believes there, as the study lists them
+	Changes      []Change  // the changes under way, as the study lists them
+	Touchpoints  []string
 
+	Study   *Study
 	Sprints []*Sprint // the sprints that touched the stage, newest first
+}
+
+// A Belief is what the organisation believes about its customers at a
+// stage: an internal assumption or customer-true insight, to be tested.
+type Belief struct {
+	ID         string // unique in the study
+	Text       string // Markdown
+	Basis      string // assumption or insight
+	Importance string // high, low
+	Evidence   string // none, opinion, anecdote, research, data
+
+	Stage   *Stage
+	Sprints []*Sprint // the sprints that test it, newest first
+}
+
+// Tested returns the latest done sprint that tested the belief and gave a
+// verdict, or nil while it is untested.
+func (b *Belief) Tested() *Sprint {
+	for _, sp := range b.Sprints {
+		if sp.Outcome() != Untested {
+			return sp
+		}
+	}
+	return nil
+}
+
+// A Change is one change under way at a stage: written in the study, as a
+// plain sentence (planned) or with its team, status and the sprint it
+// came from.
+type Change struct {
+	Text     string // Markdown
+	Team     string // "" when not said
+	Status   string // planned, doing, done, dropped
+	SprintID string // "" when not said
+	Sprint   *Sprint
 }
 
 // A Sprint is one 90-minute insight session: sprints/<id>/sprint.toml and notes.md.
@@ -83,7 +124,7 @@ type Sprint struct {
 	Duration     int    // minutes
 	Facilitator  string
 	Participants []string
-	Assumption   Assumption
+	Assumption   Assumption // with the tested belief's values where the plan leaves them out
 	Question     Question
 	Action       Action
 	FollowsID    string
@@ -94,7 +135,8 @@ type Sprint struct {
 
 	// Set when the site is linked.
 	Study      *Study
-	Stage      *Stage // nil when the sprint names no stage
+	Stage      *Stage  // nil when the sprint names no stage (nor does its belief)
+	Tests      *Belief // the study's belief the sprint tests; nil for its own
 	Follows    *Sprint
 	FollowedBy []*Sprint
 	TeamRef    *Team // the team that runs the sprint
@@ -102,6 +144,7 @@ type Sprint struct {
 }
 
 type Assumption struct {
+	Tests      string // the id of the study's belief the sprint tests; "" for its own
 	Belief     string
 	Basis      string // assumption or insight
 	Importance string // high, low

@@ -58,12 +58,25 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	sp.FollowsID = f.str(m, "", "follows", false)
 
 	if a := f.table(m, "", "assumption", true); a != nil {
-		f.known(a, "assumption", "belief", "basis", "importance", "evidence")
-		sp.Assumption = Assumption{
-			Belief:     f.str(a, "assumption", "belief", true),
-			Basis:      f.enum(a, "assumption", "basis", Bases),
-			Importance: f.enum(a, "assumption", "importance", Importances),
-			Evidence:   f.enum(a, "assumption", "evidence", Evidences),
+		f.known(a, "assumption", "tests", "belief", "basis", "importance", "evidence")
+		tests := f.str(a, "assumption", "tests", false)
+		if tests == "" {
+			sp.Assumption = Assumption{
+				Belief:     f.str(a, "assumption", "belief", true),
+				Basis:      f.enum(a, "assumption", "basis", Bases),
+				Importance: f.enum(a, "assumption", "importance", Importances),
+				Evidence:   f.enum(a, "assumption", "evidence", Evidences),
+			}
+		} else {
+			// What the plan leaves out comes from the study's belief
+			// when the site is linked.
+			sp.Assumption = Assumption{
+				Tests:      tests,
+				Belief:     f.str(a, "assumption", "belief", false),
+				Basis:      f.optional(a, "assumption", "basis", Bases),
+				Importance: f.optional(a, "assumption", "importance", Importances),
+				Evidence:   f.optional(a, "assumption", "evidence", Evidences),
+			}
 		}
 	}
 	if q := f.table(m, "", "question", true); q != nil {

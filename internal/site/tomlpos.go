@@ -83,13 +83,21 @@ func (s *tomlScanner) scan() {
 			if array {
 				s.next()
 			}
-			name := strings.Join(s.keyParts(), ".")
-			if array {
-				n := s.arrays[name]
-				s.arrays[name] = n + 1
-				table = name + "[" + strconv.Itoa(n) + "]"
-				if _, ok := s.keys[name]; !ok {
-					s.keys[name] = keyPos{start, start}
+			parts := s.keyParts()
+			name := strings.Join(parts, ".")
+			if array && len(parts) > 0 {
+				// An array inside the last table of another
+				// ([[stages.beliefs]]) is numbered within it:
+				// "stages[1].beliefs[0]".
+				full := parts[len(parts)-1]
+				if len(parts) > 1 {
+					full = s.resolve(strings.Join(parts[:len(parts)-1], ".")) + "." + full
+				}
+				n := s.arrays[full]
+				s.arrays[full] = n + 1
+				table = full + "[" + strconv.Itoa(n) + "]"
+				if _, ok := s.keys[full]; !ok {
+					s.keys[full] = keyPos{start, start}
 				}
 			} else {
 				table = s.resolve(name)
