@@ -25,6 +25,49 @@ name = "Få hjälp"
 Texten.
 `
 
+// beliefStudy is goodStudy with beliefs, a change with state and energy.
+const beliefStudy = `+++
+title = "Kundresan"
+
+[[stages]]
+id = "start"
+name = "Komma igång"
+energy_now = "high"
+changes = ["Kortare brev", { text = "SMS", status = "doing", sprint = "2026-11-02-brevet" }]
+
+[[stages.beliefs]]
+id = "brevet"
+text = "De läser brevet."
+basis = "assumption"
+
+[[stages]]
+id = "hjalp"
+name = "Få hjälp"
+
+[[stages.beliefs]]
+id = "telefon"
+text = "De ringer hellre."
+basis = "insight"
++++
+`
+
+const testsPlan = `title = "Läser kunderna brevet?"
+date = 2026-11-02
+team = "Kundservice"
+study = "resa"
+status = "planned"
+
+[assumption]
+tests = "brevet"
+
+[question]
+ask = "Vad minns du av brevet?"
+method = "interview"
+
+[action]
+do = "Korta brevet."
+`
+
 const goodPlan = `title = "Läser kunderna brevet?"
 date = 2026-11-02
 team = "Kundservice"
@@ -287,6 +330,32 @@ block = "Glömd"
 				`sprints/2026-11-05-b/sprint.toml:10:9: assumption.basis: "guess" is not one of assumption, insight`,
 			},
 		},
+		{
+			name:  "a belief id twice in a study",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(beliefStudy, `id = "telefon"`, `id = "brevet"`, 1)},
+			want:  []string{`content/studies/resa.md:20:6: stages[1].beliefs[0].id: "brevet" is used by an earlier belief of the study`},
+		},
+		{
+			name:  "tests names no belief",
+			files: map[string]string{"content/studies/resa.md": beliefStudy, planPath: strings.Replace(testsPlan, `tests = "brevet"`, `tests = "brevte"`, 1)},
+			want:  []string{planPath + `:8:9: assumption.tests: "brevte" is not a belief of study "resa" (did you mean "brevet"?) (beliefs: brevet, telefon)`},
+		},
+		{
+			name:  "a stage that is not the belief's",
+			files: map[string]string{"content/studies/resa.md": beliefStudy, planPath: strings.Replace(testsPlan, `status = "planned"`, "status = \"planned\"\nstage = \"hjalp\"", 1)},
+			want:  []string{planPath + `:6:9: stage: "hjalp" is not the stage of belief "brevet", which is "start": leave stage out to take the belief's`},
+		},
+		{
+			name: "a change's status and sprint, and a stage's energy",
+			files: map[string]string{
+				"content/studies/resa.md": strings.NewReplacer(`status = "doing"`, `status = "doin"`, `sprint = "2026-11-02-brevet"`, `sprint = "2026-11-02-brev"`, `energy_now = "high"`, `energy_now = "huge"`).Replace(beliefStudy),
+			},
+			want: []string{
+				`content/studies/resa.md:7:14: stages[0].energy_now: "huge" is not one of low, medium, high (did you mean "high"?)`,
+				`content/studies/resa.md:8:11: stages[0].changes[1].status: "doin" is not one of planned, doing, done, dropped (did you mean "doing"?)`,
+				`content/studies/resa.md:8:11: stages[0].changes: change 2: "2026-11-02-brev" is not a sprint in sprints/`,
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load(siteWith(tc.files), Options{})
@@ -336,5 +405,34 @@ func TestSlug(t *testing.T) {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestBeliefDefaults checks that a sprint that names a belief takes from
+// it what its plan leaves out, and that the belief knows its sprints and
+// its verdict.
+func TestBeliefDefaults(t *testing.T) {
+	done := strings.Replace(testsPlan, `status = "planned"`, `status = "done"`, 1) + "\n[result]\nverdict = \"refuted\"\nlearned = \"Ingen läste det.\"\n"
+	s, err := Load(siteWith(map[string]string{"content/studies/resa.md": beliefStudy, planPath: done}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp := s.Sprints[0]
+	a := sp.Assumption
+	if a.Belief != "De läser brevet." || a.Basis != "assumption" || a.Importance != "high" || a.Evidence != "none" {
+		t.Errorf("assumption %+v, want the belief's text and basis and the scales' defaults", a)
+	}
+	if sp.Stage == nil || sp.Stage.ID != "start" || sp.Tests == nil || sp.Tests.ID != "brevet" {
+		t.Fatalf("stage %v, tests %v: want the belief's stage start and belief brevet", sp.Stage, sp.Tests)
+	}
+	if got := sp.Tests.Tested(); got != sp {
+		t.Errorf("the belief's verdict comes from %v, want the sprint", got)
+	}
+	if len(sp.Stage.Sprints) != 1 {
+		t.Errorf("the belief's stage lists %d sprints, want 1", len(sp.Stage.Sprints))
+	}
+	c := s.Studies[0].Stages[0].Changes
+	if len(c) != 2 || c[0].Status != "planned" || c[1].Status != "doing" || c[1].Sprint != sp {
+		t.Errorf("changes %+v: want a planned string and a doing change linked to the sprint", c)
 	}
 }
