@@ -104,6 +104,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"sprint.session":      {"Öppna sessionsvyn", "Open the session view"},
 	"sprint.agenda":       {"Agenda", "Agenda"},
 	"sprint.about":        {"Om sprinten", "About the sprint"},
+	"sprint.fromMap":      {"Från kartan:", "From the map:"},
 
 	"study.report":      {"Originalrapporten", "The original report"},
 	"study.owner":       {"Ägare", "Owner"},
@@ -149,9 +150,12 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"team.overdue": {"Försenad", "Overdue"},
 	"team.none":    {"Inga åtgärder ännu.", "No actions yet."},
 
-	"assumptions.title": {"Antagandetavlan", "Assumption board"},
-	"assumptions.intro": {"Alla antaganden efter utfall. Interna antaganden är märkta för sig, skilda från kundsann insikt.", "Every assumption by outcome. Internal assumptions are marked apart from customer-true insight."},
-	"assumptions.none":  {"Inga här ännu.", "None here yet."},
+	"assumptions.title":     {"Antagandetavlan", "Assumption board"},
+	"assumptions.intro":     {"Det vi tror om kunderna: vad vi ska testa härnäst och vad sprintarna har visat. Interna antaganden är märkta för sig, skilda från kundsann insikt.", "What we believe about our customers: what to test next and what sprints have shown. Internal assumptions are marked apart from customer-true insight."},
+	"assumptions.none":      {"Inga här ännu.", "None here yet."},
+	"assumptions.next":      {"Att testa härnäst", "What to test next"},
+	"assumptions.nextIntro": {"Det vi tror men inte har testat, de viktiga med svagast belägg först. En sprint testar ett antagande med tests i sin plan.", "What we believe but have not tested, the important and weakly evidenced first. A sprint tests one with tests in its plan."},
+	"assumptions.learned":   {"Vad vi har lärt oss", "What we have learned"},
 
 	"notfound.title": {"Sidan finns inte", "Page not found"},
 	"notfound.text":  {"Sidan du letar efter finns inte, eller har flyttats.", "The page you are looking for does not exist, or has moved."},

@@ -177,25 +177,69 @@ func (r *renderer) indexView() IndexView {
 	return v
 }
 
-// assumptionsView groups the assumptions by outcome, customer-true
-// insight before internal assumptions within each column.
+// assumptionsView is the board: the untested beliefs of every study and
+// the planned sprints' own, the important and weakly evidenced first;
+// then the tested ones by verdict, customer-true insight first in each.
 func (r *renderer) assumptionsView() AssumptionsView {
 	name := layout.Assumptions
 	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
-	v.Columns = make([]Column, len(site.Outcomes.Values))
-	for i, k := range site.Outcomes.Values {
+	v.Columns = make([]Column, len(site.Verdicts.Values))
+	for i, k := range site.Verdicts.Values {
 		v.Columns[i].Key = k
 	}
-	for _, sp := range r.site.Sprints {
-		c := &v.Columns[site.Outcomes.Index(sp.Outcome())]
-		c.Items = append(c.Items, BoardItem{
-			Basis:  sp.Assumption.Basis,
-			Belief: r.md.block(sp.Assumption.Belief),
-			Sprint: Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
-			Team:   sp.Team,
-		})
+	link := func(sp *site.Sprint) *Link { return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title} }
+	stage := func(sg *site.Stage) *Link {
+		if sg == nil {
+			return nil
+		}
+		return &Link{layout.Rel(name, layout.Study(sg.Study.ID)) + "#" + layout.Stage(sg.ID), sg.Name}
 	}
+	add := func(item BeliefItem, tested *site.Sprint) {
+		if tested == nil {
+			v.Next = append(v.Next, item)
+			return
+		}
+		item.Verdict, item.TestedBy, item.Team = tested.Outcome(), link(tested), tested.Team
+		item.Action = &ActionBrief{Do: r.md.block(tested.Action.Do), Team: tested.Action.Team, Status: tested.Action.Status, Overdue: tested.Overdue(r.today)}
+		c := &v.Columns[site.Verdicts.Index(item.Verdict)]
+		c.Items = append(c.Items, item)
+	}
+	for _, st := range r.site.Studies {
+		for _, sg := range st.Stages {
+			for _, b := range sg.Beliefs {
+				item := BeliefItem{Text: r.md.inline(b.Text), Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence, Stage: stage(sg)}
+				for _, sp := range b.Sprints {
+					if sp.Status == "planned" {
+						item.Planned, item.Team = link(sp), sp.Team
+						break
+					}
+				}
+				add(item, b.Tested())
+			}
+		}
+	}
+	for _, sp := range r.site.Sprints {
+		if sp.Tests != nil || sp.Status == "abandoned" {
+			continue
+		}
+		a := sp.Assumption
+		item := BeliefItem{Text: r.md.inline(a.Belief), Basis: a.Basis, Importance: a.Importance, Evidence: a.Evidence, Own: true, Stage: stage(sp.Stage)}
+		if sp.Outcome() == site.Untested {
+			item.Planned, item.Team = link(sp), sp.Team
+			add(item, nil)
+		} else {
+			add(item, sp)
+		}
+	}
+	sort.SliceStable(v.Next, func(i, j int) bool {
+		a, b := v.Next[i], v.Next[j]
+		if ai, bi := site.Importances.Index(a.Importance), site.Importances.Index(b.Importance); ai != bi {
+			return ai < bi
+		}
+		return site.Evidences.Index(a.Evidence) < site.Evidences.Index(b.Evidence)
+	})
 	for _, c := range v.Columns {
+		// Customer-true insight, the last of Bases, first.
 		sort.SliceStable(c.Items, func(i, j int) bool {
 			return site.Bases.Index(c.Items[i].Basis) > site.Bases.Index(c.Items[j].Basis)
 		})
@@ -388,6 +432,17 @@ func (r *renderer) sprintView(sp *site.Sprint) SprintView {
 	}
 	if sp.Stage != nil {
 		v.Stage = &Link{layout.Rel(name, study) + "#" + layout.Stage(sp.Stage.ID), sp.Stage.Name}
+	}
+	tested := sp
+	if b := sp.Tests; b != nil {
+		v.FromMap = &Link{layout.Rel(name, study) + "#" + layout.Stage(b.Stage.ID), b.Stage.Name}
+		tested = b.Tested()
+	}
+	if tested != nil && tested.Outcome() != site.Untested {
+		v.Verdict = tested.Outcome()
+		if tested != sp {
+			v.TestedBy = &Link{layout.Rel(name, layout.Sprint(tested.ID)), tested.Title}
+		}
 	}
 	if sp.Follows != nil {
 		v.Follows = &Link{layout.Rel(name, layout.Sprint(sp.Follows.ID)), sp.Follows.Title}

@@ -152,7 +152,7 @@ func TestViewsEncode(t *testing.T) {
 	for _, v := range []any{
 		IndexView{}, SprintView{Stage: &Link{}, Follows: &Link{}}, SessionView{}, StudyView{Report: &Report{}},
 		TeamView{}, AssumptionsView{}, PageView{}, NotFoundView{},
-		SprintItem{}, ActionItem{}, BoardItem{}, Chrome{}, StageView{},
+		SprintItem{}, ActionItem{}, BeliefItem{Stage: &Link{}, Action: &ActionBrief{}}, Chrome{}, StageView{},
 	} {
 		if _, err := k.of(key{}, v); err != nil {
 			t.Errorf("%T: %v", v, err)

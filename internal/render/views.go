@@ -97,15 +97,6 @@ type ActionItem struct {
 	Sprint  Link
 }
 
-// A BoardItem is a sprint's assumption on the board (the fragment
-// "boarditem").
-type BoardItem struct {
-	Basis  string // assumption or insight
-	Belief template.HTML
-	Sprint Link
-	Team   string
-}
-
 // IndexView is the start page.
 type IndexView struct {
 	Frame       Frame
@@ -154,6 +145,9 @@ type SprintView struct {
 	Basis      string
 	Importance string
 	Evidence   string // before the session
+	Verdict    string // the belief's verdict once tested, by this sprint or a later one; ""
+	TestedBy   *Link  // the later sprint whose verdict it is; nil for this one's or none
+	FromMap    *Link  // the belief on the study's map, when the sprint tests one
 
 	Ask       template.HTML
 	Method    string
@@ -263,8 +257,9 @@ type BeliefItem struct {
 	Verdict    string       // supported, refuted or inconclusive once tested; "" before
 	TestedBy   *Link        // the sprint whose verdict it is
 	Planned    *Link        // a planned sprint that will test it
-	Stage      string       // the stage's name, on the board
-	Action     *ActionBrief // on the board: the action the test led to
+	Stage      *Link        // on the board: the stage on its study's map; nil for none
+	Action     *ActionBrief // on the board: the action its test led to
+	Team       string       // on the board: the team of the sprint that tests it
 }
 
 // A Lesson is what a done sprint learned at a stage.
@@ -302,17 +297,19 @@ type TeamView struct {
 	Sprints []SprintItem
 }
 
-// AssumptionsView is the assumption board.
+// AssumptionsView is the assumption board: what to test next, then
+// what was learned.
 type AssumptionsView struct {
 	Frame   Frame
-	Columns []Column
+	Next    []BeliefItem // untested: the important and weakly evidenced first
+	Columns []Column     // tested, by verdict
 }
 
-// A Column of the board holds the assumptions of one outcome,
-// customer-true insight first.
+// A Column of the board holds the beliefs of one verdict, customer-true
+// insight first.
 type Column struct {
-	Key   string // supported, refuted, inconclusive or untested
-	Items []BoardItem
+	Key   string // supported, refuted or inconclusive
+	Items []BeliefItem
 }
 
 // PageView is a free page.
