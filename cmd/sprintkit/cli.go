@@ -30,7 +30,7 @@ func init() {
 		{"build", "[--root DIR] [--out DIR]", "build the site into ROOT/public, replacing it in one step", runBuild},
 		{"serve", "[--root DIR] [--port N] [--bind ADDR] [--poll]", "serve the site from memory with live reload", runServe},
 		{"check", "[--root DIR]", "validate the site and report every problem; writes nothing", runCheck},
-		{"new sprint", "TITLE [--team T] [--study ID] [--stage ID] [--date YYYY-MM-DD]", "make sprints/<date>-<slug>/ with a sprint.toml to fill in and a notes.md", runNewSprint},
+		{"new sprint", "TITLE [--team T] [--study ID] [--stage ID] [--tests BELIEF] [--date YYYY-MM-DD]", "make sprints/<date>-<slug>/ with a sprint.toml to fill in and a notes.md", runNewSprint},
 		{"new study", "TITLE [--date YYYY-MM-DD]", "make content/studies/<slug>.md with front matter for the journey's stages", runNewStudy},
 		{"init", "DIR [--title T] [--language sv|en]", "make a new site folder with an example study and an example sprint", runInit},
 		{"version", "", "print the version", runVersion},

@@ -19,6 +19,7 @@ func runNewSprint(_ context.Context, c *command, args []string, root string, std
 	fs.StringVar(&o.Team, "team", "", "the team that runs the sprint (default: the site's only team)")
 	fs.StringVar(&o.Study, "study", "", "the id of the study the sprint belongs to (default: the site's only study)")
 	fs.StringVar(&o.Stage, "stage", "", "the id of a journey stage of that study")
+	fs.StringVar(&o.Tests, "tests", "", "the id of a belief on a study's map that the sprint tests: study, stage and belief come from it")
 	fs.StringVar(&date, "date", "", "the day of the session (default: today)")
 	pos, err := parse(fs, args)
 	if err != nil {

@@ -18,6 +18,7 @@ type SprintOptions struct {
 	Team  string // "" takes the site's only team
 	Study string // "" takes the site's only study
 	Stage string // optional: a stage of the study
+	Tests string // optional: the id of a belief on a study's map to test
 }
 
 // NewSprint plans sprints/<date>-<slug>/ with a sprint.toml and a notes.md
@@ -55,6 +56,17 @@ func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
 			study = st
 		}
 	}
+	belief, err := findBelief(s, o)
+	if err != nil {
+		return "", Plan{}, err
+	}
+	if belief != nil {
+		study, o.Study = belief.Stage.Study, belief.Stage.Study.ID
+		if o.Stage != "" && o.Stage != belief.Stage.ID {
+			return "", Plan{}, fmt.Errorf("belief %q is on stage %q, not %q: leave --stage out", belief.ID, belief.Stage.ID, o.Stage)
+		}
+		o.Stage = belief.Stage.ID
+	}
 	switch {
 	case len(s.Studies) == 0:
 		return "", Plan{}, errors.New("the site has no study yet: every sprint belongs to one (make it with sprintkit new study TITLE)")
@@ -79,14 +91,46 @@ func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
 	}
 	ph := t.words.Placeholders
 	x := sprintText{Title: o.Title, Team: o.Team, Stage: o.Stage, Belief: ph.Belief, Ask: ph.Ask, Do: ph.Do}
+	v := newSprintView(x, o.Date, study.ID, stages)
+	if belief != nil {
+		v.Tests, v.Belief = belief.ID, belief.Text
+		v.Basis, v.Importance, v.Evidence = belief.Basis, belief.Importance, belief.Evidence
+	}
 	p, err = t.plan([]string{"sprints/" + id},
-		planned{"sprints/" + id + "/sprint.toml", sprintTemplate, newSprintView(x, o.Date, study.ID, stages)},
+		planned{"sprints/" + id + "/sprint.toml", sprintTemplate, v},
 		planned{"sprints/" + id + "/notes.md", notesTemplate, notesView{o.Team}},
 	)
 	if err != nil {
 		return "", Plan{}, err
 	}
 	return id, p, nil
+}
+
+// findBelief finds the belief o.Tests names, in o.Study when it is given
+// and in every study when not; nil when o names none.
+func findBelief(s *site.Site, o SprintOptions) (*site.Belief, error) {
+	if o.Tests == "" {
+		return nil, nil
+	}
+	var ids []string
+	for _, st := range s.Studies {
+		if o.Study != "" && st.ID != o.Study {
+			continue
+		}
+		for _, sg := range st.Stages {
+			for _, b := range sg.Beliefs {
+				if b.ID == o.Tests {
+					return b, nil
+				}
+				ids = append(ids, b.ID)
+			}
+		}
+	}
+	where := "any study"
+	if o.Study != "" {
+		where = fmt.Sprintf("study %q", o.Study)
+	}
+	return nil, fmt.Errorf("%q is not a belief of %s%s%s", o.Tests, where, site.DidYouMean(o.Tests, ids), listed("beliefs", ids))
 }
 
 // listed names the known values in an error, or says there are none.
@@ -104,6 +148,7 @@ const duration = 90
 type sprintView struct {
 	enums
 	sprintText
+	Tests        string // the belief on the study's map that the sprint tests; "" for none
 	Date, Due    string
 	Study        string
 	Stages       []string // the study's stages, named in a comment
