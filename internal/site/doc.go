@@ -28,9 +28,23 @@
 //
 //	title (required), date, owner, kind (journey-map, interviews, survey, other;
 //	default other), report (an http, https, file or mailto address, or a relative
-//	path; javascript: and other schemes are refused), summary, and [[stages]] with
-//	id (required, unique), name (required; a customer activity), current, desired,
-//	changes ([string]) and touchpoints ([string]).
+//	path; javascript: and other schemes are refused), summary, and [[stages]]:
+//	the journey map as a change plan, one table a stage, left to right.
+//
+//	[[stages]]          id (required, unique), name (required; a customer activity),
+//	                    energy_now and energy_wanted (what the stage costs the
+//	                    customer today and what it should: low, medium, high),
+//	                    current, desired, touchpoints ([string]), and changes:
+//	                    each a string (a planned change) or an inline table
+//	                    { text = "...", team = "...", status = "...", sprint = "<id>" }
+//	                    with status (planned, doing, done, dropped; default planned)
+//	[[stages.beliefs]]  what the organisation believes there: id (required, unique
+//	                    in the study), text (required), basis (required: assumption
+//	                    or insight), importance (high, low), evidence (none,
+//	                    opinion, anecdote, research, data)
+//
+// A belief's state comes from the sprints that test it: untested, or the
+// verdict of the latest done one.
 //
 // # sprint.toml
 //
@@ -41,7 +55,9 @@
 //	duration     minutes, default 90
 //	facilitator  string;  participants [string];  follows  an earlier sprint's id
 //	[assumption] belief (required), basis (required: assumption or insight),
-//	             importance (high, low), evidence (none, opinion, anecdote, research, data)
+//	             importance (high, low), evidence (none, opinion, anecdote, research, data);
+//	             or tests = "<belief id>" of the study, and then belief, basis,
+//	             importance, evidence and the sprint's stage default from the belief
 //	[question]   ask (required), method (required: interview, observation, survey,
 //	             data, prototype, other), customers (integer), criterion
 //	[action]     do (required), team (default: the sprint's team), strengthens,

@@ -32,7 +32,8 @@ func TestDocsListEveryEnum(t *testing.T) {
 		{"evidence (", "evidence = ", Evidences},
 		{"method (", "method = ", Methods},
 		{"energy (", "energy = ", Energies},
-		{"status (", "status = \"open\"", ActionStatuses},
+		{"\n//\t             status (", "status = \"open\"", ActionStatuses},
+		{"with status (", "# status: ", ChangeStatuses},
 		{"verdict (", "verdict = ", Verdicts},
 	}
 	for _, f := range fields {
