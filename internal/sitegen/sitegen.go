@@ -36,8 +36,16 @@ func Files(n int) map[string]string {
 	for s := range nStudies {
 		var b strings.Builder
 		fmt.Fprintf(&b, "+++\ntitle = \"Studie %d\"\ndate = 2026-01-15\nkind = \"journey-map\"\nsummary = \"En kundresa i sex steg.\"\n", s)
-		for _, st := range stages {
-			fmt.Fprintf(&b, "\n[[stages]]\nid = %q\nname = \"Steg %s\"\ncurrent = \"Kunden letar länge.\"\ndesired = \"Kunden hittar direkt.\"\nchanges = [\"Ny text\", \"Kortare formulär\"]\n", st, st)
+		for k, st := range stages {
+			fmt.Fprintf(&b, "\n[[stages]]\nid = %q\nname = \"Steg %s\"\nenergy_now = %q\nenergy_wanted = \"low\"\n", st, st, energies[k%len(energies)])
+			fmt.Fprintf(&b, "current = \"Kunden letar länge.\"\ndesired = \"Kunden hittar direkt.\"\n")
+			fmt.Fprintf(&b, "changes = [\"Ny text\", { text = \"Kortare formulär\", team = %q, status = %q }]\n", teams[k%len(teams)], site.ChangeStatuses.Values[k%len(site.ChangeStatuses.Values)])
+			// Two beliefs a stage: the first is tested by every third
+			// sprint on the stage, the second by none.
+			for j, basis := range bases {
+				fmt.Fprintf(&b, "\n[[stages.beliefs]]\nid = \"%s-%d\"\ntext = \"Kunderna på steg %s tror %d.\"\nbasis = %q\nimportance = %q\nevidence = %q\n",
+					st, j+1, st, j+1, basis, site.Importances.Values[j%2], site.Evidences.Values[(k+j)%len(site.Evidences.Values)])
+			}
 		}
 		b.WriteString("+++\n\nStudien kartlade kundresan med intervjuer och data.\n")
 		files[fmt.Sprintf("content/studies/studie-%d.md", s)] = b.String()
@@ -61,10 +69,7 @@ facilitator = "teamledare"
 participants = ["två handläggare", "en utvecklare"]
 
 [assumption]
-belief = "Vi tror att kunderna inte hittar funktion %d utan att ringa oss."
-basis = %q
-evidence = "anecdote"
-
+%s
 [question]
 ask = "Visa mig hur du skulle ändra din leverans."
 method = %q
@@ -78,13 +83,22 @@ owner = "produktägare"
 due = %s
 status = %q
 %s`, i, d.Format(time.DateOnly), teams[i%len(teams)], i%nStudies, stages[i%len(stages)], status,
-			i, bases[i%len(bases)], methods[i%len(methods)], energies[i%len(energies)],
+			assumption(i), methods[i%len(methods)], energies[i%len(energies)],
 			d.AddDate(0, 1, 0).Format(time.DateOnly), actions[i%len(actions)], result)
 		if status == "done" {
 			files["sprints/"+id+"/notes.md"] = notes(i)
 		}
 	}
 	return files
+}
+
+// assumption is sprint i's [assumption]: every third tests the first
+// belief of its stage, the rest have their own.
+func assumption(i int) string {
+	if i%3 == 1 {
+		return fmt.Sprintf("tests = \"%s-1\"\n", stages[i%len(stages)])
+	}
+	return fmt.Sprintf("belief = \"Vi tror att kunderna inte hittar funktion %d utan att ringa oss.\"\nbasis = %q\nevidence = \"anecdote\"\n", i, bases[i%len(bases)])
 }
 
 func notes(i int) string {
