@@ -133,6 +133,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"map.now":      {"i dag", "today"},
 	"map.wanted":   {"önskat", "wanted"},
 	"map.nothing":  {"–", "–"},
+	"map.more":     {"och {n} till", "and {n} more"},
 
 	"belief.tested":  {"Testat: {verdict}", "Tested: {verdict}"},
 	"belief.own":     {"sprintens eget antagande", "a sprint's own assumption"},

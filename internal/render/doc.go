@@ -78,6 +78,8 @@
 //	tf "key" "name" value    the same, with {name} filled in
 //	label "group" value      the text of an enum value: label "verdict" .Outcome
 //	join list sep            strings.Join
+//	first n list             the first n elements of a list (all when fewer)
+//	rest n list              how many elements of a list come after the first n
 //	fragment "name" view     draws the template name with view as dot, once
 //	                         for each distinct view, and reuses it
 //

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -180,6 +181,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"label": func(group, value string) string { return r.text.get(group + "." + value) },
 		"tf":    func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
 		"join":  strings.Join,
+		"first": first,
+		"rest":  rest,
 		// fragment is replaced for each kind of page by fragmentFunc.
 		"fragment": func(string, any) (template.HTML, error) {
 			return "", fmt.Errorf("fragment: outside a page")
@@ -294,6 +297,24 @@ func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 		r.cache.putPage(p.name, k, b)
 	}
 	return w.WriteFile(p.name, b)
+}
+
+// first is the first n elements of the slice list, or all of them.
+func first(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("first: %T is not a list", list)
+	}
+	return v.Slice(0, min(n, v.Len())).Interface(), nil
+}
+
+// rest is how many elements of the slice list come after the first n.
+func rest(n int, list any) (int, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return 0, fmt.Errorf("rest: %T is not a list", list)
+	}
+	return max(0, v.Len()-n), nil
 }
 
 // execProblem is the problem of a template that failed while drawing the

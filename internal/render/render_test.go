@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -93,5 +94,57 @@ func TestOneLine(t *testing.T) {
 		if got := oneLine(s); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestMapShowsTheFirstFew checks that a lane of the map shows the first
+// few of a long list with a link to the stage in full, where the whole
+// list is.
+func TestMapShowsTheFirstFew(t *testing.T) {
+	fsys := sitegen.MapFS(60)
+	s, err := site.Load(fsys, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var k keeper
+	if err := Render(s, fsys, Options{}, &k); err != nil {
+		t.Fatal(err)
+	}
+	st := s.Studies[0]
+	page := string(k.files["studies/"+st.ID+"/index.html"])
+	mapPart, full, ok := strings.Cut(page, `<section class="stage-list"`)
+	if !ok {
+		t.Fatal("the study page has no stages in full")
+	}
+	sg := st.Stages[0]
+	done := 0
+	for _, sp := range sg.Sprints {
+		if sp.Outcome() != site.Untested {
+			done++
+		}
+	}
+	if done <= 3 {
+		t.Fatalf("the stage has %d lessons; the test needs more than 3", done)
+	}
+	lessons := func(html string) int {
+		_, after, _ := strings.Cut(html, `id="`+"stage-"+sg.ID+`"`)
+		if strings.Contains(html, `<tr class="lane lane-learned">`) {
+			_, after, _ = strings.Cut(html, `<tr class="lane lane-learned">`)
+			after, _, _ = strings.Cut(after, "</td>")
+		} else {
+			_, after, _ = strings.Cut(after, `<ul class="lessons">`)
+			after, _, _ = strings.Cut(after, "</ul>")
+		}
+		return strings.Count(after, "<li>")
+	}
+	if n := lessons(mapPart); n != 3 {
+		t.Errorf("the map's first stage shows %d lessons, want 3", n)
+	}
+	more := fmt.Sprintf(`<a class="more" href="#stage-%s">och %d till</a>`, sg.ID, done-3)
+	if !strings.Contains(mapPart, more) {
+		t.Errorf("the map lacks %s", more)
+	}
+	if n := lessons(full); n != done {
+		t.Errorf("the stage in full shows %d lessons, want all %d", n, done)
 	}
 }
