@@ -90,6 +90,12 @@ type Server struct {
 	buildMu sync.Mutex      // one build at a time, as the Builder wants
 	warned  map[string]bool // the warnings of the last build, printed once
 
+	// exact reports whether the changes handed to Rebuild are all that
+	// changed, so that the build may read only those; nil means yes.
+	// Polling compares sizes and times and can miss a save on a share
+	// with a coarse clock: then every file is read.
+	exact func() bool
+
 	cur       atomic.Pointer[state]
 	hub       hub
 	closing   chan struct{} // closed by Close: event streams end
@@ -127,7 +133,7 @@ func (s *Server) Rebuild(changed []string) error {
 	defer s.buildMu.Unlock()
 	start := time.Now()
 	old := s.cur.Load()
-	if changed != nil {
+	if changed != nil && (s.exact == nil || s.exact()) {
 		s.builder.Changed(changed)
 	}
 	mw := newMemWriter(old.files)
@@ -281,6 +287,7 @@ func Run(ctx context.Context, opt Options) error {
 		return err
 	}
 	defer w.Close()
+	s.exact = func() bool { return w.Mode() == "fsnotify" }
 
 	srv := &http.Server{
 		Handler:           s,

@@ -189,14 +189,14 @@ func (w *watcher) notifyLoop(fw *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
-			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				// Events were lost: rebuild without knowing which changed.
-				if !w.send("") {
-					return
-				}
-				continue
+			if !errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.logf("file watcher: %v", err)
 			}
-			w.logf("file watcher: %v", err)
+			// Events may have been lost: rebuild without knowing
+			// which changed, so that every file is read again.
+			if !w.send("") {
+				return
+			}
 		case ev, ok := <-fw.Events:
 			if !ok {
 				return
