@@ -228,6 +228,24 @@ func (f *fields) strings(m map[string]any, prefix, name string) []string {
 	return out
 }
 
+// header is key as a TOML table header writes it: without the numbers
+// of the tables it is in ("stages.beliefs" for "stages[0].beliefs").
+func header(key string) string {
+	var b strings.Builder
+	skip := false
+	for _, c := range key {
+		switch {
+		case c == '[':
+			skip = true
+		case c == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
 // changes reads a stage's changes: each a string (a planned change) or a
 // table with text, and optionally team, status and sprint.
 func (f *fields) changes(m map[string]any, prefix string) []Change {
@@ -251,10 +269,15 @@ func (f *fields) changes(m map[string]any, prefix string) []Change {
 	for i, e := range list {
 		switch e := e.(type) {
 		case string:
-			out = append(out, Change{Text: e, Status: ChangeStatuses.Default})
+			if strings.TrimSpace(e) == "" {
+				f.atValue(fmt.Sprintf("%s[%d]", key, i), "a change must say what changes, not be empty")
+				continue
+			}
+			out = append(out, Change{Text: e, Status: ChangeStatuses.Default, Index: i})
 		case map[string]any:
 			// The positions of keys inside an inline table are not
-			// recorded: problems point at the list.
+			// recorded: problems point at the list, and name the change
+			// by its place in it, as stages are named.
 			p := fmt.Sprintf("%s[%d]", key, i)
 			f.known(e, p, "text", "team", "status", "sprint")
 			c := Change{
@@ -262,10 +285,11 @@ func (f *fields) changes(m map[string]any, prefix string) []Change {
 				Team:     f.str(e, p, "team", false),
 				Status:   f.enum(e, p, "status", ChangeStatuses),
 				SprintID: f.str(e, p, "sprint", false),
+				Index:    i,
 			}
 			out = append(out, c)
 		default:
-			f.atValue(key, "element %d must be a string or a table with text, team, status and sprint, not %s", i+1, typeName(e))
+			f.atValue(fmt.Sprintf("%s[%d]", key, i), "must be a string or a table with text, team, status and sprint, not %s", typeName(e))
 		}
 	}
 	return out
@@ -283,7 +307,7 @@ func (f *fields) table(m map[string]any, prefix, name string, required bool) map
 	}
 	t, ok := v.(map[string]any)
 	if !ok {
-		f.atValue(key, "must be a table ([%s]), not %s", key, typeName(v))
+		f.atValue(key, "must be a table ([%s]), not %s", header(key), typeName(v))
 		return nil
 	}
 	return t
@@ -311,7 +335,7 @@ func (f *fields) tables(m map[string]any, prefix, name string) []map[string]any 
 		}
 		return out
 	}
-	f.atValue(key, "must be an array of tables ([[%s]]), not %s", key, typeName(v))
+	f.atValue(key, "must be an array of tables ([[%s]]), not %s", header(key), typeName(v))
 	return nil
 }
 

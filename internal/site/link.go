@@ -162,7 +162,9 @@ func (l *loader) linkBelief(sp *Sprint, f *fields) {
 			a.Basis = Bases.Values[0]
 		}
 	}()
-	if a.Tests == "" {
+	if a.Tests == "" || l.broken["study:"+sp.StudyID] {
+		// A study with problems may have lost beliefs: saying the
+		// sprint's is not there would be one problem too many.
 		return
 	}
 	var ids []string
@@ -211,7 +213,7 @@ func (l *loader) linkChanges(sprints map[string]*Sprint) {
 				}
 				c.Sprint = sprints[c.SprintID]
 				if c.Sprint == nil && !l.broken["sprint:"+c.SprintID] && st.fields != nil {
-					st.fields.atValue(fmt.Sprintf("stages[%d].changes", i), "change %d: %q is not a sprint in sprints/", j+1, c.SprintID)
+					st.fields.atValue(fmt.Sprintf("stages[%d].changes[%d].sprint", i, c.Index), "%q is not a sprint in sprints/", c.SprintID)
 				}
 			}
 		}

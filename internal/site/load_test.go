@@ -353,7 +353,27 @@ block = "Glömd"
 			want: []string{
 				`content/studies/resa.md:7:14: stages[0].energy_now: "huge" is not one of low, medium, high (did you mean "high"?)`,
 				`content/studies/resa.md:8:11: stages[0].changes[1].status: "doin" is not one of planned, doing, done, dropped (did you mean "doing"?)`,
-				`content/studies/resa.md:8:11: stages[0].changes: change 2: "2026-11-02-brev" is not a sprint in sprints/`,
+				`content/studies/resa.md:8:11: stages[0].changes[1].sprint: "2026-11-02-brev" is not a sprint in sprints/`,
+			},
+		},
+		{
+			name:  "tests that is not a string",
+			files: map[string]string{"content/studies/resa.md": beliefStudy, planPath: strings.Replace(testsPlan, `tests = "brevet"`, `tests = 5`, 1)},
+			want:  []string{planPath + `:8:9: assumption.tests: must be a string, not an integer`},
+		},
+		{
+			name: "a study with a problem does not make its sprints' beliefs missing too",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(beliefStudy, `basis = "insight"`, `basis = "insigth"`, 1),
+				planPath: strings.Replace(testsPlan, `tests = "brevet"`, `tests = "telefon"`, 1)},
+			want: []string{`content/studies/resa.md:22:9: stages[1].beliefs[0].basis: "insigth" is not one of assumption, insight (did you mean "insight"?)`},
+		},
+		{
+			name:  "an empty change, a change of another type and a table where an array of tables goes",
+			files: map[string]string{"content/studies/resa.md": strings.NewReplacer(`changes = ["Kortare brev",`, `changes = ["", 7,`, "[[stages.beliefs]]\nid = \"telefon\"", "[stages.beliefs]\nid = \"telefon\"").Replace(beliefStudy)},
+			want: []string{
+				`content/studies/resa.md:8:11: stages[0].changes[0]: a change must say what changes, not be empty`,
+				`content/studies/resa.md:8:11: stages[0].changes[1]: must be a string or a table with text, team, status and sprint, not an integer`,
+				`content/studies/resa.md:19:1: stages[1].beliefs: must be an array of tables ([[stages.beliefs]]), not a table`,
 			},
 		},
 	} {

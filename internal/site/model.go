@@ -108,6 +108,7 @@ type Change struct {
 	Status   string // planned, doing, done, dropped
 	SprintID string // "" when not said
 	Sprint   *Sprint
+	Index    int // its place in the study's list, from 0, for problems
 }
 
 // A Sprint is one 90-minute insight session: sprints/<id>/sprint.toml and notes.md.

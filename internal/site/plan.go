@@ -60,7 +60,7 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	if a := f.table(m, "", "assumption", true); a != nil {
 		f.known(a, "assumption", "tests", "belief", "basis", "importance", "evidence")
 		tests := f.str(a, "assumption", "tests", false)
-		if tests == "" {
+		if _, named := a["tests"]; !named {
 			sp.Assumption = Assumption{
 				Belief:     f.str(a, "assumption", "belief", true),
 				Basis:      f.enum(a, "assumption", "basis", Bases),
