@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/templates"
 )
 
@@ -25,9 +26,10 @@ var (
 // of edits, a Builder that is told the changed paths, and reuses what it
 // read and rendered before, gives the bytes (or the problems) of a fresh
 // build. The edits reach every kind of file and field: notes, every field
-// of a plan, a study's title, summary, body and stages, the settings and
-// labels, free pages, a site's own templates (also ones that show linked
-// fields), new, deleted and renamed sprint folders, and the day.
+// of a plan and the belief it tests, a study's title, summary, body and
+// stages with their beliefs, changes and energy, the settings and labels,
+// free pages, a site's own templates (also ones that show linked fields),
+// new, deleted and renamed sprint folders, and the day.
 func TestRandomEdits(t *testing.T) {
 	seeds := []uint64{1, 2, 3, 4}
 	if *editSeed != 0 {
@@ -69,9 +71,9 @@ func TestRandomEdits(t *testing.T) {
 					t.Fatalf("step %d, %s: %d files, a fresh build %d", step, what, len(warm.files), len(fresh.files))
 				}
 			}
-			// Edits may break the site for a while; most must not, or
-			// the pages would hardly be compared.
-			if built < *editSteps/2 {
+			// Edits may break the site for a while; a good part must not,
+			// or the pages would hardly be compared.
+			if built < *editSteps/3 {
 				t.Errorf("only %d of %d edits left a site that builds", built, *editSteps)
 			}
 			t.Logf("%d of %d edits left a site that builds", built, *editSteps)
@@ -111,6 +113,27 @@ func (e *editor) sprints() []string {
 		}
 	}
 	slices.Sort(ids)
+	return ids
+}
+
+// beliefs are the ids of the study's beliefs.
+func (e *editor) beliefs() []string {
+	src := string(e.fsys[studyPath].Data)
+	front, _, _ := strings.Cut(strings.TrimPrefix(src, "+++\n"), "+++\n")
+	var m struct {
+		Stages []struct {
+			Beliefs []struct{ ID string } `toml:"beliefs"`
+		} `toml:"stages"`
+	}
+	if _, err := toml.Decode(front, &m); err != nil {
+		e.t.Fatal(err)
+	}
+	var ids []string
+	for _, sg := range m.Stages {
+		for _, b := range sg.Beliefs {
+			ids = append(ids, b.ID)
+		}
+	}
 	return ids
 }
 
@@ -214,6 +237,26 @@ func (e *editor) edit() (string, []string) {
 			v = vals[e.rnd.IntN(len(vals))]
 		}
 		set(m, key, v)
+		if e.rnd.IntN(4) == 0 {
+			// tests a belief of the study, or none (then the plan's own
+			// belief and basis must be there)
+			if ids := e.beliefs(); len(ids) > 0 && e.rnd.IntN(2) == 0 {
+				v = ids[e.rnd.IntN(len(ids))]
+				set(m, "assumption.tests", v)
+				set(m, "stage", nil) // the belief's stage
+			} else {
+				v = nil
+				set(m, "assumption.tests", nil)
+				a := m["assumption"].(map[string]any)
+				if _, ok := a["belief"]; !ok {
+					a["belief"] = "Vi tror något."
+				}
+				if _, ok := a["basis"]; !ok {
+					a["basis"] = "assumption"
+				}
+			}
+			key = "assumption.tests"
+		}
 		if e.rnd.IntN(5) == 0 {
 			// follows another sprint, or none
 			others := slices.DeleteFunc(slices.Clone(ids), func(s string) bool { return s == id })
@@ -259,7 +302,7 @@ func (e *editor) editStudy() (string, []string) {
 	}
 	what := ""
 	stages, _ := m["stages"].([]map[string]any)
-	switch e.rnd.IntN(6) {
+	switch e.rnd.IntN(9) {
 	case 0:
 		m["title"] = e.pick([]string{"Kundresan 2026", "Kundresan", "Resan & <mer>"})
 		what = "study title"
@@ -279,9 +322,56 @@ func (e *editor) editStudy() (string, []string) {
 	case 4:
 		if len(stages) > 0 {
 			sg := stages[e.rnd.IntN(len(stages))]
-			sg["changes"] = []any{e.pick(texts), e.pick(texts)}
+			sg["changes"] = []any{e.pick(texts[:6]), e.pick(texts[:6])}
 			sg["touchpoints"] = []any{"SMS", e.pick([]string{"Brev", "App"})}
 			what = "stage changes and touchpoints"
+		}
+	case 6:
+		if len(stages) > 0 {
+			sg := stages[e.rnd.IntN(len(stages))]
+			for _, k := range []string{"energy_now", "energy_wanted"} {
+				if v := e.rnd.IntN(4); v < 3 {
+					sg[k] = site.Energies.Values[v]
+				} else {
+					delete(sg, k)
+				}
+			}
+			what = "stage energy"
+		}
+	case 7:
+		if len(stages) > 0 {
+			sg := stages[e.rnd.IntN(len(stages))]
+			c := map[string]any{"text": e.pick(texts[:6]), "status": e.pick(site.ChangeStatuses.Values)}
+			if e.rnd.IntN(2) == 0 {
+				c["team"] = e.pick([]string{"Kundservice", "Marknad <&>"})
+			}
+			if ids := e.sprints(); len(ids) > 0 && e.rnd.IntN(2) == 0 {
+				c["sprint"] = ids[e.rnd.IntN(len(ids))]
+			}
+			sg["changes"] = []any{"En planerad förändring.", c}
+			what = "stage changes with state"
+		}
+	case 8:
+		if len(stages) > 0 {
+			sg := stages[e.rnd.IntN(len(stages))]
+			beliefs, _ := sg["beliefs"].([]map[string]any)
+			switch {
+			case len(beliefs) > 0 && e.rnd.IntN(3) == 0:
+				b := beliefs[e.rnd.IntN(len(beliefs))]
+				b["text"] = e.pick(texts[:6])
+				b["basis"] = e.pick(site.Bases.Values)
+				b["importance"] = e.pick(site.Importances.Values)
+				b["evidence"] = e.pick(site.Evidences.Values)
+				what = "belief edited"
+			case len(beliefs) > 0 && e.rnd.IntN(3) == 0:
+				beliefs = beliefs[:len(beliefs)-1]
+				what = "belief removed"
+			default:
+				e.n++
+				beliefs = append(beliefs, map[string]any{"id": fmt.Sprint("tro-", e.n), "text": "Kunderna tror något.", "basis": e.pick(site.Bases.Values)})
+				what = "belief added"
+			}
+			sg["beliefs"] = beliefs
 		}
 	case 5:
 		if len(stages) < 4 {
@@ -410,11 +500,58 @@ func (e *editor) editFolders(ids []string) (string, []string) {
 	case 1:
 		id := ids[e.rnd.IntN(len(ids))]
 		move("sprints/"+id, "")
-		return "sprint folder removed " + id, []string{"sprints/" + id}
+		return "sprint folder removed " + id, append([]string{"sprints/" + id}, e.repoint(id, "")...)
 	default:
 		id := ids[e.rnd.IntN(len(ids))]
 		to := fmt.Sprintf("%s-%d", id, e.n)
 		move("sprints/"+id, "sprints/"+to)
-		return "sprint folder " + id + " renamed " + to, []string{"sprints/" + id, "sprints/" + to}
+		return "sprint folder " + id + " renamed " + to, append([]string{"sprints/" + id, "sprints/" + to}, e.repoint(id, to)...)
 	}
+}
+
+// repoint does what a team does after moving or removing a sprint's
+// folder: the plans that follow it and the study's changes that came
+// from it name the new id, or none. It returns the files it changed.
+func (e *editor) repoint(from, to string) []string {
+	var changed []string
+	for _, id := range e.sprints() {
+		plan := "sprints/" + id + "/sprint.toml"
+		m := e.decode(plan)
+		if m["follows"] != from {
+			continue
+		}
+		if to == "" {
+			delete(m, "follows")
+		} else {
+			m["follows"] = to
+		}
+		e.put(plan, e.encode(m))
+		changed = append(changed, plan)
+	}
+	src := string(e.fsys[studyPath].Data)
+	front, body, _ := strings.Cut(strings.TrimPrefix(src, "+++\n"), "+++\n")
+	m := map[string]any{}
+	if _, err := toml.Decode(front, &m); err != nil {
+		e.t.Fatal(err)
+	}
+	found := false
+	stages, _ := m["stages"].([]map[string]any)
+	for _, sg := range stages {
+		list, _ := sg["changes"].([]any)
+		for _, c := range list {
+			if t, ok := c.(map[string]any); ok && t["sprint"] == from {
+				found = true
+				if to == "" {
+					delete(t, "sprint")
+				} else {
+					t["sprint"] = to
+				}
+			}
+		}
+	}
+	if found {
+		e.put(studyPath, "+++\n"+e.encode(m)+"+++\n"+body)
+		changed = append(changed, studyPath)
+	}
+	return changed
 }
