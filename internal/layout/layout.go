@@ -76,7 +76,9 @@ func Root(from string) string {
 // ups holds the roots of the usual depths, so that Root makes none.
 const ups = "../../../../../../../../"
 
-// tops are the top-level folders and names that sprintkit makes itself.
+// tops are the top-level names that sprintkit makes itself: its folders,
+// and the names of its files at the top without their extension (a page
+// called feed or search would read as the feed or the search index).
 var tops = map[string]bool{
 	"sprints": true, "studies": true, "teams": true, "assumptions": true, assets: true,
 	"index": true, "404": true, "feed": true, "search": true, server: true,

@@ -45,7 +45,10 @@
 //	sprint.html       SprintView: .Title, .Outcome, .Date, .Status, .Relation,
 //	                  .Team (a Link), .Study (.URL, .Text, .Summary), .Stage
 //	                  (a *Link, nil for none), .SessionURL; .Belief, .Basis,
-//	                  .Importance, .Evidence; .Ask, .Method, .Customers,
+//	                  .Importance, .Evidence, .Verdict and .TestedBy (the
+//	                  belief's verdict once tested, and the later sprint that
+//	                  gave it), .FromMap (the belief's stage on the map, when
+//	                  the sprint tests one); .Ask, .Method, .Customers,
 //	                  .Criterion; .Notes; .Learned, .ResultEvidence; .Action
 //	                  (.Do, .Team, .OwnTeam, .Status, .Energy, .Overdue,
 //	                  .Owner, .Due, .Strengthens); .Duration, .Facilitator,
@@ -55,20 +58,35 @@
 //	                  .Agenda (each .Name, .Minutes)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
 //	                  .Report (*Report: .URL, checked, and .Text), .Body,
-//	                  .Stages (each .Anchor, .Name, .Current, .Desired,
-//	                  .Changes, .Touchpoints, .Sprints), .Sprints
+//	                  .Progress, .Stages ([]StageView: the map's columns),
+//	                  .Sprints
 //	team.html         TeamView: .Name, .Actions ([]ActionItem), .Sprints
-//	assumptions.html  AssumptionsView: .Columns (each .Key, an outcome, and
-//	                  .Items: []BoardItem, customer-true insight first)
+//	assumptions.html  AssumptionsView: .Next ([]BeliefItem: untested, the
+//	                  important and weakly evidenced first), .Columns (each
+//	                  .Key, a verdict, and .Items: []BeliefItem, customer-true
+//	                  insight first)
 //	page.html         PageView: .Title, .Body
 //	404.html          NotFoundView: .HomeURL
 //
-// The items of lists:
+// The parts:
 //
+//	StageView    .Anchor, .Name, .EnergyNow, .EnergyWanted, .Current, .Desired,
+//	             .Beliefs ([]BeliefItem), .Lessons ([]Lesson), .Changes
+//	             ([]ChangeItem), .Progress, .Touchpoints, .Newest (a Date),
+//	             .Sprints
+//	BeliefItem   .Text, .Basis, .Importance, .Evidence, .Own (a sprint's own
+//	             assumption), .Verdict, .TestedBy, .Planned (*Links); on the
+//	             board also .Stage (*Link), .Action (*ActionBrief), .Team
+//	Lesson       .Verdict, .Learned, .Sprint (a Link)
+//	ChangeItem   .Text, .Group ("change" or "action": the label group of
+//	             .Status), .Status, .Done, .Team, .Owner, .Due, .Overdue,
+//	             .Sprint (*Link)
+//	Progress     .Done, .Of: changes done of those not dropped
 //	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .Learned,
-//	             .Action (.Do, .Team, .Status, .Overdue)
+//	             .Action (an ActionBrief: .Do, .Team, .Status, .Overdue)
 //	ActionItem   .Do, .Status, .Energy, .Due, .Overdue, .Owner, .Sprint (a Link)
-//	BoardItem    .Basis, .Belief, .Sprint (a Link), .Team
+//	Count        .Key, .N
+//	Link         .URL, .Text;  Date  .ISO, .Text
 //
 // The Go types in views.go are the exact contract.
 //

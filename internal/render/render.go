@@ -34,7 +34,8 @@ type Options struct {
 	Overrides fs.FS
 	// Today marks overdue actions; the zero value marks none.
 	Today time.Time
-	// Cache keeps rendered Markdown between builds; nil caches nothing.
+	// Cache keeps rendered Markdown, pages and fragments between builds;
+	// nil caches nothing.
 	Cache *Cache
 }
 

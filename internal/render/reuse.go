@@ -24,8 +24,9 @@ import (
 // shared by every page that shows it. Between builds (the dev server's
 // Cache), a page or fragment whose key is the same is reused. This holds
 // for a site's own templates as for the defaults, since no key is kept by
-// hand: TestReuseMatchesFreshBuild edits every kind of input and compares
-// each reusing build with a fresh one.
+// hand: TestRandomEdits and TestReuseMatchesFreshBuild (internal/build)
+// edit every kind of input and compare each reusing build with a fresh
+// one.
 
 // identify computes the identity of each kind's templates and of each
 // template's closure within them (the templates it runs, and the

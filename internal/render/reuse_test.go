@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io/fs"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -34,7 +35,7 @@ func (k *keeper) WriteFile(name string, data []byte) error {
 // out the very bytes of the first for every page whose view is the same,
 // and draws afresh the one page that shows the notes.md that changed
 // (the session view does not show notes). That the reused bytes are right
-// is TestReuseMatchesFreshBuild's part, in internal/build.
+// is for TestRandomEdits and TestReuseMatchesFreshBuild, in internal/build.
 func TestReusedPages(t *testing.T) {
 	fsys := sitegen.MapFS(20)
 	var plans site.Cache
@@ -144,21 +145,44 @@ func TestTemplateIdentity(t *testing.T) {
 	}
 }
 
-// TestViewsEncode checks that every view type can be keyed: a field of a
-// kind that encodeView does not know (a map, a func) would make pages of
-// that kind fail to build under the dev server.
+// TestViewsEncode checks that every view type, and every type a view
+// holds however deep, is one that encodeView can key: a field of a kind
+// it does not know (a map, a func, a float) would make pages of that kind
+// fail to build under the dev server.
 func TestViewsEncode(t *testing.T) {
-	k := newKeyer()
-	for _, v := range []any{
-		IndexView{}, SprintView{Stage: &Link{}, Follows: &Link{}}, SessionView{}, StudyView{Report: &Report{}},
-		TeamView{}, AssumptionsView{}, PageView{}, NotFoundView{},
-		SprintItem{}, ActionItem{}, BeliefItem{Stage: &Link{}, Action: &ActionBrief{}}, Chrome{}, StageView{},
-	} {
-		if _, err := k.of(key{}, v); err != nil {
-			t.Errorf("%T: %v", v, err)
+	seen := map[reflect.Type]bool{}
+	var check func(path string, ty reflect.Type)
+	check = func(path string, ty reflect.Type) {
+		if seen[ty] {
+			return
+		}
+		seen[ty] = true
+		switch ty.Kind() {
+		case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		case reflect.Struct:
+			for i := range ty.NumField() {
+				f := ty.Field(i)
+				check(path+"."+f.Name, f.Type)
+			}
+		case reflect.Slice, reflect.Array, reflect.Pointer:
+			check(path+"[]", ty.Elem())
+		default:
+			t.Errorf("%s is a %s, which a view key cannot hold", path, ty)
 		}
 	}
-	if _, err := k.of(key{}, map[string]string{}); err == nil {
+	for _, v := range []any{
+		IndexView{}, SprintView{}, SessionView{}, StudyView{}, TeamView{},
+		AssumptionsView{}, PageView{}, NotFoundView{},
+	} {
+		check(reflect.TypeOf(v).Name(), reflect.TypeOf(v))
+	}
+	for _, v := range []any{SprintItem{}, ActionItem{}, BeliefItem{}, Chrome{}, StageView{}, Lesson{}, ChangeItem{}} {
+		if !seen[reflect.TypeOf(v)] {
+			t.Errorf("%T is in no page view", v)
+		}
+	}
+	if _, err := newKeyer().of(key{}, map[string]string{}); err == nil {
 		t.Error("a map was keyed")
 	}
 }

@@ -47,7 +47,7 @@ type Search struct {
 type NavLink struct {
 	URL     string
 	Text    string
-	Current bool // the page is this entry, or belongs to it
+	Current bool // the page is this entry
 }
 
 // A Link is a link with its text.

@@ -112,7 +112,8 @@ func findBelief(s *site.Site, o SprintOptions) (*site.Belief, error) {
 	if o.Tests == "" {
 		return nil, nil
 	}
-	var ids []string
+	var ids, in []string
+	var found *site.Belief
 	for _, st := range s.Studies {
 		if o.Study != "" && st.ID != o.Study {
 			continue
@@ -120,11 +121,19 @@ func findBelief(s *site.Site, o SprintOptions) (*site.Belief, error) {
 		for _, sg := range st.Stages {
 			for _, b := range sg.Beliefs {
 				if b.ID == o.Tests {
-					return b, nil
+					found = b
+					in = append(in, st.ID)
 				}
 				ids = append(ids, b.ID)
 			}
 		}
+	}
+	switch {
+	case len(in) == 1:
+		return found, nil
+	case len(in) > 1:
+		// Belief ids are unique in a study, not across studies.
+		return nil, fmt.Errorf("%q is a belief of more than one study: name one with --study%s", o.Tests, listed("studies", in))
 	}
 	where := "any study"
 	if o.Study != "" {

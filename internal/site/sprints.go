@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -101,10 +102,11 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 	// copied takes a file beside the plan into the site, unless it would
 	// take the place of a page or asset that sprintkit makes.
 	copied := func(p string) {
-		if layout.Generated(p) {
-			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", p)})
+		dst := layout.SprintFile(id, strings.TrimPrefix(p, dir+"/"))
+		if layout.Generated(dst) {
+			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", dst)})
 		} else {
-			files = append(files, File{Src: p, Dst: p})
+			files = append(files, File{Src: p, Dst: dst})
 		}
 	}
 	for _, e := range entries {
