@@ -1,9 +1,6 @@
 package render
 
 import (
-	"html/template"
-	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -163,10 +160,12 @@ func (r *renderer) indexView() IndexView {
 	for _, k := range site.Outcomes.Values {
 		v.Outcomes = append(v.Outcomes, Count{k, byOutcome[k]})
 	}
-	// Dropped actions are not counted: the question is whether insight
-	// led to doing.
-	for _, k := range site.ActionStatuses.Values[:3] {
-		v.Actions = append(v.Actions, Count{k, byAction[k]})
+	for _, k := range site.ActionStatuses.Values {
+		// Dropped actions are not counted: the question is whether
+		// insight led to doing.
+		if k != "dropped" {
+			v.Actions = append(v.Actions, Count{k, byAction[k]})
+		}
 	}
 	for _, t := range s.Teams {
 		v.Teams = append(v.Teams, TeamItem{Link{layout.Rel(name, layout.Team(t.Slug)), t.Name}, len(t.Sprints), len(t.Actions)})
@@ -175,194 +174,6 @@ func (r *renderer) indexView() IndexView {
 		v.Studies = append(v.Studies, StudyItem{Link{layout.Rel(name, layout.Study(st.ID)), st.Title}, st.Kind, len(st.Sprints)})
 	}
 	return v
-}
-
-// assumptionsView is the board: the untested beliefs of every study and
-// the planned sprints' own, the important and weakly evidenced first;
-// then the tested ones by verdict, customer-true insight first in each.
-func (r *renderer) assumptionsView() AssumptionsView {
-	name := layout.Assumptions
-	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
-	v.Columns = make([]Column, len(site.Verdicts.Values))
-	for i, k := range site.Verdicts.Values {
-		v.Columns[i].Key = k
-	}
-	link := func(sp *site.Sprint) *Link { return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title} }
-	stage := func(sg *site.Stage) *Link {
-		if sg == nil {
-			return nil
-		}
-		return &Link{layout.Rel(name, layout.Study(sg.Study.ID)) + "#" + layout.Stage(sg.ID), sg.Name}
-	}
-	add := func(item BeliefItem, tested *site.Sprint) {
-		if tested == nil {
-			v.Next = append(v.Next, item)
-			return
-		}
-		item.Verdict, item.TestedBy, item.Team = tested.Outcome(), link(tested), tested.Team
-		item.Action = &ActionBrief{Do: r.md.block(tested.Action.Do), Team: tested.Action.Team, Status: tested.Action.Status, Overdue: tested.Overdue(r.today)}
-		c := &v.Columns[site.Verdicts.Index(item.Verdict)]
-		c.Items = append(c.Items, item)
-	}
-	for _, st := range r.site.Studies {
-		for _, sg := range st.Stages {
-			for _, b := range sg.Beliefs {
-				item := BeliefItem{Text: r.md.inline(b.Text), Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence, Stage: stage(sg)}
-				for _, sp := range b.Sprints {
-					if sp.Status == "planned" {
-						item.Planned, item.Team = link(sp), sp.Team
-						break
-					}
-				}
-				add(item, b.Tested())
-			}
-		}
-	}
-	for _, sp := range r.site.Sprints {
-		if sp.Tests != nil || sp.Status == "abandoned" {
-			continue
-		}
-		a := sp.Assumption
-		item := BeliefItem{Text: r.md.inline(a.Belief), Basis: a.Basis, Importance: a.Importance, Evidence: a.Evidence, Own: true, Stage: stage(sp.Stage)}
-		if sp.Outcome() == site.Untested {
-			item.Planned, item.Team = link(sp), sp.Team
-			add(item, nil)
-		} else {
-			add(item, sp)
-		}
-	}
-	sort.SliceStable(v.Next, func(i, j int) bool {
-		a, b := v.Next[i], v.Next[j]
-		if ai, bi := site.Importances.Index(a.Importance), site.Importances.Index(b.Importance); ai != bi {
-			return ai < bi
-		}
-		return site.Evidences.Index(a.Evidence) < site.Evidences.Index(b.Evidence)
-	})
-	for _, c := range v.Columns {
-		// Customer-true insight, the last of Bases, first.
-		sort.SliceStable(c.Items, func(i, j int) bool {
-			return site.Bases.Index(c.Items[i].Basis) > site.Bases.Index(c.Items[j].Basis)
-		})
-	}
-	return v
-}
-
-func (r *renderer) studyView(st *site.Study) StudyView {
-	name := layout.Study(st.ID)
-	v := StudyView{
-		Frame:   r.frame("study", name, st.Title, st.Summary),
-		Title:   st.Title,
-		Kind:    st.Kind,
-		Summary: r.md.block(st.Summary),
-		Owner:   st.Owner,
-		Date:    r.date(st.Date),
-		Body:    r.md.block(st.Body),
-		Sprints: r.sprintItems(name, st.Sprints),
-	}
-	if st.Report != "" {
-		v.Report = &Report{URL: reportURL(st.Report), Text: st.Report}
-	}
-	for _, sg := range st.Stages {
-		sv := r.stageView(name, sg)
-		v.Progress.Done += sv.Progress.Done
-		v.Progress.Of += sv.Progress.Of
-		v.Stages = append(v.Stages, sv)
-	}
-	return v
-}
-
-// stageView is a stage of the journey map on the page at name.
-func (r *renderer) stageView(name string, sg *site.Stage) StageView {
-	link := func(sp *site.Sprint) *Link {
-		return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title}
-	}
-	sv := StageView{
-		Anchor:       layout.Stage(sg.ID),
-		Name:         sg.Name,
-		EnergyNow:    sg.EnergyNow,
-		EnergyWanted: sg.EnergyWanted,
-		Current:      r.md.block(sg.Current),
-		Desired:      r.md.block(sg.Desired),
-		Touchpoints:  sg.Touchpoints,
-		Sprints:      r.sprintItems(name, sg.Sprints),
-	}
-	if len(sg.Sprints) > 0 {
-		sv.Newest = r.date(sg.Sprints[0].Date)
-	}
-	for _, b := range sg.Beliefs {
-		item := BeliefItem{Text: r.md.inline(b.Text), Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence}
-		if sp := b.Tested(); sp != nil {
-			item.Verdict, item.TestedBy = sp.Outcome(), link(sp)
-		}
-		for _, sp := range b.Sprints {
-			if sp.Status == "planned" {
-				item.Planned = link(sp)
-				break
-			}
-		}
-		sv.Beliefs = append(sv.Beliefs, item)
-	}
-	for _, sp := range sg.Sprints {
-		if sp.Tests != nil || sp.Status == "abandoned" {
-			continue
-		}
-		a := sp.Assumption
-		item := BeliefItem{Text: r.md.inline(a.Belief), Basis: a.Basis, Importance: a.Importance, Evidence: a.Evidence, Own: true}
-		if o := sp.Outcome(); o != site.Untested {
-			item.Verdict, item.TestedBy = o, link(sp)
-		} else {
-			item.Planned = link(sp)
-		}
-		sv.Beliefs = append(sv.Beliefs, item)
-	}
-	for _, sp := range sg.Sprints {
-		if o := sp.Outcome(); o != site.Untested {
-			sv.Lessons = append(sv.Lessons, Lesson{o, r.md.inline(sp.Result.Learned), *link(sp)})
-		}
-	}
-	for _, c := range sg.Changes {
-		item := ChangeItem{Text: r.md.inline(c.Text), Group: "change", Status: c.Status, Team: c.Team}
-		if c.Sprint != nil {
-			item.Sprint = link(c.Sprint)
-		}
-		sv.Changes = append(sv.Changes, item)
-	}
-	for _, sp := range sg.Sprints {
-		if sp.Status != "done" {
-			continue
-		}
-		sv.Changes = append(sv.Changes, ChangeItem{
-			Text:    r.md.inline(sp.Action.Do),
-			Group:   "action",
-			Status:  sp.Action.Status,
-			Team:    sp.Action.Team,
-			Owner:   sp.Action.Owner,
-			Due:     r.date(sp.Action.Due),
-			Overdue: sp.Overdue(r.today),
-			Sprint:  link(sp),
-		})
-	}
-	for i := range sv.Changes {
-		c := &sv.Changes[i]
-		c.Done = c.Status == "done"
-		if c.Status != "dropped" {
-			sv.Progress.Of++
-			if c.Done {
-				sv.Progress.Done++
-			}
-		}
-	}
-	return sv
-}
-
-// reportURL passes a link that site.Load has checked (http, https, file,
-// mailto or relative), so that html/template keeps file: links.
-func reportURL(s string) template.URL {
-	u, err := url.Parse(s)
-	if err != nil || !site.AllowedScheme(strings.ToLower(u.Scheme)) {
-		return ""
-	}
-	return template.URL(u.String())
 }
 
 func (r *renderer) teamView(t *site.Team) TeamView {

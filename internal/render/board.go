@@ -1,0 +1,85 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// assumptionsView is the board: the untested beliefs of every study and
+// the planned sprints' own, the important and weakly evidenced first;
+// then the tested ones by verdict, customer-true insight first in each.
+func (r *renderer) assumptionsView() AssumptionsView {
+	name := layout.Assumptions
+	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
+	v.Columns = make([]Column, len(site.Verdicts.Values))
+	for i, k := range site.Verdicts.Values {
+		v.Columns[i].Key = k
+	}
+	link := func(sp *site.Sprint) *Link { return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title} }
+	stage := func(sg *site.Stage) *Link {
+		if sg == nil {
+			return nil
+		}
+		return &Link{layout.Rel(name, layout.Study(sg.Study.ID)) + "#" + layout.Stage(sg.ID), sg.Name}
+	}
+	// add puts a belief in what to test next or under its verdict, with
+	// the team of the sprint that tested it or will.
+	add := func(item BeliefItem, tested, planned *site.Sprint) {
+		if tested == nil {
+			if planned != nil {
+				item.Team = planned.Team
+			}
+			v.Next = append(v.Next, item)
+			return
+		}
+		item.Team = tested.Team
+		item.Action = &ActionBrief{Do: r.md.block(tested.Action.Do), Team: tested.Action.Team, Status: tested.Action.Status, Overdue: tested.Overdue(r.today)}
+		c := &v.Columns[site.Verdicts.Index(item.Verdict)]
+		c.Items = append(c.Items, item)
+	}
+	for _, st := range r.site.Studies {
+		for _, sg := range st.Stages {
+			for _, b := range sg.Beliefs {
+				item := beliefItem(b, link, r.md)
+				item.Stage = stage(sg)
+				add(item, b.Tested(), planned(b.Sprints))
+			}
+		}
+	}
+	for _, sp := range r.site.Sprints {
+		if item, ok := ownAssumption(sp, link, r.md); ok {
+			item.Stage = stage(sp.Stage)
+			if sp.Outcome() == site.Untested {
+				add(item, nil, sp)
+			} else {
+				add(item, sp, nil)
+			}
+		}
+	}
+	sort.SliceStable(v.Next, func(i, j int) bool {
+		a, b := v.Next[i], v.Next[j]
+		if ai, bi := site.Importances.Index(a.Importance), site.Importances.Index(b.Importance); ai != bi {
+			return ai < bi
+		}
+		return site.Evidences.Index(a.Evidence) < site.Evidences.Index(b.Evidence)
+	})
+	for _, c := range v.Columns {
+		// Customer-true insight, the last of Bases, first.
+		sort.SliceStable(c.Items, func(i, j int) bool {
+			return site.Bases.Index(c.Items[i].Basis) > site.Bases.Index(c.Items[j].Basis)
+		})
+	}
+	return v
+}
+
+// planned is the first planned sprint of sprints, or nil.
+func planned(sprints []*site.Sprint) *site.Sprint {
+	for _, sp := range sprints {
+		if sp.Status == "planned" {
+			return sp
+		}
+	}
+	return nil
+}
