@@ -152,15 +152,7 @@ func (l *loader) loadStudy(p string) {
 			Touchpoints:  f.strings(sm, prefix, "touchpoints"),
 			Study:        st,
 		}
-		if sg.ID != "" && Slug(sg.ID) != sg.ID {
-			f.atValue(prefix+".id", "%q: a stage id is lower-case letters, digits and dashes, such as %q", sg.ID, Slug(sg.ID))
-		}
-		if sg.ID != "" {
-			if seen[sg.ID] {
-				f.atValue(prefix+".id", "%q is used by an earlier stage", sg.ID)
-			}
-			seen[sg.ID] = true
-		}
+		f.id(prefix+".id", "stage", "an earlier stage", sg.ID, seen)
 		for j, bm := range f.tables(sm, prefix, "beliefs") {
 			bp := fmt.Sprintf("%s.beliefs[%d]", prefix, j)
 			f.known(bm, bp, "id", "text", "basis", "importance", "evidence")
@@ -172,15 +164,7 @@ func (l *loader) loadStudy(p string) {
 				Evidence:   f.enum(bm, bp, "evidence", Evidences),
 				Stage:      sg,
 			}
-			if b.ID != "" && Slug(b.ID) != b.ID {
-				f.atValue(bp+".id", "%q: a belief id is lower-case letters, digits and dashes, such as %q", b.ID, Slug(b.ID))
-			}
-			if b.ID != "" {
-				if beliefs[b.ID] {
-					f.atValue(bp+".id", "%q is used by an earlier belief of the study", b.ID)
-				}
-				beliefs[b.ID] = true
-			}
+			f.id(bp+".id", "belief", "an earlier belief of the study", b.ID, beliefs)
 			sg.Beliefs = append(sg.Beliefs, b)
 		}
 		st.Stages = append(st.Stages, sg)

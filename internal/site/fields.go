@@ -228,6 +228,21 @@ func (f *fields) strings(m map[string]any, prefix, name string) []string {
 	return out
 }
 
+// id checks the id at key, of a what such as a stage: written as a slug,
+// and not in seen, where it is added; earlier names what else used it.
+func (f *fields) id(key, what, earlier, id string, seen map[string]bool) {
+	if id == "" {
+		return
+	}
+	if Slug(id) != id {
+		f.atValue(key, "%q: a %s id is lower-case letters, digits and dashes, such as %q", id, what, Slug(id))
+	}
+	if seen[id] {
+		f.atValue(key, "%q is used by %s", id, earlier)
+	}
+	seen[id] = true
+}
+
 // header is key as a TOML table header writes it: without the numbers
 // of the tables it is in ("stages.beliefs" for "stages[0].beliefs").
 func header(key string) string {
