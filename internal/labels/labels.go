@@ -117,7 +117,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"study.noSprints":   {"Ingen sprint är kopplad till studien ännu.", "No sprint is linked to this study yet."},
 	"stage.current":     {"Nuläge", "Current state"},
 	"stage.desired":     {"Önskat läge", "Desired state"},
-	"stage.changes":     {"Förändringar på gång", "Changes under way"},
+	"stage.changes":     {"Förändringar och åtgärder", "Changes and actions"},
 	"stage.touchpoints": {"Kontaktpunkter", "Touchpoints"},
 	"stage.sprints":     {"Sprintar i steget", "Sprints on this stage"},
 	"stage.none":        {"Ingen sprint ännu.", "No sprint yet."},
@@ -125,8 +125,6 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"stage.learned":     {"Vad sprintarna lärde oss", "What sprints learned"},
 	"stage.energy":      {"Kundens energi", "The customer's energy"},
 	"stage.newest":      {"Senaste sprint", "Latest sprint"},
-	"stage.activity":    {"Kundaktivitet", "Customer activity"},
-	"stage.actions":     {"Förändringar och åtgärder", "Changes and actions"},
 
 	"map.caption":  {"Kundresan: steg som kolumner, från vänster till höger", "The journey: stages as columns, left to right"},
 	"map.progress": {"{done} av {of} förändringar klara", "{done} of {of} changes done"},

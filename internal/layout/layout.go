@@ -45,6 +45,9 @@ func Study(id string) string { return "studies/" + id + "/index.html" }
 // Stage is the anchor of the stage id on its study's page.
 func Stage(id string) string { return "stage-" + id }
 
+// StageOf is the stage stageID on the page of the study studyID.
+func StageOf(studyID, stageID string) string { return Study(studyID) + "#" + Stage(stageID) }
+
 // Team is the page of the team whose slug is given.
 func Team(slug string) string { return "teams/" + slug + "/index.html" }
 

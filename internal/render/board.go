@@ -22,7 +22,7 @@ func (r *renderer) assumptionsView() AssumptionsView {
 		if sg == nil {
 			return nil
 		}
-		return &Link{layout.Rel(name, layout.Study(sg.Study.ID)) + "#" + layout.Stage(sg.ID), sg.Name}
+		return &Link{layout.Rel(name, layout.StageOf(sg.Study.ID, sg.ID)), sg.Name}
 	}
 	// add puts a belief in what to test next or under its verdict, with
 	// the team of the sprint that tested it or will.

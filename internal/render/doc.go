@@ -79,7 +79,7 @@
 //	             board also .Stage (*Link), .Action (*ActionBrief), .Team
 //	Lesson       .Verdict, .Learned, .Sprint (a Link)
 //	ChangeItem   .Text, .Group ("change" or "action": the label group of
-//	             .Status), .Status, .Done, .Team, .Owner, .Due, .Overdue,
+//	             .Status), .Status, .Team, .Owner, .Due, .Overdue,
 //	             .Sprint (*Link)
 //	Progress     .Done, .Of: changes done of those not dropped
 //	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .Learned,

@@ -242,11 +242,11 @@ func (r *renderer) sprintView(sp *site.Sprint) SprintView {
 		Participants: sp.Participants,
 	}
 	if sp.Stage != nil {
-		v.Stage = &Link{layout.Rel(name, study) + "#" + layout.Stage(sp.Stage.ID), sp.Stage.Name}
+		v.Stage = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, sp.Stage.ID)), sp.Stage.Name}
 	}
 	tested := sp
 	if b := sp.Tests; b != nil {
-		v.FromMap = &Link{layout.Rel(name, study) + "#" + layout.Stage(b.Stage.ID), b.Stage.Name}
+		v.FromMap = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, b.Stage.ID)), b.Stage.Name}
 		tested = b.Tested()
 	}
 	if tested != nil && tested.Outcome() != site.Untested {

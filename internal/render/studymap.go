@@ -86,12 +86,10 @@ func (r *renderer) stageView(name string, sg *site.Stage) StageView {
 			Sprint:  link(sp),
 		})
 	}
-	for i := range sv.Changes {
-		c := &sv.Changes[i]
-		c.Done = c.Status == "done"
+	for _, c := range sv.Changes {
 		if c.Status != "dropped" {
 			sv.Progress.Of++
-			if c.Done {
+			if c.Status == "done" {
 				sv.Progress.Done++
 			}
 		}

@@ -276,7 +276,6 @@ type ChangeItem struct {
 	Text    template.HTML
 	Group   string // the label group of Status: change or action
 	Status  string
-	Done    bool // Status is done
 	Team    string
 	Owner   string
 	Due     Date
