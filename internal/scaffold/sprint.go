@@ -118,15 +118,12 @@ func findBelief(s *site.Site, o SprintOptions) (*site.Belief, error) {
 		if o.Study != "" && st.ID != o.Study {
 			continue
 		}
-		for _, sg := range st.Stages {
-			for _, b := range sg.Beliefs {
-				if b.ID == o.Tests {
-					found = b
-					in = append(in, st.ID)
-				}
-				ids = append(ids, b.ID)
-			}
+		b, all := st.Belief(o.Tests)
+		if b != nil {
+			found = b
+			in = append(in, st.ID)
 		}
+		ids = append(ids, all...)
 	}
 	switch {
 	case len(in) == 1:

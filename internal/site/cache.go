@@ -21,7 +21,7 @@ import (
 type Cache struct {
 	mu sync.Mutex
 
-	plans map[string]cachedPlan // by path of sprint.toml
+	plans map[string]cachedPlan // by sprint id
 	used  map[string]bool       // plans looked up since the last Sweep
 
 	folders map[string]folder // by sprint id: read since a change in it
@@ -38,7 +38,6 @@ type folder struct {
 
 	warns   Problems  // what tends to go stale, as of warnDay
 	warnDay time.Time // the day warns were found for
-	warned  bool
 }
 
 type cachedPlan struct {
@@ -114,7 +113,7 @@ func (c *Cache) folder(id string, trusted bool) (folder, bool) {
 	defer c.mu.Unlock()
 	f, ok := c.folders[id]
 	if ok && c.used != nil {
-		c.used["sprints/"+id+"/sprint.toml"] = true // its plan stays kept
+		c.used[id] = true // its plan stays kept
 	}
 	return f, ok
 }
@@ -169,7 +168,9 @@ func (c *Cache) Sweep() {
 	c.used = nil
 }
 
-func (c *Cache) get(p, src, notes string) (Sprint, Problems, bool) {
+// get returns the plan of the sprint id when it was parsed from the same
+// sprint.toml and notes.md.
+func (c *Cache) get(id, src, notes string) (Sprint, Problems, bool) {
 	if c == nil {
 		return Sprint{}, nil, false
 	}
@@ -178,15 +179,15 @@ func (c *Cache) get(p, src, notes string) (Sprint, Problems, bool) {
 	if c.used == nil {
 		c.used = map[string]bool{}
 	}
-	c.used[p] = true
-	e, ok := c.plans[p]
+	c.used[id] = true
+	e, ok := c.plans[id]
 	if !ok || e.src != src || e.notes != notes {
 		return Sprint{}, nil, false
 	}
 	return e.sp, e.probs, true
 }
 
-func (c *Cache) put(p, src, notes string, sp Sprint, probs Problems) {
+func (c *Cache) put(id, src, notes string, sp Sprint, probs Problems) {
 	if c == nil {
 		return
 	}
@@ -195,5 +196,5 @@ func (c *Cache) put(p, src, notes string, sp Sprint, probs Problems) {
 	if c.plans == nil {
 		c.plans = map[string]cachedPlan{}
 	}
-	c.plans[p] = cachedPlan{src, notes, sp, probs}
+	c.plans[id] = cachedPlan{src, notes, sp, probs}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -149,57 +150,32 @@ func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 // not the belief's.
 func (l *loader) linkBelief(sp *Sprint, f *fields) {
 	a := &sp.Assumption
-	defer func() {
-		// A plan whose belief is missing is reported; its own values
-		// still need their defaults.
-		if a.Importance == "" {
-			a.Importance = Importances.Default
-		}
-		if a.Evidence == "" {
-			a.Evidence = Evidences.Default
-		}
-		if a.Basis == "" {
-			a.Basis = Bases.Values[0]
-		}
-	}()
-	if a.Tests == "" || l.broken["study:"+sp.StudyID] {
-		// A study with problems may have lost beliefs: saying the
-		// sprint's is not there would be one problem too many.
-		return
-	}
-	var ids []string
-	for _, sg := range sp.Study.Stages {
-		for _, b := range sg.Beliefs {
-			ids = append(ids, b.ID)
-			if b.ID == a.Tests {
-				sp.Tests = b
+	// A study with problems may have lost beliefs: saying the sprint's
+	// is not there would be one problem too many.
+	if a.Tests != "" && !l.broken["study:"+sp.StudyID] {
+		b, ids := sp.Study.Belief(a.Tests)
+		if b == nil {
+			f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", ids))
+		} else {
+			sp.Tests = b
+			b.Sprints = append(b.Sprints, sp)
+			a.Belief = cmp.Or(a.Belief, b.Text)
+			a.Basis = cmp.Or(a.Basis, b.Basis)
+			a.Importance = cmp.Or(a.Importance, b.Importance)
+			a.Evidence = cmp.Or(a.Evidence, b.Evidence)
+			switch {
+			case sp.StageID == "":
+				sp.Stage = b.Stage
+			case sp.Stage != nil && sp.Stage != b.Stage:
+				f.atValue("stage", "%q is not the stage of belief %q, which is %q: leave stage out to take the belief's", sp.StageID, b.ID, b.Stage.ID)
 			}
 		}
 	}
-	b := sp.Tests
-	if b == nil {
-		f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", ids))
-		return
-	}
-	b.Sprints = append(b.Sprints, sp)
-	if a.Belief == "" {
-		a.Belief = b.Text
-	}
-	if a.Basis == "" {
-		a.Basis = b.Basis
-	}
-	if a.Importance == "" {
-		a.Importance = b.Importance
-	}
-	if a.Evidence == "" {
-		a.Evidence = b.Evidence
-	}
-	switch {
-	case sp.StageID == "":
-		sp.Stage = b.Stage
-	case sp.Stage != nil && sp.Stage != b.Stage:
-		f.atValue("stage", "%q is not the stage of belief %q, which is %q: leave stage out to take the belief's", sp.StageID, b.ID, b.Stage.ID)
-	}
+	// A plan whose belief is missing is reported; its own values still
+	// need their defaults.
+	a.Basis = cmp.Or(a.Basis, Bases.Values[0])
+	a.Importance = cmp.Or(a.Importance, Importances.Default)
+	a.Evidence = cmp.Or(a.Evidence, Evidences.Default)
 }
 
 // linkChanges links each stage's changes to the sprints they came from.

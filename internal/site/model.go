@@ -75,6 +75,22 @@ type Stage struct {
 	Sprints []*Sprint // the sprints that touched the stage, newest first
 }
 
+// Belief returns the study's belief id, or nil, and the ids of all its
+// beliefs, for a problem that names the ones there are.
+func (st *Study) Belief(id string) (*Belief, []string) {
+	var found *Belief
+	var ids []string
+	for _, sg := range st.Stages {
+		for _, b := range sg.Beliefs {
+			if b.ID == id {
+				found = b
+			}
+			ids = append(ids, b.ID)
+		}
+	}
+	return found, ids
+}
+
 // A Belief is what the organisation believes about its customers at a
 // stage: an internal assumption or customer-true insight, to be tested.
 type Belief struct {

@@ -50,8 +50,10 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 				if !ok {
 					f.sp, f.src, f.files, f.probs = loadSprint(l.fsys, dirs[i], cache)
 				}
-				if f.sp != nil && (!f.warned || !f.warnDay.Equal(today)) {
-					f.warns, f.warned, f.warnDay = sprintWarnings(f.sp, f.src, today), true, today
+				// A new folder's warnDay is the zero day, for which
+				// there are no warnings: it needs none found then.
+				if f.sp != nil && !f.warnDay.Equal(today) {
+					f.warns, f.warnDay = sprintWarnings(f.sp, f.src, today), today
 					ok = false
 				}
 				if !ok {
@@ -163,7 +165,7 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		}
 	}
 	src = string(data)
-	plan, ps, ok := cache.get(planPath, src, string(notes))
+	plan, ps, ok := cache.get(id, src, string(notes))
 	if !ok {
 		var s *Sprint
 		s, ps = ParseSprint(planPath, id, data)
@@ -171,7 +173,7 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 			plan = *s
 		}
 		plan.Notes, plan.NotesPath = string(notes), notesPath
-		cache.put(planPath, src, string(notes), plan, ps)
+		cache.put(id, src, string(notes), plan, ps)
 	}
 	if len(ps) > 0 {
 		return nil, "", nil, append(probs, ps...)
