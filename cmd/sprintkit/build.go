@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -37,11 +36,16 @@ func runBuild(ctx context.Context, c *command, args []string, root string, stdou
 	if err != nil {
 		return err
 	}
+	fsys, closer, err := openSite(root)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
 	start := time.Now()
 	var n int
 	err = output.Write(out, func(w output.Writer) error {
 		var err error
-		n, err = buildInto(ctx, os.DirFS(root), day, w, stderr)
+		n, err = buildInto(ctx, fsys, day, w, stderr)
 		return err
 	})
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/sprintkit/sprintkit/internal/build"
@@ -23,7 +22,12 @@ func runCheck(_ context.Context, c *command, args []string, root string, stdout,
 	if err != nil {
 		return err
 	}
-	s, err := build.Check(os.DirFS(root), day)
+	fsys, closer, err := openSite(root)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	s, err := build.Check(fsys, day)
 	if err != nil {
 		return err
 	}

@@ -6,10 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // A command is one thing sprintkit does. The table of them is the one
@@ -150,4 +153,14 @@ func today() (time.Time, error) {
 		now = time.Unix(n, 0).UTC()
 	}
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// openSite opens the site folder root for reading; nothing outside it can
+// be read through what it gives.
+func openSite(root string) (fs.FS, io.Closer, error) {
+	fsys, closer, err := site.OpenFolder(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("the site folder: %w", err)
+	}
+	return fsys, closer, nil
 }

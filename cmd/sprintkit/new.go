@@ -32,7 +32,12 @@ func runNewSprint(_ context.Context, c *command, args []string, root string, std
 	if o.Date, err = dateFlag(date); err != nil {
 		return err
 	}
-	id, plan, err := scaffold.NewSprint(os.DirFS(root), o)
+	fsys, closer, err := openSite(root)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	id, plan, err := scaffold.NewSprint(fsys, o)
 	if err != nil {
 		return err
 	}
@@ -62,7 +67,12 @@ func runNewStudy(_ context.Context, c *command, args []string, root string, stdo
 	if _, err := os.Stat(filepath.Join(root, "content", "site.toml")); err != nil {
 		return fmt.Errorf("%s is not a sprintkit site (no content/site.toml; sprintkit init DIR makes one)", root)
 	}
-	id, plan, err := scaffold.NewStudy(os.DirFS(root), strings.TrimSpace(pos[0]), day)
+	fsys, closer, err := openSite(root)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	id, plan, err := scaffold.NewStudy(fsys, strings.TrimSpace(pos[0]), day)
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,9 @@ func splitFrontMatter(src string) (front, body string, ok bool) {
 }
 
 func (l *loader) loadContent() {
+	if !l.folder("content") {
+		return
+	}
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
@@ -51,7 +54,20 @@ func (l *loader) loadContent() {
 		if d.IsDir() || p == settingsPath {
 			return nil
 		}
+		if msg := notRegular(d.Type()); msg != "" {
+			l.fail(p, "%s", msg)
+			return nil
+		}
 		rel := strings.TrimPrefix(p, "content/")
+		if path.Ext(p) == ".md" {
+			// A page's path is its address.
+			for _, part := range strings.Split(rel, "/") {
+				if msg := badName(part); msg != "" {
+					l.fail(p, "%s", msg)
+					return nil
+				}
+			}
+		}
 		switch {
 		case path.Ext(p) != ".md":
 			if layout.Generated(rel) {
@@ -73,9 +89,9 @@ func (l *loader) loadContent() {
 }
 
 func (l *loader) loadPage(p string) {
-	data, err := fs.ReadFile(l.fsys, p)
+	data, err := readFile(l.fsys, p, MaxMarkdown, "a page")
 	if err != nil {
-		l.fail(p, "%v", err)
+		l.probs = append(l.probs, problemOf(p, err))
 		return
 	}
 	id := strings.TrimSuffix(strings.TrimPrefix(p, "content/"), ".md")
@@ -100,9 +116,9 @@ func (l *loader) loadPage(p string) {
 }
 
 func (l *loader) loadStudy(p string) {
-	data, err := fs.ReadFile(l.fsys, p)
+	data, err := readFile(l.fsys, p, MaxMarkdown, "a study")
 	if err != nil {
-		l.fail(p, "%v", err)
+		l.probs = append(l.probs, problemOf(p, err))
 		return
 	}
 	st := &Study{Path: p, ID: strings.TrimSuffix(path.Base(p), ".md")}

@@ -357,6 +357,10 @@ func (f *fields) tables(m map[string]any, prefix, name string) []map[string]any 
 // decodeTOML parses src into a table. A syntax error becomes a positioned problem.
 // firstLine is the line of src's first line within its file.
 func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]any, *fields, bool) {
+	if line, col, msg := checkTOMLShape(src); msg != "" {
+		*probs = append(*probs, Problem{Path: path, Line: line + firstLine - 1, Col: col, Msg: msg})
+		return nil, nil, false
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(src, &m); err != nil {
 		p := Problem{Path: path, Msg: err.Error()}

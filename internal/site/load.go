@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -67,6 +68,27 @@ type loader struct {
 	// broken holds the ids of studies and sprints whose files have
 	// problems, so that what refers to them does not report more.
 	broken map[string]bool
+}
+
+// folder reports whether the folder p is there to be read. A link in its
+// place is a problem: it may lead out of the site.
+func (l *loader) folder(p string) bool {
+	fi, err := fs.Lstat(l.fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false
+	case err != nil:
+		l.fail(p, "%v", err)
+		return false
+	case !fi.IsDir():
+		if msg := notRegular(fi.Mode()); msg != "" {
+			l.fail(p, "%s", msg)
+		} else {
+			l.fail(p, "is a file, not a folder")
+		}
+		return false
+	}
+	return true
 }
 
 func (l *loader) fail(p string, format string, args ...any) {

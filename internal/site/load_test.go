@@ -376,6 +376,58 @@ block = "Glömd"
 				`content/studies/resa.md:19:1: stages[1].beliefs: must be an array of tables ([[stages.beliefs]]), not a table`,
 			},
 		},
+		{
+			name:  "inline tables nested far deeper than a plan needs",
+			files: map[string]string{planPath: goodPlan + "y = " + strings.Repeat("{a=", 10000) + "1" + strings.Repeat("}", 10000) + "\n"},
+			want:  []string{planPath + ":22:53: arrays and tables nested more than 16 deep: no plan or study needs that"},
+		},
+		{
+			name:  "arrays nested deep in a study's front matter",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, "+++\nTexten", "x = "+strings.Repeat("[", 20000)+"\n+++\nTexten", 1)},
+			want:  []string{"content/studies/resa.md:12:21: arrays and tables nested more than 16 deep: no plan or study needs that"},
+		},
+		{
+			name:  "a dotted key of ten thousand parts",
+			files: map[string]string{planPath: strings.Repeat("a.", 10000) + "a = 1\n" + goodPlan},
+			want:  []string{planPath + ":1:32: a dotted key of more than 16 parts: no plan or study needs that"},
+		},
+		{
+			name: "brackets, dots and quotes inside strings and comments are text",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `learned = "De läser det."`,
+				"learned = \"\"\"\n"+strings.Repeat("[{", 20)+strings.Repeat(".", 40)+"\"\"\"\"\n# "+strings.Repeat("[", 40)+"\nx = '"+strings.Repeat("{", 20)+"'", 1)},
+			want: []string{planPath + ":24:1: unknown key \"result.x\""},
+		},
+		{
+			name:  "a plan too large to be one",
+			files: map[string]string{planPath: goodPlan + "# " + strings.Repeat("x", MaxTOML) + "\n"},
+			want:  []string{planPath + ": is 1 MiB, more than the 1 MiB that a sprint plan may hold: split it, or keep large material in a file beside it and link to that"},
+		},
+		{
+			name:  "notes far larger than a write-up",
+			files: map[string]string{"sprints/2026-11-02-brevet/notes.md": strings.Repeat("Hej.\n", MaxMarkdown/5+1)},
+			want:  []string{"sprints/2026-11-02-brevet/notes.md: is 4 MiB, more than the 4 MiB that notes may hold: split it, or keep large material in a file beside it and link to that"},
+		},
+		{
+			name:  "notes that are not UTF-8",
+			files: map[string]string{"sprints/2026-11-02-brevet/notes.md": "# Anteckningar\n\nKunden sa: \"v\xe4lkomstbrevet\"\n"},
+			want:  []string{"sprints/2026-11-02-brevet/notes.md:3:14: not UTF-8 text (saved as Latin-1 or Windows-1252?): save the file as UTF-8"},
+		},
+		{
+			name: "folder and page names that would break a link",
+			files: map[string]string{
+				"sprints/2026-11-09-a#b/sprint.toml":         goodPlan,
+				"sprints/2026-11-09-%2e%2e/sprint.toml":      goodPlan,
+				"sprints/2026-11-09-zz\revent: x\r/notes.md": "x",
+				"content/om?x.md":                            "hej",
+				"content/bild #1.png":                        "png",
+			},
+			want: []string{
+				`content/om?x.md: the name "om?x.md" holds '?', which would change what a link to it means: rename it (sprintkit new makes names of letters, digits and dashes)`,
+				`sprints/2026-11-09-%2e%2e: the name "2026-11-09-%2e%2e" holds '%', which would change what a link to it means: rename it (sprintkit new makes names of letters, digits and dashes)`,
+				`sprints/2026-11-09-a#b: the name "2026-11-09-a#b" holds '#', which would change what a link to it means: rename it (sprintkit new makes names of letters, digits and dashes)`,
+				`sprints/2026-11-09-zz` + "\r" + `event: x` + "\r" + `: the name "2026-11-09-zz\revent: x\r" holds a control character: rename it`,
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load(siteWith(tc.files), Options{})

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"slices"
 )
 
@@ -147,7 +146,7 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 // problems found while linking.
 func (l *loader) sprintFields(sp *Sprint) *fields {
 	return &fields{path: sp.Path, probs: &l.probs, load: func() (string, int) {
-		data, _ := fs.ReadFile(l.fsys, sp.Path)
+		data, _ := readFile(l.fsys, sp.Path, MaxTOML, "a sprint plan")
 		return string(data), 1
 	}}
 }

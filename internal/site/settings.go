@@ -13,12 +13,12 @@ const settingsPath = "content/site.toml"
 func (l *loader) loadSettings() {
 	s := &l.site.Settings
 	s.Language = "en"
-	data, err := fs.ReadFile(l.fsys, settingsPath)
+	data, err := readFile(l.fsys, settingsPath, MaxTOML, "the site's settings")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			l.fail(settingsPath, "missing: a site needs content/site.toml with at least a title (sprintkit init makes one)")
 		} else {
-			l.fail(settingsPath, "%v", err)
+			l.probs = append(l.probs, problemOf(settingsPath, err))
 		}
 		return
 	}

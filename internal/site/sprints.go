@@ -14,17 +14,30 @@ import (
 )
 
 // sprintDirs returns the sprint folders under sprints/, by name.
+// Files in sprints/ itself (a README) are not part of the site; links,
+// pipes and devices there are problems, as a folder named so that its
+// address would break is.
 func (l *loader) sprintDirs() []string {
+	if !l.folder("sprints") {
+		return nil
+	}
 	entries, err := fs.ReadDir(l.fsys, "sprints")
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			l.fail("sprints", "%v", err)
-		}
+		l.fail("sprints", "%v", err)
 		return nil
 	}
 	var dirs []string
 	for _, e := range entries {
-		if e.IsDir() && !Ignored(e.Name()) {
+		p := "sprints/" + e.Name()
+		switch {
+		case Ignored(e.Name()):
+		case !e.IsDir():
+			if msg := notRegular(e.Type()); msg != "" {
+				l.fail(p, "%s", msg)
+			}
+		case badName(e.Name()) != "":
+			l.fail(p, "%s", badName(e.Name()))
+		default:
 			dirs = append(dirs, e.Name())
 		}
 	}
@@ -115,6 +128,8 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		p := dir + "/" + e.Name()
 		switch {
 		case Ignored(e.Name()):
+		case !e.IsDir() && notRegular(e.Type()) != "":
+			probs = append(probs, Problem{Path: p, Msg: notRegular(e.Type())})
 		case e.IsDir() && (e.Name() == "notes.md" || e.Name() == "sprint.toml"):
 			probs = append(probs, Problem{Path: p, Msg: "is a folder, not a file"})
 		case e.IsDir():
@@ -125,6 +140,8 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 				case Ignored(d.Name()) && d.IsDir():
 					return fs.SkipDir
 				case Ignored(d.Name()) || d.IsDir():
+				case notRegular(d.Type()) != "":
+					probs = append(probs, Problem{Path: p, Msg: notRegular(d.Type())})
 				default:
 					copied(p)
 				}
@@ -148,20 +165,20 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		return nil, "", nil, probs
 	}
 	planPath := dir + "/sprint.toml"
-	data, err := fs.ReadFile(fsys, planPath)
+	data, err := readFile(fsys, planPath, MaxTOML, "a sprint plan")
 	if err != nil {
-		return nil, "", nil, append(probs, Problem{Path: planPath, Msg: err.Error()})
+		return nil, "", nil, append(probs, problemOf(planPath, err))
 	}
 	var notes []byte
 	notesPath := ""
 	if hasNotes {
 		notesPath = dir + "/notes.md"
-		// Gone since the listing (an editor saving by rename) or a broken
-		// link is no notes, as if the listing had not shown it.
-		if notes, err = fs.ReadFile(fsys, notesPath); errors.Is(err, fs.ErrNotExist) {
+		// Gone since the listing (an editor saving by rename) is no
+		// notes, as if the listing had not shown it.
+		if notes, err = readFile(fsys, notesPath, MaxMarkdown, "notes"); errors.Is(err, fs.ErrNotExist) {
 			notes, notesPath = nil, ""
 		} else if err != nil {
-			return nil, "", nil, append(probs, Problem{Path: notesPath, Msg: err.Error()})
+			return nil, "", nil, append(probs, problemOf(notesPath, err))
 		}
 	}
 	src = string(data)
