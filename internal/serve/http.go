@@ -5,10 +5,12 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"io"
 	"mime"
 	"net"
 	"net/http"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -202,10 +204,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			return true
 		}
 		if last == nil || st.problems == nil || st.hash != last.hash {
-			fmt.Fprintf(w, "event: build\ndata: %s\n\n", st.hash)
+			writeEvent(w, "build", st.hash)
 		}
 		if st.problems != nil {
-			fmt.Fprintf(w, "event: problems\ndata: %s\n\n", strings.Join(st.problems, "\ndata: "))
+			writeEvent(w, "problems", strings.Join(st.problems, "\n"))
 		}
 		last = st
 		fl.Flush()
@@ -223,10 +225,33 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-ch:
 			write()
 		case <-tick.C:
-			fmt.Fprint(w, "event: ping\ndata: \n\n")
+			writeEvent(w, "ping", "")
 			fl.Flush()
 		}
 	}
+}
+
+// writeEvent writes one event, with a data line for each line of data. In
+// an event stream CR, LF and CRLF each end a line, so every one of them
+// starts a new data line here: no text, such as a file name in a problem,
+// can end a line early and start an event of its own.
+func writeEvent(w io.Writer, name, data string) error {
+	var b strings.Builder
+	b.WriteString("event: " + name + "\n")
+	for _, l := range splitLines(data) {
+		b.WriteString("data: " + l + "\n")
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// lineEnd is what ends a line in an event stream, and in a terminal.
+var lineEnd = regexp.MustCompile(`\r\n|\r|\n`)
+
+// splitLines splits s at each CRLF, CR or LF.
+func splitLines(s string) []string {
+	return lineEnd.Split(s, -1)
 }
 
 // A hub tells every open event stream that the state changed. A stream

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -208,27 +209,52 @@ func TestFilesAndInjection(t *testing.T) {
 // An event is one Server-Sent Event.
 type event struct{ name, data string }
 
-// readEvents reads the stream and sends each event on the channel.
+// readEvents reads the stream as a browser does and sends each event on
+// the channel: a line ends at CR, LF or CRLF, and a blank line ends an
+// event that has data.
 func readEvents(r io.Reader, c chan<- event) {
 	defer close(c)
 	sc := bufio.NewScanner(r)
-	var ev event
-	var data []string
+	sc.Split(scanEventLines)
+	ev, hasData := event{name: "message"}, false
 	for sc.Scan() {
 		line := sc.Text()
+		field, value, _ := strings.Cut(line, ":")
+		value = strings.TrimPrefix(value, " ")
 		switch {
 		case line == "":
-			if ev.name != "" {
-				ev.data = strings.Join(data, "\n")
+			if hasData {
+				ev.data = strings.TrimSuffix(ev.data, "\n")
 				c <- ev
 			}
-			ev, data = event{}, nil
-		case strings.HasPrefix(line, "event: "):
-			ev.name = line[len("event: "):]
-		case strings.HasPrefix(line, "data: "):
-			data = append(data, line[len("data: "):])
+			ev, hasData = event{name: "message"}, false
+		case field == "event":
+			ev.name = value
+		case field == "data":
+			ev.data += value + "\n"
+			hasData = true
 		}
 	}
+}
+
+// scanEventLines splits an event stream into lines, as the Server-Sent
+// Events standard does.
+func scanEventLines(data []byte, atEOF bool) (int, []byte, error) {
+	i := bytes.IndexAny(data, "\r\n")
+	switch {
+	case i < 0:
+		if atEOF && len(data) > 0 {
+			return len(data), data, nil
+		}
+		return 0, nil, nil
+	case data[i] == '\n':
+		return i + 1, data[:i], nil
+	case i+1 < len(data) && data[i+1] == '\n':
+		return i + 2, data[:i], nil
+	case i+1 < len(data) || atEOF:
+		return i + 1, data[:i], nil
+	}
+	return 0, nil, nil // a CR last: an LF may follow
 }
 
 func nextEvent(t *testing.T, c <-chan event) event {
@@ -311,6 +337,49 @@ func TestEvents(t *testing.T) {
 	writeFile(t, dir, plan, orig+"\n# en kommentar\n")
 	if ev := nextEvent(t, events); ev != (event{"build", changed}) {
 		t.Fatalf("after a save with the same output: %+v, want build %s", ev, changed)
+	}
+}
+
+// A carriage return ends a line of an event stream as a line feed does:
+// a folder whose name holds CRs must not end a line of the problems event
+// and start an event of its own.
+func TestEventsNameWithCarriageReturn(t *testing.T) {
+	dir, s, base := httpSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/"+eventsPath, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan event)
+	go readEvents(resp.Body, events)
+	good := s.cur.Load().hash
+	if ev := nextEvent(t, events); ev != (event{"build", good}) {
+		t.Fatalf("first event %+v, want build %s", ev, good)
+	}
+
+	folder := "sprints/zz\revent: build\rdata: X\r"
+	writeFile(t, dir, folder+"/sprint.toml", readFile(t, dir, "sprints/"+sprintID+"/sprint.toml"))
+	st := waitState(t, s, "the folder is built", func(st *state) bool { return st.seq > 1 })
+	if st.problems == nil {
+		t.Skipf("the folder %q builds without a problem: no name reaches the event stream", folder)
+	}
+	ev := nextEvent(t, events)
+	if want := (event{"problems", strings.Join(st.problems, "\n")}); ev != want {
+		t.Fatalf("after the folder appeared: %+v, want %+v", ev, want)
+	}
+	for _, l := range st.problems {
+		if strings.ContainsAny(l, "\r\n") {
+			t.Errorf("the problem line %q holds a line end", l)
+		}
+	}
+	if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(folder))); err != nil {
+		t.Fatal(err)
+	}
+	if ev := nextEvent(t, events); ev != (event{"build", good}) {
+		t.Fatalf("after the folder went: %+v, want build %s and no event from the name", ev, good)
 	}
 }
 

@@ -195,11 +195,10 @@ func problemLines(err error) []string {
 	}
 	var lines []string
 	for _, e := range errs {
-		// A line of its own for each, also inside one problem (a hint), so
-		// that no line break can end an event early.
-		for _, l := range strings.Split(e.Error(), "\n") {
-			lines = append(lines, strings.TrimRight(l, "\r"))
-		}
+		// A line of its own for each line of a problem (a hint, or a CR
+		// in a file name), so that the terminal and the browser show the
+		// same lines.
+		lines = append(lines, splitLines(e.Error())...)
 	}
 	return lines
 }
