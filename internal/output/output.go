@@ -72,9 +72,12 @@ func Write(dir string, fill func(Writer) error) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	if unlock, err = lockedMarker(tmp); err != nil {
-		return err
+	// A failed marker leaves nothing to let go: unlock stays as it is.
+	u, err := lockedMarker(tmp)
+	if err != nil {
+		return fmt.Errorf("write the output folder's marker: %w", err)
 	}
+	unlock = u
 
 	w := &dirWriter{root: tmp, names: make(map[string]bool), dirs: make(map[string]bool)}
 	err = fill(w)
@@ -129,13 +132,16 @@ func sweep(parent, base string) {
 	}
 }
 
+// openFile opens files for writing; tests put a full disk in its place.
+var openFile = os.OpenFile
+
 // lockedMarker writes the marker file into the new folder dir and returns
 // it locked until unlock. It is written under another name and locked
 // before it takes its own, so that no build sweeping beside this one ever
 // finds it unlocked while this build runs.
 func lockedMarker(dir string) (unlock func(), err error) {
 	name := filepath.Join(dir, markerName)
-	f, err := os.OpenFile(name+".new", os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	f, err := openFile(name+".new", os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -486,4 +487,31 @@ func TestRemoveTree(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(outside, "keep", "file")); err != nil || string(b) != "keep" {
 		t.Errorf("a file a link pointed at is gone or changed: %q, %v", b, err)
 	}
+}
+
+// TestDiskFull builds onto a disk that is full from the first byte: the
+// marker's write fails, and Write says so instead of panicking, leaving
+// the old site as it was.
+func TestDiskFull(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skipf("no /dev/full on this machine (%v): the full disk cannot be made", err)
+	}
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	if err := Write(dir, writeAll(map[string]string{"index.html": "old"})); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	openFile = func(string, int, os.FileMode) (*os.File, error) {
+		return os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	}
+	defer func() { openFile = os.OpenFile }()
+	err := Write(dir, writeAll(map[string]string{"index.html": "new"}))
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("Write onto a full disk: got %v, want no space left on device", err)
+	}
+	if after := snapshot(t, dir); !reflect.DeepEqual(after, before) {
+		t.Errorf("failed build changed %s:\n got %q\nwant %q", dir, after, before)
+	}
+	wantOnly(t, parent, "public")
 }
