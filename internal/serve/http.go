@@ -24,11 +24,21 @@ const eventsPath = "_sprintkit/events"
 var liveJS string
 
 // ServeHTTP serves the files of the current build, and the event stream.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	w := s.timed(rw)
+	h := w.Header()
+	// Only pages of this origin may use what they get, and only as what
+	// it is said to be (a text file is no script).
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	h.Set("X-Content-Type-Options", "nosniff")
 	if !s.hosts[normHost(r.Host)] {
 		// A page elsewhere that made its own name point at this machine
 		// (DNS rebinding) must not read the site.
 		http.Error(w, "sprintkit serve: this server only answers to localhost and its own addresses", http.StatusForbidden)
+		return
+	}
+	if crossSite(r) {
+		http.Error(w, "sprintkit serve: pages of other sites may not load this; open it in a tab of its own", http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -91,7 +101,6 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request, code int, name str
 	}
 	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
@@ -181,52 +190,52 @@ func normHost(h string) string {
 // the current good build (the page reloads when it differs from its own),
 // "problems" with the error lines when the last build failed, and "ping"
 // now and then so a page can tell a dead connection (after a laptop
-// sleeps) from a quiet one.
-func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+// sleeps) from a quiet one. A write that fails ends the stream: the page
+// went away, or stopped reading for longer than a write may take.
+func (s *Server) events(w *timedWriter, r *http.Request) {
 	ch := s.hub.subscribe()
 	defer s.hub.unsubscribe(ch)
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(http.StatusOK)
-	fmt.Fprint(w, "retry: 1000\n\n")
+	if _, err := io.WriteString(w, "retry: 1000\n\n"); err != nil {
+		return
+	}
 
 	var last *state
-	write := func() bool {
+	write := func() error {
 		st := s.cur.Load()
 		if st == last {
-			return true
+			return nil
 		}
 		if last == nil || st.problems == nil || st.hash != last.hash {
-			writeEvent(w, "build", st.hash)
+			if err := writeEvent(w, "build", st.hash); err != nil {
+				return err
+			}
 		}
 		if st.problems != nil {
-			writeEvent(w, "problems", strings.Join(st.problems, "\n"))
+			if err := writeEvent(w, "problems", strings.Join(st.problems, "\n")); err != nil {
+				return err
+			}
 		}
 		last = st
-		fl.Flush()
-		return true
+		return w.FlushError()
 	}
-	write()
 	tick := time.NewTicker(s.ping)
 	defer tick.Stop()
-	for {
+	for err := write(); err == nil; {
 		select {
 		case <-r.Context().Done():
 			return
 		case <-s.closing:
 			return
 		case <-ch:
-			write()
+			err = write()
 		case <-tick.C:
-			writeEvent(w, "ping", "")
-			fl.Flush()
+			if err = writeEvent(w, "ping", ""); err == nil {
+				err = w.FlushError()
+			}
 		}
 	}
 }

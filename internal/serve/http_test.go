@@ -30,15 +30,30 @@ func httpSite(t *testing.T, hosts ...string) (dir string, s *Server, base string
 	for _, h := range hosts {
 		s.hosts[normHost(h)] = true
 	}
-	srv := httptest.NewServer(s)
+	return dir, s, serveHTTP(t, s)
+}
+
+// serveHTTP serves s on a loopback port as Run does, with its bounds, and
+// returns the base URL.
+func serveHTTP(t *testing.T, s *Server) string {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(s)
+	srv.Config = s.httpServer(context.Background())
+	srv.Start()
 	t.Cleanup(srv.Close)
-	t.Cleanup(s.Close)
-	return dir, s, srv.URL
+	t.Cleanup(s.Close) // first: end the event streams, then the server
+	return srv.URL
 }
 
 // raw sends one request exactly as written, with the given path and Host,
 // and returns the status and the body.
 func raw(t *testing.T, base, path, host string) (int, http.Header, string) {
+	t.Helper()
+	return rawWith(t, base, path, host, nil)
+}
+
+// rawWith is raw with more headers.
+func rawWith(t *testing.T, base, path, host string, hdr http.Header) (int, http.Header, string) {
 	t.Helper()
 	u, _ := url.Parse(base)
 	c, err := net.Dial("tcp", u.Host)
@@ -49,7 +64,9 @@ func raw(t *testing.T, base, path, host string) (int, http.Header, string) {
 	if host == "" {
 		host = u.Host
 	}
-	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\nOrigin: http://evil.example\r\n\r\n", path, host)
+	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\nOrigin: http://evil.example\r\n", path, host)
+	hdr.Write(c)
+	fmt.Fprint(c, "\r\n")
 	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)

@@ -15,7 +15,6 @@ import (
 	"io"
 	"io/fs"
 	"net"
-	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -80,12 +79,17 @@ type state struct {
 
 // A Server builds a site into memory and serves it with live reload.
 type Server struct {
-	fsys    fs.FS
-	today   time.Time
-	stdout  io.Writer
-	stderr  io.Writer
-	ping    time.Duration // how often event streams say they are alive
-	hosts   map[string]bool
+	fsys   fs.FS
+	today  time.Time
+	stdout io.Writer
+	stderr io.Writer
+	ping   time.Duration // how often event streams say they are alive
+	hosts  map[string]bool
+
+	// How long a client may take to send a request's headers, to ask
+	// again on a kept-alive connection, and to take each write.
+	readHeaderTimeout, idleTimeout, writeTimeout time.Duration
+
 	builder build.Builder
 	buildMu sync.Mutex      // one build at a time, as the Builder wants
 	warned  map[string]bool // the warnings of the last build, printed once
@@ -107,7 +111,8 @@ type Server struct {
 // requests whose Host is localhost or a loopback address, and the extra
 // host names given.
 func NewServer(fsys fs.FS, today time.Time, stdout, stderr io.Writer, hosts ...string) *Server {
-	s := &Server{fsys: fsys, today: today, stdout: stdout, stderr: stderr, ping: 20 * time.Second}
+	s := &Server{fsys: fsys, today: today, stdout: stdout, stderr: stderr, ping: 20 * time.Second,
+		readHeaderTimeout: readHeaderTimeout, idleTimeout: idleTimeout, writeTimeout: writeTimeout}
 	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
 	for _, h := range hosts {
 		s.hosts[normHost(h)] = true
@@ -288,11 +293,7 @@ func Run(ctx context.Context, opt Options) error {
 	defer w.Close()
 	s.exact = func() bool { return w.Mode() == "fsnotify" }
 
-	srv := &http.Server{
-		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := s.httpServer(ctx)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
