@@ -18,7 +18,7 @@ func runServe(ctx context.Context, c *command, args []string, root string, stdou
 	)
 	fs := c.flags(&root, stderr)
 	fs.IntVar(&port, "port", 1313, "the port to listen on")
-	fs.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets others on the network follow")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "the address to listen on; 0.0.0.0 lets everyone on the network who can reach this machine read the site")
 	fs.BoolVar(&poll, "poll", false, "watch for changes by polling (network shares, WSL, containers)")
 	pos, err := parse(fs, args)
 	if err != nil {

@@ -302,6 +302,9 @@ func Run(ctx context.Context, opt Options) error {
 	for _, u := range urls[1:] {
 		fmt.Fprintf(opt.Stdout, "  on the network: %s\n", u)
 	}
+	if w := exposure(host, urls); w != "" {
+		fmt.Fprintln(opt.Stderr, w)
+	}
 	if opt.Started != nil {
 		opt.Started(urls[0])
 	}
@@ -324,6 +327,30 @@ func Run(ctx context.Context, opt Options) error {
 	<-loopDone
 	fmt.Fprintln(opt.Stdout, "stopped")
 	return err
+}
+
+// exposure warns that the site can be read from the network, naming the
+// addresses, when the server listens on more than loopback; it is "" when
+// only this machine can reach it. urls are the server's addresses, the
+// first as printed first.
+func exposure(host string, urls []string) string {
+	ip := net.ParseIP(host)
+	if host == "localhost" || ip != nil && ip.IsLoopback() {
+		return ""
+	}
+	where, at := host, urls[:1]
+	if host == "" || ip.IsUnspecified() {
+		where, at = "every address of this machine", urls[1:]
+		if host != "" {
+			where = host + " (" + where + ")"
+		}
+	}
+	names := "by its name and its addresses"
+	if len(at) > 0 {
+		names = "at " + strings.Join(at, ", ")
+	}
+	return fmt.Sprintf("warning: listening on %s: anyone on the network who can reach this machine can read the site, %s\n"+
+		"hint: --bind 127.0.0.1 keeps it to this machine", where, names)
 }
 
 func displayHost(h string) string {

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -130,21 +131,30 @@ func testRebuildLoop(t *testing.T, poll bool) {
 	}
 }
 
-// Run serves until its context is cancelled (Ctrl-C), ends open event
-// streams, and leaves the site folder as it was.
-func TestRunStopsCleanly(t *testing.T) {
-	dir := testSite(t)
-	before := tree(t, dir)
+// startRun runs Run on addr for the site in dir until the test ends or
+// stop is called, and returns the address it prints first.
+func startRun(t *testing.T, dir, addr string) (base string, out *logBuffer, stop func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	started := make(chan string, 1)
-	var out logBuffer
+	out = new(logBuffer)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Root: dir, Addr: "127.0.0.1:0", Today: testDay, Stdout: &out, Stderr: &out,
+		done <- Run(ctx, Options{Root: dir, Addr: addr, Today: testDay, Stdout: out, Stderr: out,
 			Started: func(u string) { started <- u }})
 	}()
-	var base string
+	stop = func() error {
+		cancel()
+		select {
+		case err := <-done:
+			done <- err
+			return err
+		case <-time.After(15 * time.Second):
+			t.Fatal("Run did not stop within 15s of Ctrl-C")
+		}
+		return nil
+	}
+	t.Cleanup(func() { stop() })
 	select {
 	case base = <-started:
 	case err := <-done:
@@ -152,8 +162,20 @@ func TestRunStopsCleanly(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("Run did not start within 15s")
 	}
+	return base, out, stop
+}
+
+// Run serves until its context is cancelled (Ctrl-C), ends open event
+// streams, and leaves the site folder as it was.
+func TestRunStopsCleanly(t *testing.T) {
+	dir := testSite(t)
+	before := tree(t, dir)
+	base, out, stop := startRun(t, dir, "127.0.0.1:0")
 	if !strings.Contains(out.String(), "serving "+dir+" at "+base) {
 		t.Errorf("the address is not printed: %q", out.String())
+	}
+	if strings.Contains(out.String(), "on the network") || strings.Contains(out.String(), "can read the site") {
+		t.Errorf("on loopback, Run speaks of the network: %q", out.String())
 	}
 	resp, err := http.Get(base + "sprints/" + sprintID + "/")
 	if err != nil {
@@ -172,14 +194,8 @@ func TestRunStopsCleanly(t *testing.T) {
 	go readEvents(stream.Body, events)
 	nextEvent(t, events)
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("Run after Ctrl-C: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("Run did not stop within 15s of Ctrl-C")
+	if err := stop(); err != nil {
+		t.Fatalf("Run after Ctrl-C: %v", err)
 	}
 	select {
 	case _, ok := <-events:
@@ -194,5 +210,49 @@ func TestRunStopsCleanly(t *testing.T) {
 	}
 	if after := tree(t, dir); after != before {
 		t.Errorf("the site folder changed:\nbefore %s\nafter %s", before, after)
+	}
+}
+
+// Listening on more than loopback, Run warns that the network can read
+// the site, and names the addresses.
+func TestRunWarnsOfTheNetwork(t *testing.T) {
+	dir := testSite(t)
+	addrs := []string{"0.0.0.0:0"}
+	if lan := lanAddrs(); len(lan) > 0 {
+		addrs = append(addrs, net.JoinHostPort(lan[0].String(), "0"))
+	}
+	for _, addr := range addrs {
+		base, out, stop := startRun(t, dir, addr)
+		if err := stop(); err != nil {
+			t.Fatalf("Run on %s after Ctrl-C: %v", addr, err)
+		}
+		text := out.String()
+		warning := regexp.MustCompile(`(?m)^warning: listening on (.*): anyone on the network who can reach this machine can read the site, (.*)\nhint: --bind 127.0.0.1 keeps it to this machine$`)
+		m := warning.FindStringSubmatch(text)
+		if m == nil {
+			t.Errorf("Run on %s: no warning that the network can read the site:\n%s", addr, text)
+			continue
+		}
+		host, _, _ := net.SplitHostPort(addr)
+		if !strings.HasPrefix(m[1], host) {
+			t.Errorf("Run on %s: the warning says listening on %q", addr, m[1])
+		}
+		var want []string
+		for _, l := range strings.Split(text, "\n") {
+			if u, ok := strings.CutPrefix(l, "  on the network: "); ok {
+				want = append(want, u)
+			}
+		}
+		if host != "0.0.0.0" {
+			want = []string{base}
+		}
+		if len(want) == 0 && m[2] != "by its name and its addresses" {
+			t.Errorf("Run on %s with no network address found: the warning names %q", addr, m[2])
+		}
+		for _, u := range want {
+			if !strings.Contains(m[2], u) {
+				t.Errorf("Run on %s: the warning does not name %s: %q", addr, u, m[2])
+			}
+		}
 	}
 }
