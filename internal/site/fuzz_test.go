@@ -1,10 +1,12 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzParseSprint feeds arbitrary bytes to the sprint plan reader: it must
@@ -33,6 +35,46 @@ func FuzzParseSprint(f *testing.F) {
 		}
 		if len(probs) == 0 && sp == nil {
 			t.Fatal("no sprint and no problem")
+		}
+	})
+}
+
+// FuzzStudy feeds arbitrary bytes to the loader as a study's file, front
+// matter and all: it must never panic, and every problem must name the
+// study at a line inside it.
+func FuzzStudy(f *testing.F) {
+	f.Add([]byte(goodStudy))
+	f.Add([]byte(beliefStudy))
+	f.Add([]byte("+++\ntitle = \"x\"\n[[stages]]\nid = \"a\"\nchanges = [{text = \"b\", status = \"done\"}, \"c\"]\n[[stages.beliefs]]\nid = \"d\"\n+++\n# Body\n"))
+	seeds, _ := filepath.Glob("../../content/studies/*.md")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	const path = "content/studies/resa.md"
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := siteWith(nil)
+		fsys[path].Data = data
+		s, err := Load(fsys, Options{Today: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)})
+		if err == nil {
+			if len(s.Studies) != 1 {
+				t.Fatalf("loaded %d studies, want 1", len(s.Studies))
+			}
+			return
+		}
+		var probs Problems
+		if !errors.As(err, &probs) {
+			t.Fatalf("Load: got %v, want Problems", err)
+		}
+		lines := strings.Count(string(data), "\n") + 1
+		for _, p := range probs {
+			if p.Path == path && (p.Line < 0 || p.Line > lines || (p.Line > 0 && p.Col < 1)) {
+				t.Fatalf("problem at %d:%d outside the study of %d lines: %s", p.Line, p.Col, lines, p.Msg)
+			}
+			if p.Path != path && p.Path != planPath {
+				t.Fatalf("problem names %q, which the study did not touch: %s", p.Path, p.Msg)
+			}
 		}
 	})
 }
