@@ -2,10 +2,13 @@ package serve
 
 import (
 	"context"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -123,4 +126,78 @@ func mustRun(t *testing.T, ctx context.Context, expr string) bool {
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
 	return `"` + r.Replace(s) + `"`
+}
+
+// A page of another site cannot read the dev server's site: not with a
+// script tag, fetch() or an EventSource. A link from it still opens the
+// site, and the site's own pages load the index as before.
+func TestOtherSiteCannotReadInABrowser(t *testing.T) {
+	ctx := browsertest.New(t)
+	s, _ := startServer(t, testSite(t), false)
+	var mu sync.Mutex
+	var seen []string
+	saw := func(what string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Contains(seen, what)
+	}
+	dev := httptest.NewUnstartedServer(nil)
+	dev.Config = s.httpServer(context.Background())
+	dev.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.URL.Path+" "+r.Header.Get("Sec-Fetch-Site")+" "+r.Header.Get("Sec-Fetch-Mode"))
+		mu.Unlock()
+		s.ServeHTTP(w, r)
+	})
+	dev.Start()
+	t.Cleanup(dev.Close)
+	t.Cleanup(s.Close) // first: end the event streams, then the server
+
+	// The other site: localhost on another port, where the dev server is
+	// 127.0.0.1 (both names pass its Host check).
+	page := strings.ReplaceAll(`<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>Another site</title>
+<script>var result = {script: "", fetch: "", events: ""};</script>
+<script src="DEV/search-index.js" onload="result.script = 'ran'" onerror="result.script = 'refused'"></script>
+<script>
+fetch("DEV/search-index.js").then(function (r) { return r.text(); }).then(
+  function (t) { result.fetch = "read " + t.length; }, function () { result.fetch = "refused"; });
+var es = new EventSource("DEV/_sprintkit/events");
+es.addEventListener("build", function (e) { result.events = "read " + e.data; es.close(); });
+es.onerror = function () { if (!result.events) result.events = "refused"; es.close(); };
+</script>
+<a id="to-dev" href="DEV/sprints/`+sprintID+`/">the sprint</a>`, "DEV", dev.URL)
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	}))
+	t.Cleanup(other.Close)
+	otherURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
+
+	if err := chromedp.Do(browsertest.Timeout(t, ctx, 20*time.Second), chromedp.Navigate(otherURL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the other site's tries end", `result.script !== "" && result.fetch !== "" && result.events !== ""`)
+	if !saw("/search-index.js cross-site no-cors") {
+		t.Fatalf("the dev server saw no cross-site script request for the index; it saw %q", seen)
+	}
+	result, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second),
+		chromedp.Evaluate[string](`JSON.stringify(result) + " sprintkitSearch:" + typeof window.sprintkitSearch`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"script":"refused","fetch":"refused","events":"refused"} sprintkitSearch:undefined`; result != want {
+		t.Errorf("another site's page got %s, want %s", result, want)
+	}
+
+	// A link on the other site opens the dev server's page, which works.
+	if err := chromedp.Do(browsertest.Timeout(t, ctx, 20*time.Second), chromedp.Click(chromedp.CSS("#to-dev"))); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the sprint page opens from the other site's link",
+		`location.href === `+jsString(dev.URL+"/sprints/"+sprintID+"/")+` && document.querySelector("script[data-sprintkit-live]") !== null`)
+	if !saw("/sprints/" + sprintID + "/ cross-site navigate") {
+		t.Errorf("the page was not opened by a cross-site navigation; the dev server saw %q", seen)
+	}
+	mustRun(t, ctx, `var s = document.createElement("script"); s.src = "../../search-index.js"; document.head.appendChild(s); true`)
+	waitJS(t, ctx, "the site's own page loads the index", `typeof window.sprintkitSearch === "object"`)
 }
