@@ -94,6 +94,27 @@ func (o overlay) Open(name string) (fs.File, error) {
 	return o.base.Open(name)
 }
 
+// Lstat describes the file that Open gives, without following a link:
+// the site's templates are read only as regular files (site.ReadFile).
+func (o overlay) Lstat(name string) (fs.FileInfo, error) {
+	if o.top != nil {
+		if fi, err := fs.Lstat(o.top, name); err == nil {
+			return fi, nil
+		}
+	}
+	return fs.Lstat(o.base, name)
+}
+
+// ReadLink is Lstat's companion in fs.ReadLinkFS.
+func (o overlay) ReadLink(name string) (string, error) {
+	if o.top != nil {
+		if _, err := fs.Lstat(o.top, name); err == nil {
+			return fs.ReadLink(o.top, name)
+		}
+	}
+	return fs.ReadLink(o.base, name)
+}
+
 func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	t, probs := newText(s.Settings)
 	if len(probs) > 0 {
@@ -144,7 +165,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 // parseFile adds the template file name, from the site's templates or the
 // embedded ones, to t, naming the file in any error.
 func (r *renderer) parseFile(t *template.Template, name string) (*template.Template, error) {
-	data, err := fs.ReadFile(r.files, name)
+	data, err := site.ReadFile(r.files, name)
 	if err != nil {
 		return nil, site.Problems{{Path: "templates/" + name, Msg: err.Error()}}
 	}
@@ -264,7 +285,7 @@ func (r *renderer) rest(src fs.FS, w Writer) error {
 		return err
 	}
 	for _, f := range r.site.Files {
-		b, err := fs.ReadFile(src, f.Src)
+		b, err := site.ReadFile(src, f.Src)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Src, err)
 		}
@@ -354,7 +375,7 @@ func (r *renderer) assets(w Writer) error {
 	}
 	sort.Strings(sorted)
 	for _, n := range sorted {
-		b, err := fs.ReadFile(r.files, n)
+		b, err := site.ReadFile(r.files, n)
 		if err != nil {
 			return fmt.Errorf("templates/%s: %w", n, err)
 		}

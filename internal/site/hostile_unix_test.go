@@ -54,6 +54,7 @@ func TestHostileFolder(t *testing.T) {
 	link(filepath.Join(outside, "sprint"), "sprints/2026-11-04-linked")
 	link(filepath.Join(outside, "notes.md"), "sprints/2026-11-02-brevet/notes.md")
 	link("/dev/zero", "content/zero.bin")
+	link(outside, "templates")
 	fifo("content/fifo.txt")
 	fifo("sprints/2026-11-03-pipe/notes.md")
 	want := []string{
@@ -72,6 +73,7 @@ func TestHostileFolder(t *testing.T) {
 		"sprints/2026-11-02-brevet/notes.md: is a symbolic link: sprintkit follows no links, so that nothing outside the site folder is published (copy the file in instead)",
 		"sprints/2026-11-03-pipe/notes.md: is a named pipe, not a file: sprintkit reads only regular files",
 		"sprints/2026-11-04-linked: is a symbolic link: sprintkit follows no links, so that nothing outside the site folder is published (copy the file in instead)",
+		"templates: is a symbolic link: sprintkit follows no links, so that nothing outside the site folder is published (copy the file in instead)",
 	)
 
 	fsys, closer, err := OpenFolder(root)

@@ -39,6 +39,9 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 	l.loadSettings()
 	l.loadContent()
 	l.loadSprints(opt.Cache, opt.Today)
+	// The site's own templates are read when it is rendered; a link in
+	// their place is as much a problem as one in content/.
+	l.folder("templates")
 	l.link()
 	if len(l.probs) > 0 {
 		l.probs.sort()
