@@ -15,6 +15,13 @@
 // Hidden files and editors' temporary, swap and backup files are ignored
 // everywhere (see Ignored).
 //
+// Only regular files inside the folder are read (OpenFolder, limits.go):
+// a symbolic link, named pipe, device or socket anywhere in the site is a
+// problem with its path. TOML over MaxTOML or nested more than 16 deep, and
+// Markdown over MaxMarkdown, are refused before they are parsed; text must
+// be UTF-8. A sprint folder's, study's or page's name may not hold '#', '?',
+// '%', '\' or control characters, which would break its address.
+//
 // # content/site.toml
 //
 //	title        string, required
