@@ -361,7 +361,9 @@ func TestEvents(t *testing.T) {
 // a folder whose name holds CRs must not end a line of the problems event
 // and start an event of its own.
 func TestEventsNameWithCarriageReturn(t *testing.T) {
-	dir, s, base := httpSite(t)
+	dir := testSite(t)
+	s, log := startServer(t, dir, false)
+	base := serveHTTP(t, s)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/"+eventsPath, nil)
@@ -391,6 +393,9 @@ func TestEventsNameWithCarriageReturn(t *testing.T) {
 		if strings.ContainsAny(l, "\r\n") {
 			t.Errorf("the problem line %q holds a line end", l)
 		}
+	}
+	if n := strings.Count(log.String(), "\n1 problem; "); n != 1 {
+		t.Errorf("the terminal counts the one problem %d times as 1 problem:\n%s", n, log.String())
 	}
 	if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(folder))); err != nil {
 		t.Fatal(err)

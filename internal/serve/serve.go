@@ -6,6 +6,11 @@
 // Events at /_sprintkit/events: it reloads the page when the output changed,
 // and shows the build's problems over the last good pages when a save broke
 // the site. The server reads the site folder and never writes to it.
+//
+// It listens on loopback unless told otherwise, and guards what it serves
+// (guard.go): it answers only to its own host names, refuses what pages of
+// other sites ask for except navigations, and drops clients that sit idle
+// or stop reading.
 package serve
 
 import (
@@ -145,14 +150,15 @@ func (s *Server) Rebuild(changed []string) error {
 	st, err := s.builder.Build(s.fsys, s.today, mw)
 	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed}
 	if err != nil {
-		next.problems = problemLines(err)
+		var n int
+		next.problems, n = problemLines(err)
 		s.cur.Store(next)
 		s.hub.notify()
 		still := "still serving the last good build"
 		if next.files == nil {
 			still = "the pages will show once it is fixed"
 		}
-		fmt.Fprintf(s.stderr, "%s\n%s; %s\n", strings.Join(next.problems, "\n"), count(len(next.problems), "problem"), still)
+		fmt.Fprintf(s.stderr, "%s\n%s; %s\n", strings.Join(next.problems, "\n"), count(n, "problem"), still)
 		return err
 	}
 	next.files, next.hash = mw.files, hash(mw.files)
@@ -187,8 +193,9 @@ func (s *Server) printWarnings(ws error) {
 	s.warned = now
 }
 
-// problemLines is a build error as lines: one positioned problem a line.
-func problemLines(err error) []string {
+// problemLines is a build error as lines, one positioned problem a line,
+// and the number of problems.
+func problemLines(err error) ([]string, int) {
 	var errs []error
 	var probs site.Problems
 	if errors.As(err, &probs) {
@@ -205,7 +212,7 @@ func problemLines(err error) []string {
 		// same lines.
 		lines = append(lines, splitLines(e.Error())...)
 	}
-	return lines
+	return lines, len(errs)
 }
 
 func count(n int, what string) string {
