@@ -31,10 +31,13 @@ type Cache struct {
 
 // A folder is what one sprint folder gave a load.
 type folder struct {
-	sp    *Sprint // nil when the folder holds no good plan; shared: read only
-	src   string  // sprint.toml, for the positions of warnings
-	files []File
-	probs Problems
+	sp *Sprint // nil when the folder holds no good plan; shared: read only
+	// partial is the plan as far as it was read, when it has problems of
+	// its own; shared: read only.
+	partial *Sprint
+	src     string // sprint.toml, for the positions of warnings
+	files   []File
+	probs   Problems
 
 	warns   Problems  // what tends to go stale, as of warnDay
 	warnDay time.Time // the day warns were found for

@@ -32,58 +32,33 @@ func (l *loader) link() {
 		}
 		return t
 	}
+	// A plan with problems of its own is looked up too, so that what it
+	// names and is not there is found in the same run; only good plans
+	// join the site.
+	for _, sp := range slices.Concat(l.site.Sprints, l.partial) {
+		l.resolve(sp, studies, studyIDs, sprints)
+	}
 	for _, sp := range l.site.Sprints {
-		f := l.sprintFields(sp)
-		sp.Study = studies[sp.StudyID]
-		if sp.Study == nil {
-			if l.broken["study:"+sp.StudyID] {
-				continue
-			}
-			f.atValue("study", "%q is not a study in content/studies/%s", sp.StudyID, known("studies", studyIDs))
-		} else {
+		if sp.Study != nil {
 			sp.Study.Sprints = append(sp.Study.Sprints, sp)
-			if sp.StageID != "" {
-				var ids []string
-				for _, sg := range sp.Study.Stages {
-					ids = append(ids, sg.ID)
-					if sg.ID == sp.StageID {
-						sp.Stage = sg
-					}
-				}
-				if sp.Stage == nil {
-					f.atValue("stage", "%q is not a stage of study %q%s", sp.StageID, sp.StudyID, known("stages", ids))
-				}
-			}
-			l.linkBelief(sp, f)
-			if sp.Stage != nil {
-				sp.Stage.Sprints = append(sp.Stage.Sprints, sp)
-			}
 		}
-		if sp.FollowsID != "" {
-			sp.Follows = sprints[sp.FollowsID]
-			switch {
-			case sp.FollowsID == sp.ID:
-				f.atValue("follows", "a sprint cannot follow itself")
-				sp.Follows = nil
-			case sp.Follows == nil && l.broken["sprint:"+sp.FollowsID]:
-			case sp.Follows == nil:
-				f.atValue("follows", "%q is not a sprint in sprints/", sp.FollowsID)
-			default:
-				sp.Follows.FollowedBy = append(sp.Follows.FollowedBy, sp)
+		if sp.Stage != nil {
+			sp.Stage.Sprints = append(sp.Stage.Sprints, sp)
+		}
+		if sp.Tests != nil {
+			sp.Tests.Sprints = append(sp.Tests.Sprints, sp)
+		}
+		if sp.Follows != nil {
+			sp.Follows.FollowedBy = append(sp.Follows.FollowedBy, sp)
+		}
+		if Slug(sp.Team) != "" {
+			sp.TeamRef = team(sp.Team)
+			sp.TeamRef.Sprints = append(sp.TeamRef.Sprints, sp)
+			if Slug(sp.Action.Team) != "" {
+				sp.ActionTeam = team(sp.Action.Team)
+				sp.ActionTeam.Actions = append(sp.ActionTeam.Actions, sp)
 			}
 		}
-		if Slug(sp.Team) == "" {
-			f.atValue("team", "%q has no letters or digits to name the team's page by", sp.Team)
-			continue
-		}
-		sp.TeamRef = team(sp.Team)
-		sp.TeamRef.Sprints = append(sp.TeamRef.Sprints, sp)
-		if Slug(sp.Action.Team) == "" {
-			f.atValue("action.team", "%q has no letters or digits to name the team's page by", sp.Action.Team)
-			continue
-		}
-		sp.ActionTeam = team(sp.Action.Team)
-		sp.ActionTeam.Actions = append(sp.ActionTeam.Actions, sp)
 	}
 	for _, sp := range l.site.Sprints {
 		// Sprints are newest first, so FollowedBy is too; show the chain oldest first.
@@ -95,6 +70,48 @@ func (l *loader) link() {
 		l.site.Teams = append(l.site.Teams, t)
 	}
 	sort.Slice(l.site.Teams, func(i, j int) bool { return l.site.Teams[i].Slug < l.site.Teams[j].Slug })
+}
+
+// resolve finds the study, stage, belief and sprint that sp names, and
+// reports each that is not there.
+func (l *loader) resolve(sp *Sprint, studies map[string]*Study, studyIDs []string, sprints map[string]*Sprint) {
+	f := l.sprintFields(sp)
+	sp.Study = studies[sp.StudyID]
+	switch {
+	case sp.StudyID == "" || sp.Study == nil && l.broken["study:"+sp.StudyID]:
+	case sp.Study == nil:
+		f.atValue("study", "%q is not a study in content/studies/%s", sp.StudyID, known("studies", studyIDs))
+	default:
+		if sp.StageID != "" {
+			var ids []string
+			for _, sg := range sp.Study.Stages {
+				ids = append(ids, sg.ID)
+				if sg.ID == sp.StageID {
+					sp.Stage = sg
+				}
+			}
+			if sp.Stage == nil {
+				f.atValue("stage", "%q is not a stage of study %q%s", sp.StageID, sp.StudyID, known("stages", ids))
+			}
+		}
+		l.linkBelief(sp, f)
+	}
+	if sp.FollowsID != "" {
+		sp.Follows = sprints[sp.FollowsID]
+		switch {
+		case sp.FollowsID == sp.ID:
+			f.atValue("follows", "a sprint cannot follow itself")
+			sp.Follows = nil
+		case sp.Follows == nil && l.broken["sprint:"+sp.FollowsID]:
+		case sp.Follows == nil:
+			f.atValue("follows", "%q is not a sprint in sprints/", sp.FollowsID)
+		}
+	}
+	if sp.Team != "" && Slug(sp.Team) == "" {
+		f.atValue("team", "%q has no letters or digits to name the team's page by", sp.Team)
+	} else if sp.Team != "" && Slug(sp.Action.Team) == "" {
+		f.atValue("action.team", "%q has no letters or digits to name the team's page by", sp.Action.Team)
+	}
 }
 
 func known(what string, ids []string) string {
@@ -158,7 +175,6 @@ func (l *loader) linkBelief(sp *Sprint, f *fields) {
 			f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", ids))
 		} else {
 			sp.Tests = b
-			b.Sprints = append(b.Sprints, sp)
 			a.Belief = cmp.Or(a.Belief, b.Text)
 			a.Basis = cmp.Or(a.Basis, b.Basis)
 			a.Importance = cmp.Or(a.Importance, b.Importance)

@@ -68,6 +68,9 @@ type loader struct {
 	site  *Site
 	probs Problems
 	warns Problems
+	// partial holds the plans that were read but have problems of their
+	// own: they are linked only to find what else is wrong with them.
+	partial []*Sprint
 	// broken holds the ids of studies and sprints whose files have
 	// problems, so that what refers to them does not report more.
 	broken map[string]bool

@@ -377,6 +377,25 @@ block = "Glömd"
 			},
 		},
 		{
+			name: "a plan's own problems and what it names that is not there, in one run",
+			files: map[string]string{planPath: strings.NewReplacer(`stage = "start"`, `stage = "slut"`, `method = "interview"`, `method = "intervju"`,
+				`verdict = "refuted"`, "verdict = \"refuted\"\nwho = 1", `study = "resa"`, "study = \"resa\"\nfollows = \"2026-10-01-x\"").Replace(goodPlan)},
+			want: []string{
+				planPath + `:5:11: follows: "2026-10-01-x" is not a sprint in sprints/`,
+				planPath + `:6:9: stage: "slut" is not a stage of study "resa" (stages: start, hjalp)`,
+				planPath + `:15:10: question.method: "intervju" is not one of interview, observation, survey, data, prototype, other (did you mean "interview"?)`,
+				planPath + `:22:1: unknown key "result.who"`,
+			},
+		},
+		{
+			name:  "a plan with problems names a study that is not there",
+			files: map[string]string{planPath: strings.NewReplacer(`study = "resa"`, `study = "resan"`, `basis = "assumption"`, `basis = "antagande"`).Replace(goodPlan)},
+			want: []string{
+				planPath + `:4:9: study: "resan" is not a study in content/studies/ (studies: resa)`,
+				planPath + `:10:9: assumption.basis: "antagande" is not one of assumption, insight`,
+			},
+		},
+		{
 			name:  "inline tables nested far deeper than a plan needs",
 			files: map[string]string{planPath: goodPlan + "y = " + strings.Repeat("{a=", 10000) + "1" + strings.Repeat("}", 10000) + "\n"},
 			want:  []string{planPath + ":22:53: arrays and tables nested more than 16 deep: no plan or study needs that"},

@@ -61,7 +61,7 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 			for i := range work {
 				f, ok := cache.folder(dirs[i], trusted)
 				if !ok {
-					f.sp, f.src, f.files, f.probs = loadSprint(l.fsys, dirs[i], cache)
+					f = loadSprint(l.fsys, dirs[i], cache)
 				}
 				// A new folder's warnDay is the zero day, for which
 				// there are no warnings: it needs none found then.
@@ -92,6 +92,10 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 		} else if len(r.probs) > 0 {
 			l.broken["sprint:"+dirs[i]] = true
 		}
+		if r.partial != nil {
+			sp := *r.partial
+			l.partial = append(l.partial, &sp)
+		}
 		l.site.Files = append(l.site.Files, r.files...)
 	}
 	sort.Slice(l.site.Sprints, func(i, j int) bool {
@@ -104,14 +108,15 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 }
 
 // loadSprint reads one sprint folder: its plan, its notes and the files
-// beside them. src is the plan's source, for the positions of warnings.
-func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, files []File, probs Problems) {
+// beside them.
+func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 	dir := "sprints/" + id
 	// One listing of the folder says whether there are notes, so that a
 	// sprint without them costs no failed open; sub-folders are walked.
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, "", nil, Problems{{Path: dir, Msg: err.Error()}}
+		f.probs = Problems{{Path: dir, Msg: err.Error()}}
+		return f
 	}
 	hasPlan, hasNotes := false, false
 	// copied takes a file beside the plan into the site, unless it would
@@ -119,9 +124,9 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 	copied := func(p string) {
 		dst := layout.SprintFile(id, strings.TrimPrefix(p, dir+"/"))
 		if layout.Generated(dst) {
-			probs = append(probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", dst)})
+			f.probs = append(f.probs, Problem{Path: p, Msg: fmt.Sprintf("would be copied to %s, which sprintkit makes itself: rename or move it", dst)})
 		} else {
-			files = append(files, File{Src: p, Dst: dst})
+			f.files = append(f.files, File{Src: p, Dst: dst})
 		}
 	}
 	for _, e := range entries {
@@ -129,26 +134,26 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		switch {
 		case Ignored(e.Name()):
 		case !e.IsDir() && notRegular(e.Type()) != "":
-			probs = append(probs, Problem{Path: p, Msg: notRegular(e.Type())})
+			f.probs = append(f.probs, Problem{Path: p, Msg: notRegular(e.Type())})
 		case e.IsDir() && (e.Name() == "notes.md" || e.Name() == "sprint.toml"):
-			probs = append(probs, Problem{Path: p, Msg: "is a folder, not a file"})
+			f.probs = append(f.probs, Problem{Path: p, Msg: "is a folder, not a file"})
 		case e.IsDir():
 			err := fs.WalkDir(fsys, p, func(p string, d fs.DirEntry, err error) error {
 				switch {
 				case err != nil:
-					probs = append(probs, Problem{Path: p, Msg: err.Error()})
+					f.probs = append(f.probs, Problem{Path: p, Msg: err.Error()})
 				case Ignored(d.Name()) && d.IsDir():
 					return fs.SkipDir
 				case Ignored(d.Name()) || d.IsDir():
 				case notRegular(d.Type()) != "":
-					probs = append(probs, Problem{Path: p, Msg: notRegular(d.Type())})
+					f.probs = append(f.probs, Problem{Path: p, Msg: notRegular(d.Type())})
 				default:
 					copied(p)
 				}
 				return nil
 			})
 			if err != nil {
-				probs = append(probs, Problem{Path: p, Msg: err.Error()})
+				f.probs = append(f.probs, Problem{Path: p, Msg: err.Error()})
 			}
 		case e.Name() == "sprint.toml":
 			hasPlan = true
@@ -159,15 +164,17 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		}
 	}
 	if !hasPlan {
-		if len(files) > 0 || hasNotes {
-			probs = append(probs, Problem{Path: dir, Msg: "a sprint folder needs a sprint.toml (sprintkit new sprint makes one)"})
+		if len(f.files) > 0 || hasNotes {
+			f.probs = append(f.probs, Problem{Path: dir, Msg: "a sprint folder needs a sprint.toml (sprintkit new sprint makes one)"})
 		}
-		return nil, "", nil, probs
+		f.files = nil
+		return f
 	}
 	planPath := dir + "/sprint.toml"
 	data, err := readFile(fsys, planPath, MaxTOML, "a sprint plan")
 	if err != nil {
-		return nil, "", nil, append(probs, problemOf(planPath, err))
+		f.probs, f.files = append(f.probs, problemOf(planPath, err)), nil
+		return f
 	}
 	var notes []byte
 	notesPath := ""
@@ -178,10 +185,11 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		if notes, err = readFile(fsys, notesPath, MaxMarkdown, "notes"); errors.Is(err, fs.ErrNotExist) {
 			notes, notesPath = nil, ""
 		} else if err != nil {
-			return nil, "", nil, append(probs, problemOf(notesPath, err))
+			f.probs, f.files = append(f.probs, problemOf(notesPath, err)), nil
+			return f
 		}
 	}
-	src = string(data)
+	src := string(data)
 	plan, ps, ok := cache.get(id, src, string(notes))
 	if !ok {
 		var s *Sprint
@@ -193,7 +201,12 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (sp *Sprint, src string, fi
 		cache.put(id, src, string(notes), plan, ps)
 	}
 	if len(ps) > 0 {
-		return nil, "", nil, append(probs, ps...)
+		if plan.ID != "" {
+			f.partial = &plan
+		}
+		f.probs, f.files = append(f.probs, ps...), nil
+		return f
 	}
-	return &plan, src, files, probs
+	f.sp, f.src = &plan, src
+	return f
 }
