@@ -31,7 +31,8 @@ func main() {
 // report prints an error: a site's problems one per line, with a count.
 func report(w io.Writer, err error) {
 	var probs site.Problems
-	if errors.As(err, &probs) {
+	switch {
+	case errors.As(err, &probs):
 		fmt.Fprintln(w, probs.Error())
 		n := len(probs)
 		if n == 1 {
@@ -39,12 +40,14 @@ func report(w io.Writer, err error) {
 		} else {
 			fmt.Fprintf(w, "%d problems\n", n)
 		}
+	case errors.Is(err, errHelpShown):
 		return
+	default:
+		fmt.Fprintln(w, "sprintkit:", err)
 	}
-	if errors.Is(err, errHelpShown) {
-		return
+	if errors.As(err, new(nothingMade)) {
+		fmt.Fprintln(w, "nothing was made")
 	}
-	fmt.Fprintln(w, "sprintkit:", err)
 }
 
 func exitCode(err error) int {

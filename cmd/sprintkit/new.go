@@ -39,13 +39,14 @@ func runNewSprint(_ context.Context, c *command, args []string, root string, std
 	defer closer.Close()
 	id, plan, err := scaffold.NewSprint(fsys, o)
 	if err != nil {
-		return err
+		return nothingMade{err}
 	}
 	if err := scaffold.Write(root, plan); err != nil {
 		return err
 	}
 	printMade(stdout, root, plan)
 	fmt.Fprintf(stdout, "fill in the texts that end in … in sprints/%s/sprint.toml; the session view is sprints/%s/session/index.html\n", id, id)
+	noteElsewhere(stderr, plan)
 	return nil
 }
 
@@ -74,13 +75,14 @@ func runNewStudy(_ context.Context, c *command, args []string, root string, stdo
 	defer closer.Close()
 	id, plan, err := scaffold.NewStudy(fsys, strings.TrimSpace(pos[0]), day)
 	if err != nil {
-		return err
+		return nothingMade{err}
 	}
 	if err := scaffold.Write(root, plan); err != nil {
 		return err
 	}
 	printMade(stdout, root, plan)
 	fmt.Fprintf(stdout, "sprints name the study with study = %q\n", id)
+	noteElsewhere(stderr, plan)
 	return nil
 }
 
@@ -101,3 +103,22 @@ func printMade(w io.Writer, root string, p scaffold.Plan) {
 		fmt.Fprintln(w, "created", filepath.Join(root, filepath.FromSlash(name)))
 	}
 }
+
+// noteElsewhere mentions the problems that the site has in files that
+// making p did not need: they did not stop it, and the build will.
+func noteElsewhere(w io.Writer, p scaffold.Plan) {
+	switch p.Elsewhere {
+	case 0:
+	case 1:
+		fmt.Fprintln(w, "note: 1 problem elsewhere in the site; run sprintkit check")
+	default:
+		fmt.Fprintf(w, "note: %d problems elsewhere in the site; run sprintkit check\n", p.Elsewhere)
+	}
+}
+
+// nothingMade is the error of a new command that made nothing: the user
+// is told so, beside why.
+type nothingMade struct{ err error }
+
+func (n nothingMade) Error() string { return n.err.Error() }
+func (n nothingMade) Unwrap() error { return n.err }

@@ -66,6 +66,9 @@ type File struct {
 type Plan struct {
 	Dirs  []string
 	Files []File
+	// Elsewhere is how many problems the site has in files that making
+	// the plan did not need: they are worth a word once it is made.
+	Elsewhere int
 }
 
 // Paths lists the files of the plan, for telling the user what was made.

@@ -22,13 +22,15 @@ type SprintOptions struct {
 }
 
 // NewSprint plans sprints/<date>-<slug>/ with a sprint.toml and a notes.md
-// for the site in fsys, which must load without problems (it names the
-// studies and the language). Every field of the plan is written out with a
+// for the site in fsys. Of the site it needs the settings (the language)
+// and the study the sprint belongs to to be without problems; problems
+// elsewhere, such as a colleague's unfinished plan, do not stop it and are
+// counted in p.Elsewhere. Every field of the plan is written out with a
 // comment; the texts to replace end in "…", so the plan passes check as it
 // stands yet is plainly unfinished.
 func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
-	s, err := site.Load(fsys, site.Options{})
-	if err != nil {
+	s, probs := site.Read(fsys, site.Options{})
+	if err := needed(probs, is(site.SettingsPath)); err != nil {
 		return "", Plan{}, err
 	}
 	slug := site.Slug(o.Title)
@@ -67,8 +69,17 @@ func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
 		}
 		o.Stage = belief.Stage.ID
 	}
+	if study == nil && o.Study != "" {
+		// A study that could not be read at all is not unknown.
+		if err := needed(probs, is(site.StudyPath(o.Study))); err != nil {
+			return "", Plan{}, err
+		}
+	}
 	switch {
 	case len(s.Studies) == 0:
+		if err := needed(probs, func(p string) bool { return strings.HasPrefix(p, site.StudiesDir+"/") }); err != nil {
+			return "", Plan{}, err
+		}
 		return "", Plan{}, errors.New("the site has no study yet: every sprint belongs to one (make it with sprintkit new study TITLE)")
 	case o.Study == "" && len(s.Studies) == 1:
 		study = s.Studies[0]
@@ -76,6 +87,9 @@ func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
 		return "", Plan{}, fmt.Errorf("name the study the sprint belongs to with --study%s", listed("studies", ids))
 	case study == nil:
 		return "", Plan{}, fmt.Errorf("unknown study %q%s", o.Study, listed("studies", ids))
+	}
+	if err := needed(probs, is(study.Path)); err != nil {
+		return "", Plan{}, err
 	}
 	var stages []string
 	for _, sg := range study.Stages {
@@ -103,7 +117,28 @@ func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
 	if err != nil {
 		return "", Plan{}, err
 	}
+	p.Elsewhere = len(probs)
 	return id, p, nil
+}
+
+// needed returns the problems of probs in the files that making a plan
+// reads (those whose path in says so), as an error; nil when there are none.
+func needed(probs site.Problems, in func(path string) bool) error {
+	var found site.Problems
+	for _, p := range probs {
+		if in(p.Path) {
+			found = append(found, p)
+		}
+	}
+	if len(found) > 0 {
+		return found
+	}
+	return nil
+}
+
+// is matches the one path p.
+func is(p string) func(string) bool {
+	return func(path string) bool { return path == p }
 }
 
 // findBelief finds the belief o.Tests names, in o.Study when it is given

@@ -35,10 +35,12 @@ func NewStudy(fsys fs.FS, title string, today time.Time) (id string, p Plan, err
 	if err != nil {
 		return "", Plan{}, err
 	}
-	p, err = t.plan(nil, planned{"content/studies/" + id + ".md", studyTemplate, newStudyView(studyText{Title: title}, today)})
+	p, err = t.plan(nil, planned{site.StudyPath(id), studyTemplate, newStudyView(studyText{Title: title}, today)})
 	if err != nil {
 		return "", Plan{}, err
 	}
+	_, probs := site.Read(fsys, site.Options{})
+	p.Elsewhere = len(probs)
 	return id, p, nil
 }
 

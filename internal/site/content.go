@@ -51,7 +51,7 @@ func (l *loader) loadContent() {
 			}
 			return nil
 		}
-		if d.IsDir() || p == settingsPath {
+		if d.IsDir() || p == SettingsPath {
 			return nil
 		}
 		if msg := notRegular(d.Type()); msg != "" {
@@ -113,6 +113,14 @@ func (l *loader) loadPage(p string) {
 		}
 	}
 	l.site.Pages = append(l.site.Pages, pg)
+}
+
+// StudiesDir holds the studies, one Markdown file each.
+const StudiesDir = "content/studies"
+
+// StudyPath is where the study id is kept.
+func StudyPath(id string) string {
+	return StudiesDir + "/" + id + ".md"
 }
 
 func (l *loader) loadStudy(p string) {

@@ -35,6 +35,19 @@ func Ignored(name string) bool {
 // checks it and links sprints to studies, stages and teams. When anything
 // is wrong the error is Problems, with every problem found.
 func Load(fsys fs.FS, opt Options) (*Site, error) {
+	s, probs := Read(fsys, opt)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return s, nil
+}
+
+// Read reads the site in fsys as far as it can, for a command that needs
+// only part of it: the site holds the settings, every study that could be
+// read (with its stages and beliefs) and the sprints without problems,
+// linked; probs is every problem found. With problems, the site is not
+// one to publish.
+func Read(fsys fs.FS, opt Options) (s *Site, probs Problems) {
 	l := &loader{fsys: fsys, site: &Site{}, broken: map[string]bool{}}
 	l.loadSettings()
 	l.loadContent()
@@ -43,13 +56,10 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 	// their place is as much a problem as one in content/.
 	l.folder("templates")
 	l.link()
-	if len(l.probs) > 0 {
-		l.probs.sort()
-		return nil, l.probs
-	}
+	l.probs.sort()
 	l.warns.sort()
 	l.site.Warnings = l.warns
-	return l.site, nil
+	return l.site, l.probs
 }
 
 // LoadSettings reads content/site.toml alone. On problems the error is

@@ -8,21 +8,22 @@ import (
 	"strings"
 )
 
-const settingsPath = "content/site.toml"
+// SettingsPath is where a site keeps its settings.
+const SettingsPath = "content/site.toml"
 
 func (l *loader) loadSettings() {
 	s := &l.site.Settings
 	s.Language = "en"
-	data, err := readFile(l.fsys, settingsPath, MaxTOML, "the site's settings")
+	data, err := readFile(l.fsys, SettingsPath, MaxTOML, "the site's settings")
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			l.fail(settingsPath, "missing: a site needs content/site.toml with at least a title (sprintkit init makes one)")
+			l.fail(SettingsPath, "missing: a site needs content/site.toml with at least a title (sprintkit init makes one)")
 		} else {
-			l.probs = append(l.probs, problemOf(settingsPath, err))
+			l.probs = append(l.probs, problemOf(SettingsPath, err))
 		}
 		return
 	}
-	m, f, ok := decodeTOML(settingsPath, string(data), 1, &l.probs)
+	m, f, ok := decodeTOML(SettingsPath, string(data), 1, &l.probs)
 	if !ok {
 		return
 	}
@@ -65,7 +66,7 @@ func (l *loader) loadSettings() {
 			}
 			s.Labels[k] = f.str(labels, "labels", k, false)
 			p, _ := f.find("labels." + k)
-			s.LabelPos[k] = Problem{Path: settingsPath, Line: p.key.line, Col: p.key.col}
+			s.LabelPos[k] = Problem{Path: SettingsPath, Line: p.key.line, Col: p.key.col}
 		}
 	}
 }
