@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
 )
 
@@ -59,7 +60,12 @@ func (l *logBuffer) logf(format string, args ...any) {
 func startServer(t testing.TB, dir string, poll bool) (*Server, *logBuffer) {
 	t.Helper()
 	var log logBuffer
-	s := NewServer(os.DirFS(dir), testDay, &log, &log)
+	fsys, closer, err := site.OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { closer.Close() })
+	s := NewServer(fsys, testDay, &log, &log)
 	w, err := watch(dir, poll, 20*time.Millisecond, log.logf)
 	if err != nil {
 		t.Fatal(err)

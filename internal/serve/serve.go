@@ -288,7 +288,14 @@ func Run(ctx context.Context, opt Options) error {
 			extra = append(extra, name, name+".local")
 		}
 	}
-	s := NewServer(os.DirFS(opt.Root), opt.Today, opt.Stdout, opt.Stderr, extra...)
+	// Nothing outside the site folder can be read through fsys, and the
+	// loader reads only regular files in it (site.OpenFolder).
+	fsys, closer, err := site.OpenFolder(opt.Root)
+	if err != nil {
+		return fmt.Errorf("the site folder: %w", err)
+	}
+	defer closer.Close()
+	s := NewServer(fsys, opt.Today, opt.Stdout, opt.Stderr, extra...)
 
 	// Watch before the first build, so that a save during it is not lost.
 	w, err := watch(opt.Root, opt.Poll, opt.PollInterval, func(format string, args ...any) {
