@@ -444,7 +444,7 @@ block = "Glömd"
 				`content/om?x.md: the name "om?x.md" holds '?', which would change what a link to it means: rename it (sprintkit new makes names of letters, digits and dashes)`,
 				`sprints/2026-11-09-%2e%2e: the name "2026-11-09-%2e%2e" holds '%', which would change what a link to it means: rename it (sprintkit new makes names of letters, digits and dashes)`,
 				`sprints/2026-11-09-a#b: the name "2026-11-09-a#b" holds '#', which would change what a link to it means: rename it (sprintkit new makes names of letters, digits and dashes)`,
-				`sprints/2026-11-09-zz` + "\r" + `event: x` + "\r" + `: the name "2026-11-09-zz\revent: x\r" holds a control character: rename it`,
+				`"sprints/2026-11-09-zz\revent: x\r": the name "2026-11-09-zz\revent: x\r" holds a control character: rename it`,
 			},
 		},
 	} {

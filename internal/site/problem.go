@@ -3,7 +3,10 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Problem is one thing wrong with the site, at a place in one file.
@@ -16,13 +19,19 @@ type Problem struct {
 }
 
 func (p Problem) Error() string {
+	path := p.Path
+	if strings.ContainsFunc(path, unicode.IsControl) || !utf8.ValidString(path) {
+		// A file name with a line break or an escape sequence must not
+		// end the line or steer the terminal it is printed to.
+		path = strconv.Quote(path)
+	}
 	switch {
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", path, p.Line, p.Col, p.Msg)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", path, p.Line, p.Msg)
 	default:
-		return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+		return fmt.Sprintf("%s: %s", path, p.Msg)
 	}
 }
 
