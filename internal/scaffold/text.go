@@ -88,6 +88,7 @@ type sprintText struct {
 	Criterion    string   `toml:"criterion"`
 	Do           string   `toml:"do"`
 	Strengthens  string   `toml:"strengthens"`
+	Owner        string   `toml:"owner"` // "" for a new sprint: its due date stays a comment too
 }
 
 // enums are the enums whose values the files list in their comments

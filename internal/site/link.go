@@ -158,7 +158,55 @@ func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 	if sp.Status == "done" && sp.Action.Status == "open" && sp.Overdue(today) {
 		f.atValue("action.status", "still open, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
 	}
+	if sp.Status == "done" {
+		unfinished(sp, f)
+	}
 	return ws
+}
+
+// Unfinished reports whether text still holds the mark that sprintkit new
+// leaves in the texts to replace: an ellipsis after a space or at the
+// start ("We believe that …", "What …?").
+func Unfinished(text string) bool {
+	return strings.HasPrefix(text, "…") || strings.Contains(text, " …")
+}
+
+// unfinished warns of what a done sprint, which is published with its
+// verdict, still lacks: texts as sprintkit new wrote them, a criterion,
+// and the owner and due date that following its action up needs.
+func unfinished(sp *Sprint, f *fields) {
+	for _, t := range []struct{ key, text string }{
+		{"title", sp.Title},
+		{"assumption.belief", sp.Assumption.Belief},
+		{"question.ask", sp.Question.Ask},
+		{"question.criterion", sp.Question.Criterion},
+		{"action.do", sp.Action.Do},
+		{"action.strengthens", sp.Action.Strengthens},
+		{"result.learned", sp.Result.Learned},
+	} {
+		if Unfinished(t.text) {
+			f.atValue(t.key, "%q is still the text sprintkit new wrote: replace it, as the sprint is published as done", t.text)
+		}
+	}
+	empty := func(key, why string) {
+		p, _ := f.find(key)
+		if _, there := f.keys[key]; there {
+			f.problem(p.val, "%s: empty, but %s", key, why)
+		} else {
+			f.problem(p.key, "%s: missing, but %s", key, why)
+		}
+	}
+	if sp.Question.Criterion == "" {
+		empty("question.criterion", "a done sprint says what would have shown the belief right or wrong")
+	}
+	if sp.Action.Status == "open" || sp.Action.Status == "doing" {
+		if sp.Action.Owner == "" {
+			empty("action.owner", "an open action needs someone who sees it done")
+		}
+		if sp.Action.Due.IsZero() {
+			empty("action.due", "an open action needs a day to be followed up by")
+		}
+	}
 }
 
 // linkBelief links sp to the study's belief it tests, takes from the

@@ -464,14 +464,15 @@ block = "Glömd"
 
 func TestWarnings(t *testing.T) {
 	plan := strings.Replace(goodPlan, `status = "done"`, `status = "planned"`, 1)
-	overdue := strings.Replace(goodPlan, `do = "Korta brevet."`, "do = \"Korta brevet.\"\ndue = 2026-11-10", 1)
+	overdue := strings.NewReplacer(`do = "Korta brevet."`, "do = \"Korta brevet.\"\nowner = \"Anna\"\ndue = 2026-11-10",
+		`method = "interview"`, "method = \"interview\"\ncriterion = \"Tre av fem minns brevet.\"").Replace(goodPlan)
 	files := map[string]string{planPath: plan, "sprints/2026-11-03-b/sprint.toml": overdue}
 	s, err := Load(siteWith(files), Options{Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := planPath + `:6:10: status: still planned 21 days after the session's date 2026-11-02: set it to done or abandoned` + "\n" +
-		`sprints/2026-11-03-b/sprint.toml:16:1: action.status: still open, but the action was due 2026-11-10`
+		`sprints/2026-11-03-b/sprint.toml:17:1: action.status: still open, but the action was due 2026-11-10`
 	if got := s.Warnings.Error(); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
@@ -525,5 +526,57 @@ func TestBeliefDefaults(t *testing.T) {
 	c := s.Studies[0].Stages[0].Changes
 	if len(c) != 2 || c[0].Status != "planned" || c[1].Status != "doing" || c[1].Sprint != sp {
 		t.Errorf("changes %+v: want a planned string and a doing change linked to the sprint", c)
+	}
+}
+
+// TestUnfinished marks a plan done as sprintkit new wrote it: each text
+// still holding the mark of a text to replace, and the empty criterion,
+// owner and due date, is a warning at its place.
+func TestUnfinished(t *testing.T) {
+	const plan = `title = "Do new customers read the welcome letter?"
+date = 2026-11-02
+team = "Customer service"
+study = "resa"
+status = "done"
+
+[assumption]
+belief = "We believe that …"
+basis = "assumption"
+
+[question]
+ask = "What …?"
+method = "interview"
+criterion = ""
+
+[action]
+do = "We will …"
+owner = ""
+status = "open"
+
+[result]
+verdict = "supported"
+learned = "Vi lärde oss att …"
+`
+	s, err := Load(siteWith(map[string]string{planPath: plan}), Options{Today: time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		planPath + `:8:10: assumption.belief: "We believe that …" is still the text sprintkit new wrote: replace it, as the sprint is published as done`,
+		planPath + `:12:7: question.ask: "What …?" is still the text sprintkit new wrote: replace it, as the sprint is published as done`,
+		planPath + `:14:13: question.criterion: empty, but a done sprint says what would have shown the belief right or wrong`,
+		planPath + `:16:1: action.due: missing, but an open action needs a day to be followed up by`,
+		planPath + `:17:6: action.do: "We will …" is still the text sprintkit new wrote: replace it, as the sprint is published as done`,
+		planPath + `:18:9: action.owner: empty, but an open action needs someone who sees it done`,
+		planPath + `:23:11: result.learned: "Vi lärde oss att …" is still the text sprintkit new wrote: replace it, as the sprint is published as done`,
+	}
+	if got := s.Warnings.Error(); got != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	// A text that quotes a customer's trailing off is not a placeholder.
+	for _, text := range []string{"Kunden sa: ”jag vet inte…”", "Tre av fem."} {
+		if Unfinished(text) {
+			t.Errorf("Unfinished(%q) = true", text)
+		}
 	}
 }
