@@ -220,3 +220,27 @@ func TestTemplateErrorsFail(t *testing.T) {
 		t.Errorf("alternatives = %q", got)
 	}
 }
+
+// TestPlaceholdersAreUnfinished holds the texts that new sprint leaves to
+// replace to the mark by which check knows them (site.Unfinished), and the
+// example sprint of init to none.
+func TestPlaceholdersAreUnfinished(t *testing.T) {
+	for _, lang := range site.Languages.Values {
+		tx, err := loadText(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ph := tx.words.Placeholders
+		for _, s := range []string{ph.Belief, ph.Ask, ph.Do} {
+			if !site.Unfinished(s) {
+				t.Errorf("%s: placeholder %q is not site.Unfinished: check would not warn of it", lang, s)
+			}
+		}
+		ex := tx.words.Example.Sprint
+		for _, s := range []string{ex.Title, ex.Belief, ex.Ask, ex.Criterion, ex.Do, ex.Strengthens} {
+			if site.Unfinished(s) {
+				t.Errorf("%s: init's example sprint holds the unfinished %q", lang, s)
+			}
+		}
+	}
+}
