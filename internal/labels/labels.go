@@ -107,6 +107,8 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"sprint.fromMap":      {"Från kartan:", "From the map:"},
 
 	"study.report":      {"Originalrapporten", "The original report"},
+	"study.reportOpen":  {"öppna", "open"},
+	"study.reportFile":  {"Webbläsare öppnar inte file:-länkar från en sida på intranätet: kopiera adressen till Utforskaren eller Finder.", "Browsers do not open file: links from a page on the intranet: copy the address into Explorer or Finder."},
 	"study.owner":       {"Ägare", "Owner"},
 	"study.about":       {"Om studien", "About the study"},
 	"study.stagesFull":  {"Stegen i sin helhet", "The stages in full"},

@@ -22,7 +22,7 @@ func (r *renderer) studyView(st *site.Study) StudyView {
 		Sprints: r.sprintItems(name, st.Sprints),
 	}
 	if st.Report != "" {
-		v.Report = &Report{URL: reportURL(st.Report), Text: st.Report}
+		v.Report = &Report{URL: reportURL(st.Report), Text: st.Report, File: site.FileLink(st.Report)}
 	}
 	for _, sg := range st.Stages {
 		sv := r.stageView(name, sg)

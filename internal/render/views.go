@@ -228,6 +228,9 @@ type StudyView struct {
 type Report struct {
 	URL  template.URL
 	Text string
+	// File is true for a file: address, which browsers do not open from
+	// a page served over http(s): the page shows it as text to copy too.
+	File bool
 }
 
 // StageView is one stage of a study's journey map: a column of the map.

@@ -157,6 +157,10 @@ func (l *loader) loadStudy(p string) {
 		if msg := checkLink(st.Report); msg != "" {
 			f.atValue("report", "%s", msg)
 			st.Report = ""
+		} else if FileLink(st.Report) {
+			wf := *f
+			wf.probs = &l.warns
+			wf.atValue("report", "%q: Chromium and Edge do not open file: links from a page served over http(s), so the study's page also shows the address as text to copy; an https: address opens everywhere", st.Report)
 		}
 	}
 	st.Summary = f.str(m, "", "summary", false)
@@ -205,6 +209,12 @@ func AllowedScheme(scheme string) bool {
 		return true
 	}
 	return false
+}
+
+// FileLink reports whether the link s is a file: address.
+func FileLink(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	return err == nil && strings.EqualFold(u.Scheme, "file")
 }
 
 // checkLink returns why a link from a user's file may not be used, or "".

@@ -93,6 +93,10 @@ learned = "De läser det."
 
 const planPath = "sprints/2026-11-02-brevet/sprint.toml"
 
+// httpsStudy is goodStudy with its report on the web, of which there is
+// nothing to say.
+var httpsStudy = strings.Replace(goodStudy, "file://server/share/rapport.pdf", "https://intranat.example.se/rapport.pdf", 1)
+
 func siteWith(files map[string]string) fstest.MapFS {
 	m := fstest.MapFS{
 		"content/site.toml":       {Data: []byte(goodSettings)},
@@ -466,7 +470,7 @@ func TestWarnings(t *testing.T) {
 	plan := strings.Replace(goodPlan, `status = "done"`, `status = "planned"`, 1)
 	overdue := strings.NewReplacer(`do = "Korta brevet."`, "do = \"Korta brevet.\"\nowner = \"Anna\"\ndue = 2026-11-10",
 		`method = "interview"`, "method = \"interview\"\ncriterion = \"Tre av fem minns brevet.\"").Replace(goodPlan)
-	files := map[string]string{planPath: plan, "sprints/2026-11-03-b/sprint.toml": overdue}
+	files := map[string]string{planPath: plan, "sprints/2026-11-03-b/sprint.toml": overdue, "content/studies/resa.md": httpsStudy}
 	s, err := Load(siteWith(files), Options{Today: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
@@ -557,7 +561,7 @@ status = "open"
 verdict = "supported"
 learned = "Vi lärde oss att …"
 `
-	s, err := Load(siteWith(map[string]string{planPath: plan}), Options{Today: time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC)})
+	s, err := Load(siteWith(map[string]string{planPath: plan, "content/studies/resa.md": httpsStudy}), Options{Today: time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -578,5 +582,21 @@ learned = "Vi lärde oss att …"
 		if Unfinished(text) {
 			t.Errorf("Unfinished(%q) = true", text)
 		}
+	}
+}
+
+// TestFileReport notes, once at its place, a study's report at a file:
+// address, which browsers do not open from a page on the intranet.
+func TestFileReport(t *testing.T) {
+	s, err := Load(siteWith(nil), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content/studies/resa.md:3:10: report: "file://server/share/rapport.pdf": Chromium and Edge do not open file: links from a page served over http(s), so the study's page also shows the address as text to copy; an https: address opens everywhere`
+	if got := s.Warnings.Error(); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+	if !FileLink("FILE://server/a.pdf") || FileLink("https://server/a.pdf") || FileLink("rapport.pdf") {
+		t.Error("FileLink does not tell file: addresses from others")
 	}
 }
