@@ -169,7 +169,7 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "TOML syntax error",
 			files: map[string]string{planPath: strings.Replace(goodPlan, `team = "Kundservice"`, `team = "Kundservice`, 1)},
-			want:  []string{planPath + `:3:20: invalid TOML: strings cannot contain newlines`},
+			want:  []string{planPath + `:3:8: the string that starts on line 3 has no closing quote: end it on the same line, or write text of several lines between """ and """`},
 		},
 		{
 			name:  "wrong type",
@@ -398,6 +398,11 @@ block = "Glömd"
 				planPath + `:4:9: study: "resan" is not a study in content/studies/ (studies: resa)`,
 				planPath + `:10:9: assumption.basis: "antagande" is not one of assumption, insight`,
 			},
+		},
+		{
+			name:  "a string without its closing quote",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `ask = "Vad minns du av brevet?"`, `ask = "Vad minns du av brevet?`, 1)},
+			want:  []string{planPath + `:13:7: the string that starts on line 13 has no closing quote: end it on the same line, or write text of several lines between """ and """`},
 		},
 		{
 			name:  "inline tables nested far deeper than a plan needs",
