@@ -168,6 +168,7 @@ func (l *loader) loadStudy(p string) {
 	beliefs := map[string]bool{}
 	for i, sm := range f.tables(m, "", "stages") {
 		prefix := fmt.Sprintf("stages[%d]", i)
+		f.name(prefix, sm, "id")
 		f.known(sm, prefix, "id", "name", "energy_now", "energy_wanted", "current", "desired", "beliefs", "changes", "touchpoints")
 		sg := &Stage{
 			ID:           f.str(sm, prefix, "id", true),
@@ -183,6 +184,7 @@ func (l *loader) loadStudy(p string) {
 		f.id(prefix+".id", "stage", "an earlier stage", sg.ID, seen)
 		for j, bm := range f.tables(sm, prefix, "beliefs") {
 			bp := fmt.Sprintf("%s.beliefs[%d]", prefix, j)
+			f.name(bp, bm, "id")
 			f.known(bm, bp, "id", "text", "basis", "importance", "evidence")
 			b := &Belief{
 				ID:         f.str(bm, bp, "id", true),

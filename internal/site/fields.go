@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,6 +22,64 @@ type fields struct {
 	// load, when set, reads the source for keys the first time a
 	// position is needed, so that a file with no problems is not scanned.
 	load func() (src string, firstLine int)
+	// names holds what messages call a table of an array by its key
+	// ("stages[2]": `stage "hjalp"`); see show.
+	names map[string]string
+}
+
+// items names the tables of each array of tables in messages, counted
+// from 1 where they have no id: "stages[2]" is "stage 3".
+var items = map[string]string{"stages": "stage", "beliefs": "belief", "changes": "change", "agenda": "agenda block"}
+
+// name makes messages call the table at key (an element of an array of
+// tables) by what it is and its id or name in m, as in `stage "hjalp"`.
+func (f *fields) name(key string, m map[string]any, idKey string) {
+	id, _ := m[idKey].(string)
+	if id == "" {
+		return
+	}
+	if f.names == nil {
+		f.names = map[string]string{}
+	}
+	i := strings.LastIndexByte(key, '[')
+	f.names[key] = fmt.Sprintf("%s %q", items[key[strings.LastIndexByte(key[:i], '.')+1:i]], id)
+}
+
+// show says key as a message does: an element of an array of tables by
+// its name or its number from 1, not by its index from 0 —
+// "stages[2].beliefs[0].basis" is `stage "hjalp", belief 1, basis`.
+func (f *fields) show(key string) string {
+	if !strings.Contains(key, "[") {
+		return key
+	}
+	var parts []string
+	plain := ""
+	for rest, done := key, ""; rest != ""; {
+		seg, tail, _ := strings.Cut(rest, ".")
+		done, rest = join(done, seg), tail
+		name, index, ok := strings.Cut(seg, "[")
+		if !ok {
+			plain = join(plain, seg)
+			continue
+		}
+		if plain != "" {
+			parts, plain = append(parts, plain), ""
+		}
+		if n, ok := f.names[done]; ok {
+			parts = append(parts, n)
+			continue
+		}
+		i, _ := strconv.Atoi(strings.TrimSuffix(index, "]"))
+		what := items[name]
+		if what == "" {
+			what = name
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", what, i+1))
+	}
+	if plain != "" {
+		parts = append(parts, plain)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func join(prefix, name string) string {
@@ -55,13 +114,13 @@ func (f *fields) problem(p pos, format string, args ...any) {
 // atValue reports a problem at the key's value.
 func (f *fields) atValue(key, format string, args ...any) {
 	p, _ := f.find(key)
-	f.problem(p.val, key+": "+format, args...)
+	f.problem(p.val, f.show(key)+": "+format, args...)
 }
 
 // missing reports a required key that is absent, at the table that should hold it.
 func (f *fields) missing(key string) {
 	p, _ := f.find(key)
-	f.problem(p.key, "%s: required, but missing", key)
+	f.problem(p.key, "%s: required, but missing", f.show(key))
 }
 
 // known reports every key of m that is not among names.
@@ -76,7 +135,11 @@ func (f *fields) known(m map[string]any, prefix string, names ...string) {
 	for _, k := range unknown {
 		key := join(prefix, k)
 		p, _ := f.find(key)
-		f.problem(p.key, "unknown key %q%s", key, DidYouMean(k, names))
+		if prefix != "" && strings.Contains(prefix, "[") {
+			f.problem(p.key, "%s: unknown key %q%s", f.show(prefix), k, DidYouMean(k, names))
+		} else {
+			f.problem(p.key, "unknown key %q%s", key, DidYouMean(k, names))
+		}
 	}
 }
 

@@ -226,7 +226,7 @@ minutes = 90
 [[agenda]]
 block = "Glömd"
 `},
-			want: []string{planPath + `:27:1: agenda[1].minutes: required, but missing`},
+			want: []string{planPath + `:27:1: agenda block "Glömd", minutes: required, but missing`},
 		},
 		{
 			name:  "done without result",
@@ -260,7 +260,7 @@ block = "Glömd"
 		{
 			name:  "duplicate stage id",
 			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, `id = "hjalp"`, `id = "start"`, 1)},
-			want:  []string{`content/studies/resa.md:10:6: stages[1].id: "start" is used by an earlier stage`},
+			want:  []string{`content/studies/resa.md:10:6: stage "start", id: "start" is used by an earlier stage`},
 		},
 		{
 			name:  "study syntax error is placed in the file",
@@ -306,7 +306,7 @@ block = "Glömd"
 		{
 			name:  "stage id that is not a slug",
 			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, `id = "hjalp"`, `id = "Få hjälp"`, 1)},
-			want:  []string{`content/studies/resa.md:10:6: stages[1].id: "Få hjälp": a stage id is lower-case letters, digits and dashes, such as "fa-hjalp"`},
+			want:  []string{`content/studies/resa.md:10:6: stage "Få hjälp", id: "Få hjälp": a stage id is lower-case letters, digits and dashes, such as "fa-hjalp"`},
 		},
 		{
 			name:  "too short a session",
@@ -337,7 +337,7 @@ block = "Glömd"
 		{
 			name:  "a belief id twice in a study",
 			files: map[string]string{"content/studies/resa.md": strings.Replace(beliefStudy, `id = "telefon"`, `id = "brevet"`, 1)},
-			want:  []string{`content/studies/resa.md:20:6: stages[1].beliefs[0].id: "brevet" is used by an earlier belief of the study`},
+			want:  []string{`content/studies/resa.md:20:6: stage "hjalp", belief "brevet", id: "brevet" is used by an earlier belief of the study`},
 		},
 		{
 			name:  "tests names no belief",
@@ -355,9 +355,9 @@ block = "Glömd"
 				"content/studies/resa.md": strings.NewReplacer(`status = "doing"`, `status = "doin"`, `sprint = "2026-11-02-brevet"`, `sprint = "2026-11-02-brev"`, `energy_now = "high"`, `energy_now = "huge"`).Replace(beliefStudy),
 			},
 			want: []string{
-				`content/studies/resa.md:7:14: stages[0].energy_now: "huge" is not one of low, medium, high (did you mean "high"?)`,
-				`content/studies/resa.md:8:11: stages[0].changes[1].status: "doin" is not one of planned, doing, done, dropped (did you mean "doing"?)`,
-				`content/studies/resa.md:8:11: stages[0].changes[1].sprint: "2026-11-02-brev" is not a sprint in sprints/`,
+				`content/studies/resa.md:7:14: stage "start", energy_now: "huge" is not one of low, medium, high (did you mean "high"?)`,
+				`content/studies/resa.md:8:11: stage "start", change 2, status: "doin" is not one of planned, doing, done, dropped (did you mean "doing"?)`,
+				`content/studies/resa.md:8:11: stage "start", change 2, sprint: "2026-11-02-brev" is not a sprint in sprints/`,
 			},
 		},
 		{
@@ -369,15 +369,15 @@ block = "Glömd"
 			name: "a study with a problem does not make its sprints' beliefs missing too",
 			files: map[string]string{"content/studies/resa.md": strings.Replace(beliefStudy, `basis = "insight"`, `basis = "insigth"`, 1),
 				planPath: strings.Replace(testsPlan, `tests = "brevet"`, `tests = "telefon"`, 1)},
-			want: []string{`content/studies/resa.md:22:9: stages[1].beliefs[0].basis: "insigth" is not one of assumption, insight (did you mean "insight"?)`},
+			want: []string{`content/studies/resa.md:22:9: stage "hjalp", belief "telefon", basis: "insigth" is not one of assumption, insight (did you mean "insight"?)`},
 		},
 		{
 			name:  "an empty change, a change of another type and a table where an array of tables goes",
 			files: map[string]string{"content/studies/resa.md": strings.NewReplacer(`changes = ["Kortare brev",`, `changes = ["", 7,`, "[[stages.beliefs]]\nid = \"telefon\"", "[stages.beliefs]\nid = \"telefon\"").Replace(beliefStudy)},
 			want: []string{
-				`content/studies/resa.md:8:11: stages[0].changes[0]: a change must say what changes, not be empty`,
-				`content/studies/resa.md:8:11: stages[0].changes[1]: must be a string or a table with text, team, status and sprint, not an integer`,
-				`content/studies/resa.md:19:1: stages[1].beliefs: must be an array of tables ([[stages.beliefs]]), not a table`,
+				`content/studies/resa.md:8:11: stage "start", change 1: a change must say what changes, not be empty`,
+				`content/studies/resa.md:8:11: stage "start", change 2: must be a string or a table with text, team, status and sprint, not an integer`,
+				`content/studies/resa.md:19:1: stage "hjalp", beliefs: must be an array of tables ([[stages.beliefs]]), not a table`,
 			},
 		},
 		{
@@ -397,6 +397,14 @@ block = "Glömd"
 			want: []string{
 				planPath + `:4:9: study: "resan" is not a study in content/studies/ (studies: resa)`,
 				planPath + `:10:9: assumption.basis: "antagande" is not one of assumption, insight`,
+			},
+		},
+		{
+			name:  "a stage without an id is named by its number from 1",
+			files: map[string]string{"content/studies/resa.md": strings.Replace(goodStudy, `id = "hjalp"`, `ide = "hjalp"`, 1)},
+			want: []string{
+				`content/studies/resa.md:9:1: stage 2, id: required, but missing`,
+				`content/studies/resa.md:10:1: stage 2: unknown key "ide" (did you mean "id"?)`,
 			},
 		},
 		{

@@ -124,6 +124,7 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 		sum := 0
 		for i, b := range blocks {
 			prefix := fmt.Sprintf("agenda[%d]", i)
+			f.name(prefix, b, "block")
 			f.known(b, prefix, "block", "minutes")
 			blk := Block{Name: f.str(b, prefix, "block", true), Minutes: f.integer(b, prefix, "minutes", 0)}
 			if _, ok := b["minutes"]; !ok {
