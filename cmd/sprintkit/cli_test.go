@@ -5,6 +5,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/sprintkit/sprintkit/internal/labels"
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // TestCommandTable checks that every command in the table is reached by
@@ -25,6 +29,31 @@ func TestCommandTable(t *testing.T) {
 		}
 		if !strings.HasPrefix(stderr.String(), line+":\n"+c.about+"\n") {
 			t.Errorf("%s printed:\n%s", strings.Join(args, " "), stderr.String())
+		}
+	}
+}
+
+// TestLabelsCommand reads what sprintkit labels prints as TOML, as a site
+// would take it into [labels]: every key is there with its text in the
+// language asked for.
+func TestLabelsCommand(t *testing.T) {
+	for _, lang := range site.Languages.Values {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), []string{"labels", "--language", lang}, &stdout, &stderr); err != nil {
+			t.Fatalf("labels --language %s: %v\n%s", lang, err, stderr.String())
+		}
+		var got struct{ Labels map[string]string }
+		if _, err := toml.Decode(stdout.String(), &got); err != nil {
+			t.Fatalf("labels --language %s printed what TOML does not read: %v", lang, err)
+		}
+		for _, k := range labels.Keys() {
+			want, _ := labels.Text(lang, k)
+			if got.Labels[k] != want {
+				t.Errorf("%s: %q = %q, want %q", lang, k, got.Labels[k], want)
+			}
+		}
+		if len(got.Labels) != len(labels.Keys()) {
+			t.Errorf("%s: %d keys printed, want %d", lang, len(got.Labels), len(labels.Keys()))
 		}
 	}
 }

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/sprintkit/sprintkit/internal/labels"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// runLabels prints every label key with its text in both languages, as
+// content/site.toml's [labels] table takes it: the site's language (or
+// --language) as the value, the other as a comment.
+func runLabels(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
+	var lang string
+	fs := c.flags(&root, stderr)
+	fs.StringVar(&lang, "language", "", "the language of the values: sv or en (default: the site's, or en outside a site)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("labels takes no arguments, got %q", pos)}
+	}
+	if lang == "" {
+		lang = "en"
+		if fsys, closer, err := openSite(root); err == nil {
+			s, _ := site.LoadSettings(fsys)
+			closer.Close()
+			lang = s.Language
+		}
+	}
+	if !site.Languages.Has(lang) {
+		return usageError{fmt.Sprintf("--language %q: sprintkit speaks %s", lang, strings.Join(site.Languages.Values, " and "))}
+	}
+	other := "sv"
+	if lang == "sv" {
+		other = "en"
+	}
+	fmt.Fprintf(stdout, "# Every interface text by key, in %s with %s after it as a comment. To change\n", languageName[lang], languageName[other])
+	fmt.Fprintln(stdout, "# one, copy its line into content/site.toml under [labels] and change the text;")
+	fmt.Fprintln(stdout, "# {n}, {team} and the like are filled in where the text is used.")
+	fmt.Fprintln(stdout, "[labels]")
+	for _, k := range labels.Keys() {
+		v, _ := labels.Text(lang, k)
+		o, _ := labels.Text(other, k)
+		fmt.Fprintf(stdout, "%s = %s  # %s: %s\n", tomlString(k), tomlString(v), other, o)
+	}
+	return nil
+}
+
+var languageName = map[string]string{"sv": "Swedish", "en": "English"}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s) + `"`
+}
