@@ -57,7 +57,7 @@
 //	                  .StyleURL and .ScriptURL (the timer's), .Belief, .Ask,
 //	                  .Agenda (each .Name, .Minutes)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
-//	                  .Report (*Report: .URL, checked, and .Text), .Body,
+//	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
 //	                  .Progress, .Stages ([]StageView: the map's columns),
 //	                  .Sprints
 //	team.html         TeamView: .Name, .Actions ([]ActionItem), .Sprints
@@ -100,6 +100,11 @@
 //	rest n list              how many elements of a list come after the first n
 //	fragment "name" view     draws the template name with view as dot, once
 //	                         for each distinct view, and reuses it
+//
+// t, tf and label give plain text, which html/template escapes for where
+// it stands (text, an attribute, a URL, a script or a style sheet), in a
+// site's own templates as in the defaults: a label cannot add markup,
+// script or a javascript: link.
 //
 // # Reuse
 //

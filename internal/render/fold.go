@@ -2,17 +2,23 @@ package render
 
 import (
 	"html/template"
-	"strings"
+	"strconv"
 	"text/template/parse"
 )
 
 // foldLabels replaces every {{t "key"}} in the templates of set with the
-// label's text, escaped, before the templates first run. Labels do not
-// change during a build, and html/template calls every function through
-// reflection: on a site of thousands of pages, looking the same few
-// dozen labels up on every page is most of the rendering time.
-// Only the plain form with a literal key is folded; {{t .X}}, {{tf ...}}
-// and pipelines run as written.
+// label's text as a constant, {{"text"}}, before the templates first run.
+// Labels do not change during a build, and html/template calls every
+// function through reflection: on a site of thousands of pages, looking
+// the same few dozen labels up on every page is much of the rendering
+// time.
+//
+// The label stays an action, so html/template escapes it for the context
+// it lands in, as it does the value of {{t "key"}}: HTML text, an
+// attribute, a URL, a script or a style sheet, in the default templates
+// and in a site's own alike. Only the plain form with a literal key is
+// folded; {{t .X}}, {{tf ...}}, {{label ...}} and pipelines run as
+// written.
 func (r *renderer) foldLabels(set *template.Template) {
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil {
@@ -28,17 +34,19 @@ func (r *renderer) foldLabels(set *template.Template) {
 	}
 }
 
-// foldActions replaces each action of list for which fold gives text with
-// that text, escaped, and goes into if, range and with.
+// foldActions replaces the pipeline of each action of list for which fold
+// gives text with that text as a string constant, and goes into if, range
+// and with.
 func foldActions(list *parse.ListNode, fold func(a *parse.ActionNode) (string, bool)) {
 	if list == nil {
 		return
 	}
-	for i, n := range list.Nodes {
+	for _, n := range list.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
 			if text, ok := fold(n); ok {
-				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(escapeHTML(text))}
+				cmd := n.Pipe.Cmds[0]
+				cmd.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: cmd.Args[0].Position(), Quoted: strconv.Quote(text), Text: text}}
 			}
 		case *parse.IfNode:
 			foldActions(n.List, fold)
@@ -74,10 +82,3 @@ func literalLabel(a *parse.ActionNode) (string, bool) {
 	}
 	return s.Text, true
 }
-
-// escapeHTML escapes text as html/template does in HTML text, in quoted
-// attribute values and in <title>, so that a folded value gives the bytes
-// the action would have given.
-var escapeHTML = strings.NewReplacer(
-	"\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;",
-).Replace
