@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/build"
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/output"
 )
 
@@ -27,7 +28,7 @@ func runBuild(ctx context.Context, c *command, args []string, root string, stdou
 		return usageError{fmt.Sprintf("build takes no arguments, got %q", pos)}
 	}
 	if out == "" {
-		out = filepath.Join(root, "public")
+		out = filepath.Join(root, layout.Out)
 	}
 	if err := checkOut(root, out); err != nil {
 		return err

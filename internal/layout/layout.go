@@ -22,6 +22,10 @@ const (
 	Feed        = "feed.xml"        // only when the site has a base_url
 )
 
+// Out is the folder in the site folder that sprintkit build writes the
+// site to, unless --out names another.
+const Out = "public"
+
 // assets is the folder that every template file that is not a page is
 // copied to.
 const assets = "assets"

@@ -136,7 +136,7 @@ func firstDiff(got, want []byte) (line int, g, w string, ok bool) {
 // TestEveryLanguageHasTheSameFiles holds files/<lang>/ to the templates
 // that the code renders (and so TestGolden executes), in every language.
 func TestEveryLanguageHasTheSameFiles(t *testing.T) {
-	want := []string{aboutTemplate, notesTemplate, siteTemplate, sprintTemplate, studyTemplate, "words.toml"}
+	want := []string{aboutTemplate, ignoreTemplate, notesTemplate, siteTemplate, sprintTemplate, studyTemplate, "words.toml"}
 	slices.Sort(want)
 	for _, lang := range site.Languages.Values {
 		entries, err := fs.ReadDir(files, "files/"+lang)

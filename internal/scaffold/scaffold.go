@@ -16,6 +16,7 @@
 //	study.md.tmpl     studyView   content/studies/<slug>.md
 //	sprint.toml.tmpl  sprintView  sprints/<date>-<slug>/sprint.toml
 //	notes.md.tmpl     notesView   sprints/<date>-<slug>/notes.md
+//	gitignore.tmpl    ignoreView  .gitignore, by init: the build's output
 //	words.toml        the values that are not whole files: the word for "or",
 //	                  the meanings of some enum values, the default site
 //	                  title, the about page's name, a new sprint's

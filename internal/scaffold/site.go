@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
@@ -49,6 +50,7 @@ func NewSite(title, language string, today time.Time) (Plan, error) {
 		planned{"content/studies/" + studyID + ".md", studyTemplate, study},
 		planned{"sprints/" + sprintID + "/sprint.toml", sprintTemplate, sprint},
 		planned{"sprints/" + sprintID + "/notes.md", notesTemplate, notesView{ex.Team}},
+		planned{".gitignore", ignoreTemplate, ignoreView{layout.Out}},
 	)
 }
 

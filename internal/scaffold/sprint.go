@@ -229,6 +229,11 @@ func newSprintView(x sprintText, day time.Time, study string, stages []string) s
 	}
 }
 
+// ignoreView is what gitignore.tmpl shows.
+type ignoreView struct {
+	Out string // the folder that sprintkit build writes to
+}
+
 // notesView is what notes.md.tmpl shows.
 type notesView struct {
 	Team string // the team that acts

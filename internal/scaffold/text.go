@@ -33,6 +33,7 @@ const (
 	studyTemplate  = "study.md.tmpl"    // content/studies/<id>.md: studyView
 	sprintTemplate = "sprint.toml.tmpl" // sprints/<id>/sprint.toml: sprintView
 	notesTemplate  = "notes.md.tmpl"    // sprints/<id>/notes.md: notesView
+	ignoreTemplate = "gitignore.tmpl"   // .gitignore: ignoreView
 )
 
 // words are one language's values from files/<lang>/words.toml.
