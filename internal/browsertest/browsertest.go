@@ -6,8 +6,12 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
+	"sort"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -33,12 +37,59 @@ func Require(t testing.TB) string {
 	t.Helper()
 	p := ExecPath()
 	if p == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no Chromium found, and CI is set: browser tests must run in CI (apt-get install chromium)")
-		}
-		t.Skip("no Chromium found: install Debian's chromium package (or set $CHROMIUM) to run the browser tests")
+		Missing(t, "Chromium", "apt-get install chromium, or set $CHROMIUM")
 	}
 	return p
+}
+
+// skipped counts, by what was missing and how to install it, the tests of
+// this test binary that Missing skipped.
+var skipped = struct {
+	sync.Mutex
+	n   map[string]int
+	how map[string]string
+}{n: map[string]int{}, how: map[string]string{}}
+
+// Missing skips t because tool is not installed, or fails it when CI is
+// set, so that a CI run never passes by skipping. how says how to install
+// it; Main names both once the tests have run.
+func Missing(t testing.TB, tool, how string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("no %s, and CI is set: these tests must run in CI (%s)", tool, how)
+	}
+	skipped.Lock()
+	skipped.n[tool]++
+	skipped.how[tool] = how
+	skipped.Unlock()
+	t.Skipf("no %s: %s to run this test", tool, how)
+}
+
+// Main runs a package's tests for its TestMain and returns the exit code.
+// When tests were skipped for a missing tool, it says which, in one line,
+// on the terminal: go test ./... shows nothing else of a package that
+// passes, so a skip would otherwise go unseen. Without a terminal the line
+// goes to standard error, which go test -v and a failing package show.
+func Main(m *testing.M, pkg string) int {
+	code := m.Run()
+	skipped.Lock()
+	defer skipped.Unlock()
+	if len(skipped.n) == 0 {
+		return code
+	}
+	var tools []string
+	for tool, n := range skipped.n {
+		tools = append(tools, fmt.Sprintf("%d without %s (%s)", n, tool, skipped.how[tool]))
+	}
+	sort.Strings(tools)
+	line := fmt.Sprintf("%s: tests skipped: %s\n", pkg, strings.Join(tools, "; "))
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		fmt.Fprint(tty, line)
+		tty.Close()
+	} else {
+		fmt.Fprint(os.Stderr, line)
+	}
+	return code
 }
 
 // New starts a headless Chromium and returns a chromedp context for one tab,

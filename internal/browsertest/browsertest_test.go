@@ -28,3 +28,24 @@ func TestBrowserRendersAPage(t *testing.T) {
 		t.Errorf("text = %q, want %q (the page's script ran)", got, "hej då")
 	}
 }
+
+// TestMissingIsCounted skips a test for a missing tool, outside CI: the
+// skip is counted by tool, with how to install it, for Main to name.
+func TestMissingIsCounted(t *testing.T) {
+	t.Setenv("CI", "")
+	ran := false
+	t.Run("needs a tool", func(t *testing.T) {
+		Missing(t, "a test tool", "apt-get install test-tool")
+		ran = true
+	})
+	if ran {
+		t.Error("Missing did not skip the test")
+	}
+	skipped.Lock()
+	n, how := skipped.n["a test tool"], skipped.how["a test tool"]
+	delete(skipped.n, "a test tool")
+	skipped.Unlock()
+	if n != 1 || how != "apt-get install test-tool" {
+		t.Errorf("counted %d skips (how %q), want 1 (apt-get install test-tool)", n, how)
+	}
+}

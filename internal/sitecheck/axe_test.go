@@ -22,7 +22,7 @@ const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 // pages are shared out over four browsers, which have axe-core loaded into
 // every document they open.
 func TestAxe(t *testing.T) {
-	src, err := os.ReadFile(tool(t, "AXE_JS", "axe-core/axe.min.js"))
+	src, err := os.ReadFile(tool(t, "axe-core", "AXE_JS", "axe-core/axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
 	}

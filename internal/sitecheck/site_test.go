@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sprintkit/sprintkit/internal/browsertest"
 	"github.com/sprintkit/sprintkit/internal/build"
 	"github.com/sprintkit/sprintkit/internal/output"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
@@ -31,7 +32,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := browsertest.Main(m, "internal/sitecheck")
 	os.RemoveAll(tmp)
 	os.Exit(code)
 }
@@ -124,24 +125,16 @@ func htmlPages(t testing.TB, dir string) []string {
 // tool finds a file that .ci/run installs: from the environment variable
 // env, or at rel under .ci/node_modules. Without it the test skips, or
 // fails when CI is set.
-func tool(t testing.TB, env, rel string) string {
+func tool(t testing.TB, name, env, rel string) string {
 	t.Helper()
 	p := os.Getenv(env)
 	if p == "" {
 		p = filepath.Join(moduleRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
 	}
 	if _, err := os.Stat(p); err != nil {
-		missing(t, fmt.Sprintf("%s not found (set $%s, or run `npm ci` in .ci/)", p, env))
+		browsertest.Missing(t, name, fmt.Sprintf("cd .ci && npm ci, or set $%s", env))
 	}
 	return p
-}
-
-func missing(t testing.TB, msg string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s, and CI is set: the site checks must run in CI", msg)
-	}
-	t.Skip(msg)
 }
 
 // java finds the java command for the Nu HTML Checker.
@@ -149,7 +142,7 @@ func java(t testing.TB) string {
 	t.Helper()
 	p, err := exec.LookPath("java")
 	if err != nil {
-		missing(t, "no java on PATH: the Nu HTML Checker needs Java 11 or later")
+		browsertest.Missing(t, "Java for the Nu HTML Checker", "apt-get install default-jre-headless")
 	}
 	return p
 }

@@ -12,7 +12,7 @@ import (
 // generated site of 1,000 sprints with the Nu HTML Checker, in one run of
 // the checker (starting Java is the slow part).
 func TestNuHTMLChecker(t *testing.T) {
-	jar := tool(t, "VNU_JAR", "vnu-jar/build/dist/vnu.jar")
+	jar := tool(t, "Nu HTML Checker", "VNU_JAR", "vnu-jar/build/dist/vnu.jar")
 	java := java(t)
 	ex, gen := exampleSite(t), generatedSite(t)
 	nEx, nGen := len(htmlPages(t, ex)), len(htmlPages(t, gen))
