@@ -46,6 +46,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"action.doing":         {"Pågår", "Doing"},
 	"action.done":          {"Klar", "Done"},
 	"action.dropped":       {"Struken", "Dropped"},
+	"action.overdue":       {"Försenad", "Overdue"},
 	"energy.low":           {"Låg energi", "Low energy"},
 	"energy.medium":        {"Medelenergi", "Medium energy"},
 	"energy.high":          {"Hög energi", "High energy"},

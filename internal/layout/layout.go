@@ -20,7 +20,15 @@ const (
 	NotFound    = "404.html"
 	SearchIndex = "search-index.js" // a script, so that search works from file://
 	Feed        = "feed.xml"        // only when the site has a base_url
+	Actions     = "actions/index.html"
+	ActionsCSV  = "actions.csv"  // every action, for Excel and LibreOffice
+	ActionsICS  = "actions.ics"  // open and doing actions with a due date, for calendars
+	SprintsJSON = "sprints.json" // every sprint and study, for dashboards
 )
+
+// TeamICS is the calendar of the actions of the team whose slug is given,
+// beside its page, for the team to subscribe to.
+func TeamICS(slug string) string { return "teams/" + slug + "/actions.ics" }
 
 // Out is the folder in the site folder that sprintkit build writes the
 // site to, unless --out names another.
@@ -87,7 +95,7 @@ const ups = "../../../../../../../../"
 // and the names of its files at the top without their extension (a page
 // called feed or search would read as the feed or the search index).
 var tops = map[string]bool{
-	"sprints": true, "studies": true, "teams": true, "assumptions": true, assets: true,
+	"sprints": true, "studies": true, "teams": true, "assumptions": true, "actions": true, assets: true,
 	"index": true, "404": true, "feed": true, "search": true, server: true,
 }
 
@@ -102,7 +110,8 @@ func Reserved(top string) bool { return tops[top] }
 func Generated(dst string) bool {
 	switch {
 	case path.Base(dst) == "index.html",
-		dst == NotFound, dst == Feed, dst == SearchIndex,
+		dst == NotFound, dst == Feed, dst == SearchIndex, dst == ActionsCSV, dst == ActionsICS, dst == SprintsJSON,
+		path.Base(dst) == path.Base(TeamICS("x")) && strings.HasPrefix(dst, "teams/"),
 		strings.HasPrefix(dst, assets+"/"), strings.HasPrefix(dst, server+"/"):
 		return true
 	}

@@ -34,9 +34,18 @@ var Outcomes = Enum{"verdict", append(append([]string{}, Verdicts.Values...), Un
 // Untested is the outcome of a sprint without a verdict.
 const Untested = "untested"
 
+// ActionStates are the parts that every action of the site falls in, one
+// each, in the order the actions page lists them: an open or doing action
+// past its due date is overdue, the rest are as their status says
+// (Sprint.ActionState). Every count of actions on the site counts these.
+var ActionStates = Enum{"action", append([]string{Overdue}, ActionStatuses.Values...), ""}
+
+// Overdue is the state of an open or doing action past its due date.
+const Overdue = "overdue"
+
 // Enums lists every enum whose values are shown to people, for the
 // tests that each has its text. (Languages are not shown.)
-var Enums = []Enum{StudyKinds, Relations, Statuses, Bases, Importances, Evidences, Methods, Energies, ActionStatuses, Outcomes, ChangeStatuses}
+var Enums = []Enum{StudyKinds, Relations, Statuses, Bases, Importances, Evidences, Methods, Energies, ActionStatuses, ActionStates, Outcomes, ChangeStatuses}
 
 // Has reports whether v is one of e's values.
 func (e Enum) Has(v string) bool {

@@ -1,6 +1,10 @@
 package site
 
-import "time"
+import (
+	"cmp"
+	"slices"
+	"time"
+)
 
 // Site is everything sprintkit knows about one site folder, checked and linked.
 type Site struct {
@@ -212,6 +216,39 @@ func (s *Sprint) Outcome() string {
 		return s.Result.Verdict
 	}
 	return Untested
+}
+
+// ActionState is the part of ActionStates that the sprint's action is in
+// as of today: overdue, or its status.
+func (s *Sprint) ActionState(today time.Time) string {
+	if s.Overdue(today) {
+		return Overdue
+	}
+	return s.Action.Status
+}
+
+// Actions returns the sprints of the site, planned ones too, as their
+// actions are listed: by state (ActionStates: overdue first, then open,
+// doing, done and dropped), then by due date (none last), then newest
+// sprint first.
+func (s *Site) Actions(today time.Time) []*Sprint {
+	list := slices.Clone(s.Sprints)
+	slices.SortStableFunc(list, func(a, b *Sprint) int {
+		if c := cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))); c != 0 {
+			return c
+		}
+		switch da, db := a.Action.Due, b.Action.Due; {
+		case da.Equal(db):
+		case da.IsZero():
+			return 1
+		case db.IsZero():
+			return -1
+		default:
+			return da.Compare(db)
+		}
+		return 0 // s.Sprints is newest first already
+	})
+	return list
 }
 
 // Overdue reports whether the sprint's action is not finished past its due date.
