@@ -152,6 +152,20 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"team.overdue": {"Försenad", "Overdue"},
 	"team.none":    {"Inga åtgärder ännu.", "No actions yet."},
 
+	// The data files beside the actions page: actions.csv's header row and
+	// the text of the calendars (internal/render's csv.go and ics.go).
+	"data.action":       {"Åtgärd", "Action"},
+	"data.sprint":       {"Sprint", "Sprint"},
+	"data.address":      {"Sprintens adress", "Sprint address"},
+	"data.sprintStatus": {"Sprintens status", "Sprint status"},
+	"data.team":         {"Team", "Team"},
+	"data.owner":        {"Ansvarig", "Owner"},
+	"data.due":          {"Klart senast", "Due"},
+	"data.energy":       {"Energi", "Energy"},
+	"data.status":       {"Status", "Status"},
+	"data.calendar":     {"{site}: åtgärder", "{site}: actions"},
+	"data.teamCalendar": {"{site}: åtgärder för {team}", "{site}: actions of {team}"},
+
 	"nav.actions":      {"Åtgärder", "Actions"},
 	"actions.title":    {"Åtgärder", "Actions"},
 	"actions.intro":    {"Varje sprints åtgärd, också de planerade sprintarnas: försenade först, sedan ej påbörjade och pågående efter förfallodag, sedan klara och strukna.", "Every sprint's action, planned sprints' too: overdue first, then open and doing by due date, then done and dropped."},
