@@ -63,6 +63,10 @@ func StageOf(studyID, stageID string) string { return Study(studyID) + "#" + Sta
 // Team is the page of the team whose slug is given.
 func Team(slug string) string { return "teams/" + slug + "/index.html" }
 
+// ActionPart is the anchor of the actions in one state (overdue, open,
+// doing, done, dropped) on the actions page.
+func ActionPart(state string) string { return "state-" + state }
+
 // Page is the free page made from content/<id>.md.
 func Page(id string) string { return id + "/index.html" }
 

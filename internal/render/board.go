@@ -13,6 +13,7 @@ import (
 func (r *renderer) assumptionsView() AssumptionsView {
 	name := layout.Assumptions
 	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
+	v.Frame.AsOf = r.asOf(r.site.Sprints)
 	v.Columns = make([]Column, len(site.Verdicts.Values))
 	for i, k := range site.Verdicts.Values {
 		v.Columns[i].Key = k

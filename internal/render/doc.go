@@ -32,6 +32,8 @@
 //	.Frame.Description        one plain line for <meta name="description">
 //	.Frame.SiteTitle          the site's title
 //	.Frame.StyleURL, .FeedURL the style sheet; the Atom feed ("" without base_url)
+//	.Frame.AsOf               the build's day when the page marks an action
+//	                          overdue (a Date; zero when it marks none)
 //	.Frame.Chrome             the header and footer: .SiteTitle, .HomeURL,
 //	                          .Nav (each .URL, .Text, .Current) and .Search
 //	                          (.Root, .IndexURL, .ScriptURL, for search.js)
@@ -39,7 +41,8 @@
 // The page views, by template:
 //
 //	index.html        IndexView: .Description (the site's), .Outcomes and
-//	                  .Actions (each .Key, .N), .Sprints ([]SprintItem),
+//	                  .Actions ([]Count: actions by state, linking to the
+//	                  actions page), .AsOf, .Sprints ([]SprintItem),
 //	                  .Teams (each .Link, .Sprints, .Actions: counts),
 //	                  .Studies (each .Link, .Kind, .Sprints: a count)
 //	sprint.html       SprintView: .Title, .Outcome, .Date, .Status, .Relation,
@@ -60,7 +63,11 @@
 //	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
 //	                  .Progress, .Stages ([]StageView: the map's columns),
 //	                  .Sprints
-//	team.html         TeamView: .Name, .Actions ([]ActionItem), .Sprints
+//	team.html         TeamView: .Name, .Counts ([]Count: the team's actions by
+//	                  state), .Actions ([]ActionItem), .Sprints
+//	actions.html      ActionsView: .AsOf, .Counts ([]Count), .Parts (each
+//	                  .State, .Anchor and .Actions: []ActionRow), and the
+//	                  data files' .CSV, .ICS, .JSON
 //	assumptions.html  AssumptionsView: .Next ([]BeliefItem: untested, the
 //	                  important and weakly evidenced first), .Columns (each
 //	                  .Key, a verdict, and .Items: []BeliefItem, customer-true
@@ -85,7 +92,9 @@
 //	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .Learned,
 //	             .Action (an ActionBrief: .Do, .Team, .Status, .Overdue)
 //	ActionItem   .Do, .Status, .Energy, .Due, .Overdue, .Owner, .Sprint (a Link)
-//	Count        .Key, .N
+//	ActionRow    .Do, .Sprint (a Link), .Planned, .Team (a Link), .Owner,
+//	             .Due, .Energy, .State (overdue, open, doing, done, dropped)
+//	Count        .Key, .N, .URL ("" where the count leads nowhere)
 //	Link         .URL, .Text;  Date  .ISO, .Text
 //
 // The Go types in views.go are the exact contract.

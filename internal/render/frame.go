@@ -69,6 +69,7 @@ func (r *renderer) navigation() {
 	r.navTargets = map[string]bool{}
 	add(layout.Index, r.text.get("nav.home"))
 	add(layout.Assumptions, r.text.get("nav.assumptions"))
+	add(layout.Actions, r.text.get("nav.actions"))
 	for _, st := range r.site.Studies {
 		add(layout.Study(st.ID), st.Title)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +25,7 @@ func (r *renderer) pagesTo(jobs chan<- page) {
 	send := func(name, kind string, view func() any) { jobs <- page{name, kind, view} }
 	send(layout.Index, "index", func() any { return r.indexView() })
 	send(layout.Assumptions, "assumptions", func() any { return r.assumptionsView() })
+	send(layout.Actions, "actions", func() any { return r.actionsView() })
 	for _, st := range s.Studies {
 		send(layout.Study(st.ID), "study", func() any { return r.studyView(st) })
 	}
@@ -150,23 +152,14 @@ func (r *renderer) indexView() IndexView {
 		Sprints:     r.sprintItems(name, s.Sprints),
 	}
 	byOutcome := map[string]int{}
-	byAction := map[string]int{}
 	for _, sp := range s.Sprints {
 		byOutcome[sp.Outcome()]++
-		if sp.Status == "done" {
-			byAction[sp.Action.Status]++
-		}
 	}
 	for _, k := range site.Outcomes.Values {
-		v.Outcomes = append(v.Outcomes, Count{k, byOutcome[k]})
+		v.Outcomes = append(v.Outcomes, Count{Key: k, N: byOutcome[k]})
 	}
-	for _, k := range site.ActionStatuses.Values {
-		// Dropped actions are not counted: the question is whether
-		// insight led to doing.
-		if k != "dropped" {
-			v.Actions = append(v.Actions, Count{k, byAction[k]})
-		}
-	}
+	v.Actions = r.actionCounts(name, s.Sprints)
+	v.AsOf = r.date(r.today) // beside the counts, for the whole page
 	for _, t := range s.Teams {
 		v.Teams = append(v.Teams, TeamItem{Link{layout.Rel(name, layout.Team(t.Slug)), t.Name}, len(t.Sprints), len(t.Actions)})
 	}
@@ -183,6 +176,8 @@ func (r *renderer) teamView(t *site.Team) TeamView {
 		Name:    t.Name,
 		Sprints: r.sprintItems(name, t.Sprints),
 	}
+	v.Counts = r.actionCounts(name, t.Actions)
+	v.Frame.AsOf = r.asOf(slices.Concat(t.Actions, t.Sprints))
 	for _, sp := range t.Actions {
 		v.Actions = append(v.Actions, ActionItem{
 			Do:      r.md.block(sp.Action.Do),
@@ -261,6 +256,9 @@ func (r *renderer) sprintView(sp *site.Sprint) SprintView {
 	for _, f := range sp.FollowedBy {
 		v.FollowedBy = append(v.FollowedBy, Link{layout.Rel(name, layout.Sprint(f.ID)), f.Title})
 	}
+	if sp.Overdue(r.today) {
+		v.Frame.AsOf = r.date(r.today)
+	}
 	return v
 }
 
@@ -294,4 +292,60 @@ func (r *renderer) pageView(pg *site.Page) PageView {
 		Title: pg.Title,
 		Body:  r.md.block(pg.Body),
 	}
+}
+
+// actionCounts counts the actions of sprints by state, as the actions page
+// does, each count leading from the page at from to its part of that page.
+func (r *renderer) actionCounts(from string, sprints []*site.Sprint) []Count {
+	by := map[string]int{}
+	for _, sp := range sprints {
+		by[sp.ActionState(r.today)]++
+	}
+	counts := make([]Count, len(site.ActionStates.Values))
+	for i, k := range site.ActionStates.Values {
+		counts[i] = Count{Key: k, N: by[k], URL: layout.Rel(from, layout.Actions) + "#" + layout.ActionPart(k)}
+	}
+	return counts
+}
+
+// asOf is the build's day when an action of sprints is overdue, for the
+// page that marks it to say when overdue is counted from; else zero.
+func (r *renderer) asOf(sprints []*site.Sprint) Date {
+	for _, sp := range sprints {
+		if sp.Overdue(r.today) {
+			return r.date(r.today)
+		}
+	}
+	return Date{}
+}
+
+func (r *renderer) actionsView() ActionsView {
+	name := layout.Actions
+	all := r.site.Actions(r.today)
+	v := ActionsView{
+		Frame:  r.frame("actions", name, r.text.get("actions.title"), r.text.get("actions.intro")),
+		AsOf:   r.date(r.today),
+		Counts: r.actionCounts(name, all),
+		CSV:    layout.Rel(name, layout.ActionsCSV),
+		ICS:    layout.Rel(name, layout.ActionsICS),
+		JSON:   layout.Rel(name, layout.SprintsJSON),
+	}
+	for _, sp := range all {
+		state := sp.ActionState(r.today)
+		if n := len(v.Parts); n == 0 || v.Parts[n-1].State != state {
+			v.Parts = append(v.Parts, ActionPart{State: state, Anchor: layout.ActionPart(state)})
+		}
+		part := &v.Parts[len(v.Parts)-1]
+		part.Actions = append(part.Actions, ActionRow{
+			Do:      r.md.block(sp.Action.Do),
+			Sprint:  Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
+			Planned: sp.Status == "planned",
+			Team:    Link{layout.Rel(name, layout.Team(sp.ActionTeam.Slug)), sp.Action.Team},
+			Owner:   sp.Action.Owner,
+			Due:     r.date(sp.Action.Due),
+			Energy:  sp.Action.Energy,
+			State:   state,
+		})
+	}
+	return v
 }

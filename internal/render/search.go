@@ -26,7 +26,9 @@ const maxField = 160
 //
 // A study is [id, title, text]; a sprint is [id, title, team, study,
 // text] where team and study are positions in t and s. text holds the
-// words of the other fields that are not in the title, once each: plain
+// words of the other fields that are not in the title (the assumption,
+// the question, the action with its team and owner, what was learned),
+// once each: plain
 // (Markdown stripped), lower-case and without diacritics, so that a query
 // is a substring scan. Titles are kept as written, for display.
 //
@@ -136,16 +138,16 @@ type sprintEntry struct{ head, text string }
 
 // searchSource is what a sprint's entry is made of: its key.
 type searchSource struct {
-	ID, Title, Team, ActionTeam string
-	Belief, Ask, Do, Learned    string
-	UnsafeHTML                  bool // Markdown is read another way
+	ID, Title, Team, ActionTeam, Owner string
+	Belief, Ask, Do, Learned           string
+	UnsafeHTML                         bool // Markdown is read another way
 }
 
 // sprintEntry makes sp's entry, or takes it from the Cache: it is made of
 // the sprint's own fields alone.
 func (r *renderer) sprintEntry(sp *site.Sprint) sprintEntry {
 	k, err := r.keys.of(key{}, searchSource{
-		sp.ID, sp.Title, sp.Team, sp.Action.Team,
+		sp.ID, sp.Title, sp.Team, sp.Action.Team, sp.Action.Owner,
 		sp.Assumption.Belief, sp.Question.Ask, sp.Action.Do, sp.Result.Learned,
 		r.site.Settings.UnsafeHTML,
 	})
@@ -163,6 +165,7 @@ func (r *renderer) sprintEntry(sp *site.Sprint) sprintEntry {
 	if sp.Action.Team != sp.Team {
 		words = r.indexText(words, sp.Action.Team)
 	}
+	words = r.indexText(words, sp.Action.Owner)
 	id, _ := json.Marshal(sp.ID)
 	title, _ := json.Marshal(sp.Title)
 	text, _ := json.Marshal(strings.Join(words[n:], " "))

@@ -21,6 +21,7 @@ func (r *renderer) studyView(st *site.Study) StudyView {
 		Body:    r.md.block(st.Body),
 		Sprints: r.sprintItems(name, st.Sprints),
 	}
+	v.Frame.AsOf = r.asOf(st.Sprints)
 	if st.Report != "" {
 		v.Report = &Report{URL: reportURL(st.Report), Text: st.Report, File: site.FileLink(st.Report)}
 	}

@@ -21,7 +21,10 @@ type Frame struct {
 	SiteTitle   string
 	StyleURL    string // the site's style sheet
 	FeedURL     string // the Atom feed, "" when the site has no base_url
-	Chrome      Chrome
+	// AsOf is the build's day when the page marks an action overdue,
+	// which the page then says it counts from; zero when it marks none.
+	AsOf   Date
+	Chrome Chrome
 }
 
 // Chrome is the header and the footer. It is the same on every page of a
@@ -102,16 +105,50 @@ type IndexView struct {
 	Frame       Frame
 	Description string       // the site's description, as written
 	Outcomes    []Count      // sprints by outcome
-	Actions     []Count      // actions of done sprints by status: open, doing, done
+	Actions     []Count      // every action by state, each linking to its part of the actions page
+	AsOf        Date         // the day that overdue is counted from
 	Sprints     []SprintItem // newest first
 	Teams       []TeamItem
 	Studies     []StudyItem
 }
 
-// A Count is how many of something have the value Key.
+// A Count is how many of something have the value Key; URL, when set,
+// leads to them.
 type Count struct {
 	Key string
 	N   int
+	URL string
+}
+
+// ActionsView is the page of every action of the site, planned sprints'
+// too: whether insight led to doing.
+type ActionsView struct {
+	Frame  Frame
+	AsOf   Date    // the day that overdue is counted from: the build's
+	Counts []Count // by state (overdue, open, doing, done, dropped), each linking to its part
+	Parts  []ActionPart
+	CSV    string // actions.csv, for Excel and LibreOffice
+	ICS    string // actions.ics, for calendars
+	JSON   string // sprints.json, for dashboards
+}
+
+// An ActionPart is the actions in one state, by due date.
+type ActionPart struct {
+	State   string // overdue, open, doing, done or dropped
+	Anchor  string // the part's element id, which its count links to
+	Actions []ActionRow
+}
+
+// An ActionRow is one action on the actions page.
+type ActionRow struct {
+	Do      template.HTML
+	Sprint  Link
+	Planned bool // the sprint has not been run: the action is planned with it
+	Team    Link // the team that acts
+	Owner   string
+	Due     Date
+	Energy  string // low, medium, high
+	State   string // overdue, open, doing, done or dropped
 }
 
 // A TeamItem is a team in the start page's list.
@@ -295,6 +332,7 @@ type Progress struct {
 type TeamView struct {
 	Frame   Frame
 	Name    string
+	Counts  []Count      // the team's actions by state, as the actions page counts them
 	Actions []ActionItem // open first, low energy first, then by due date
 	Sprints []SprintItem
 }
