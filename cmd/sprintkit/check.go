@@ -32,9 +32,10 @@ func runCheck(_ context.Context, c *command, args []string, root string, stdout,
 		return err
 	}
 	printWarnings(stderr, s.Warnings)
-	fmt.Fprintf(stdout, "ok: %d sprints, %d studies, %d teams", len(s.Sprints), len(s.Studies), len(s.Teams))
+	fmt.Fprintf(stdout, "ok: %s, %s, %s", counted(len(s.Sprints), "sprint", "sprints"),
+		counted(len(s.Studies), "study", "studies"), counted(len(s.Teams), "team", "teams"))
 	if len(s.Warnings) > 0 {
-		fmt.Fprintf(stdout, ", %d warnings", len(s.Warnings))
+		fmt.Fprintf(stdout, ", %s", counted(len(s.Warnings), "warning", "warnings"))
 	}
 	fmt.Fprintln(stdout)
 	return nil

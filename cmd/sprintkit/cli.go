@@ -165,3 +165,12 @@ func openSite(root string) (fs.FS, io.Closer, error) {
 	}
 	return fsys, closer, nil
 }
+
+// counted says n of a thing, in its singular or plural form: "1 sprint",
+// "2 sprints".
+func counted(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + other
+}

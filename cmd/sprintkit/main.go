@@ -34,12 +34,7 @@ func report(w io.Writer, err error) {
 	switch {
 	case errors.As(err, &probs):
 		fmt.Fprintln(w, probs.Error())
-		n := len(probs)
-		if n == 1 {
-			fmt.Fprintln(w, "1 problem")
-		} else {
-			fmt.Fprintf(w, "%d problems\n", n)
-		}
+		fmt.Fprintln(w, counted(len(probs), "problem", "problems"))
 	case errors.Is(err, errHelpShown):
 		return
 	default:

@@ -107,12 +107,8 @@ func printMade(w io.Writer, root string, p scaffold.Plan) {
 // noteElsewhere mentions the problems that the site has in files that
 // making p did not need: they did not stop it, and the build will.
 func noteElsewhere(w io.Writer, p scaffold.Plan) {
-	switch p.Elsewhere {
-	case 0:
-	case 1:
-		fmt.Fprintln(w, "note: 1 problem elsewhere in the site; run sprintkit check")
-	default:
-		fmt.Fprintf(w, "note: %d problems elsewhere in the site; run sprintkit check\n", p.Elsewhere)
+	if p.Elsewhere > 0 {
+		fmt.Fprintf(w, "note: %s elsewhere in the site; run sprintkit check\n", counted(p.Elsewhere, "problem", "problems"))
 	}
 }
 
