@@ -13,6 +13,11 @@ import (
 // labels holds every piece of interface text, by key, in each language.
 // content/site.toml's [labels] table overrides any of them; {team}, {n} and
 // the like are filled in where the text is used.
+//
+// A text with a number in it is counted: it has a form for each plural
+// form of the languages, as keys of their own, "index.sprintsN.one" for 1
+// and "index.sprintsN.other" for any other number, and pages ask for it by
+// "index.sprintsN" and the number (see Forms).
 var labels = map[string][2]string{ // key: {sv, en}
 	"skip":               {"Hoppa till innehållet", "Skip to content"},
 	"nav.label":          {"Huvudmeny", "Main menu"},
@@ -25,15 +30,17 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"search.one":         {"1 träff", "1 result"},
 	"search.results":     {"{n} träffar", "{n} results"},
 
-	"index.sprints":  {"Sprintar, nyaste först", "Sprints, newest first"},
-	"index.outcomes": {"Utfall", "Outcomes"},
-	"index.actions":  {"Ledde insikten till handling?", "Did insight lead to doing?"},
-	"index.teams":    {"Team", "Teams"},
-	"index.studies":  {"Studier", "Studies"},
-	"index.none":     {"Inga sprintar ännu.", "No sprints yet."},
-	"index.sprintsN": {"{n} sprintar", "{n} sprints"},
-	"index.actionsN": {"{n} åtgärder", "{n} actions"},
-	"index.pages":    {"Om", "About"},
+	"index.sprints":        {"Sprintar, nyaste först", "Sprints, newest first"},
+	"index.outcomes":       {"Utfall", "Outcomes"},
+	"index.actions":        {"Ledde insikten till handling?", "Did insight lead to doing?"},
+	"index.teams":          {"Team", "Teams"},
+	"index.studies":        {"Studier", "Studies"},
+	"index.none":           {"Inga sprintar ännu.", "No sprints yet."},
+	"index.sprintsN.one":   {"{n} sprint", "{n} sprint"},
+	"index.sprintsN.other": {"{n} sprintar", "{n} sprints"},
+	"index.actionsN.one":   {"{n} åtgärd", "{n} action"},
+	"index.actionsN.other": {"{n} åtgärder", "{n} actions"},
+	"index.pages":          {"Om", "About"},
 
 	"verdict.supported":    {"Stöds", "Supported"},
 	"verdict.refuted":      {"Motbevisat", "Refuted"},
@@ -74,38 +81,40 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"kind.survey":          {"Enkätstudie", "Survey"},
 	"kind.other":           {"Studie", "Study"},
 
-	"card.believed":      {"Vi trodde att", "We believed that"},
-	"card.asked":         {"Vi frågade", "We asked"},
-	"card.observed":      {"Vi såg", "We observed"},
-	"card.learned":       {"Vi lärde oss", "We learned"},
-	"card.therefore":     {"Därför kommer {team} att", "Therefore {team} will"},
-	"card.criterion":     {"Kriterium", "Criterion"},
-	"card.customers":     {"{n} kunder", "{n} customers"},
-	"card.strengthens":   {"Förstärker", "Strengthens"},
-	"card.owner":         {"Ansvarig", "Owner"},
-	"card.due":           {"Klart senast", "Due"},
-	"card.evidence":      {"Belägg före sessionen", "Evidence before the session"},
-	"card.evidenceAfter": {"Belägg efter sessionen", "Evidence after the session"},
-	"card.notYet":        {"Sessionen är inte genomförd ännu.", "The session has not been held yet."},
-	"card.noNotes":       {"Inga anteckningar ännu.", "No notes yet."},
-	"card.abandoned":     {"Sprinten avbröts.", "The sprint was abandoned."},
+	"card.believed":        {"Vi trodde att", "We believed that"},
+	"card.asked":           {"Vi frågade", "We asked"},
+	"card.observed":        {"Vi såg", "We observed"},
+	"card.learned":         {"Vi lärde oss", "We learned"},
+	"card.therefore":       {"Därför kommer {team} att", "Therefore {team} will"},
+	"card.criterion":       {"Kriterium", "Criterion"},
+	"card.customers.one":   {"{n} kund", "{n} customer"},
+	"card.customers.other": {"{n} kunder", "{n} customers"},
+	"card.strengthens":     {"Förstärker", "Strengthens"},
+	"card.owner":           {"Ansvarig", "Owner"},
+	"card.due":             {"Klart senast", "Due"},
+	"card.evidence":        {"Belägg före sessionen", "Evidence before the session"},
+	"card.evidenceAfter":   {"Belägg efter sessionen", "Evidence after the session"},
+	"card.notYet":          {"Sessionen är inte genomförd ännu.", "The session has not been held yet."},
+	"card.noNotes":         {"Inga anteckningar ännu.", "No notes yet."},
+	"card.abandoned":       {"Sprinten avbröts.", "The sprint was abandoned."},
 
-	"sprint.study":        {"Studie", "Study"},
-	"sprint.stage":        {"Steg i kundresan", "Journey stage"},
-	"sprint.team":         {"Team", "Team"},
-	"sprint.actionTeam":   {"Team som genomför åtgärden", "Team that acts"},
-	"sprint.date":         {"Datum", "Date"},
-	"sprint.status":       {"Status", "Status"},
-	"sprint.facilitator":  {"Facilitator", "Facilitator"},
-	"sprint.participants": {"Deltagare", "Participants"},
-	"sprint.duration":     {"Tidsram", "Timebox"},
-	"sprint.minutes":      {"{n} minuter", "{n} minutes"},
-	"sprint.follows":      {"Följer upp", "Follows up"},
-	"sprint.followedBy":   {"Följs upp av", "Followed up by"},
-	"sprint.session":      {"Öppna sessionsvyn", "Open the session view"},
-	"sprint.agenda":       {"Agenda", "Agenda"},
-	"sprint.about":        {"Om sprinten", "About the sprint"},
-	"sprint.fromMap":      {"Från kartan:", "From the map:"},
+	"sprint.study":         {"Studie", "Study"},
+	"sprint.stage":         {"Steg i kundresan", "Journey stage"},
+	"sprint.team":          {"Team", "Team"},
+	"sprint.actionTeam":    {"Team som genomför åtgärden", "Team that acts"},
+	"sprint.date":          {"Datum", "Date"},
+	"sprint.status":        {"Status", "Status"},
+	"sprint.facilitator":   {"Facilitator", "Facilitator"},
+	"sprint.participants":  {"Deltagare", "Participants"},
+	"sprint.duration":      {"Tidsram", "Timebox"},
+	"sprint.minutes.one":   {"{n} minut", "{n} minute"},
+	"sprint.minutes.other": {"{n} minuter", "{n} minutes"},
+	"sprint.follows":       {"Följer upp", "Follows up"},
+	"sprint.followedBy":    {"Följs upp av", "Followed up by"},
+	"sprint.session":       {"Öppna sessionsvyn", "Open the session view"},
+	"sprint.agenda":        {"Agenda", "Agenda"},
+	"sprint.about":         {"Om sprinten", "About the sprint"},
+	"sprint.fromMap":       {"Från kartan:", "From the map:"},
 
 	"study.report":      {"Originalrapporten", "The original report"},
 	"study.reportOpen":  {"öppna", "open"},
@@ -129,12 +138,14 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"stage.energy":      {"Kundens energi", "The customer's energy"},
 	"stage.newest":      {"Senaste sprint", "Latest sprint"},
 
-	"map.caption":  {"Kundresan: steg som kolumner, från vänster till höger", "The journey: stages as columns, left to right"},
-	"map.progress": {"{done} av {of} förändringar klara", "{done} of {of} changes done"},
-	"map.now":      {"i dag", "today"},
-	"map.wanted":   {"önskat", "wanted"},
-	"map.nothing":  {"–", "–"},
-	"map.more":     {"och {n} till", "and {n} more"},
+	"map.caption":        {"Kundresan: steg som kolumner, från vänster till höger", "The journey: stages as columns, left to right"},
+	"map.progress.one":   {"{done} av {of} förändring klar", "{done} of {of} change done"},
+	"map.progress.other": {"{done} av {of} förändringar klara", "{done} of {of} changes done"},
+	"map.now":            {"i dag", "today"},
+	"map.wanted":         {"önskat", "wanted"},
+	"map.nothing":        {"–", "–"},
+	"map.more.one":       {"och {n} till", "and {n} more"},
+	"map.more.other":     {"och {n} till", "and {n} more"},
 
 	"belief.tested":  {"Testat: {verdict}", "Tested: {verdict}"},
 	"belief.own":     {"sprintens eget antagande", "a sprint's own assumption"},
@@ -200,19 +211,20 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"agenda.sense":   {"Förstå tillsammans", "Make sense together"},
 	"agenda.decide":  {"Besluta åtgärden", "Decide the action"},
 
-	"session.title":       {"Sessionsvy", "Session view"},
-	"session.start":       {"Starta", "Start"},
-	"session.pause":       {"Pausa", "Pause"},
-	"session.next":        {"Nästa block", "Next block"},
-	"session.prev":        {"Föregående block", "Previous block"},
-	"session.reset":       {"Börja om", "Reset"},
-	"session.blockLeft":   {"Kvar av blocket", "Left in this block"},
-	"session.sessionLeft": {"Kvar av sessionen", "Left in the session"},
-	"session.over":        {"Över tiden", "Over time"},
-	"session.back":        {"Tillbaka till sprinten", "Back to the sprint"},
-	"session.minutes":     {"{n} min", "{n} min"},
-	"session.keys":        {"Tangenter: mellanslag startar och pausar, n nästa block, p föregående block.", "Keys: space starts and pauses, n next block, p previous block."},
-	"session.noscript":    {"Timern behöver JavaScript; agendan ovan gäller ändå.", "The timer needs JavaScript; the agenda above still holds."},
+	"session.title":         {"Sessionsvy", "Session view"},
+	"session.start":         {"Starta", "Start"},
+	"session.pause":         {"Pausa", "Pause"},
+	"session.next":          {"Nästa block", "Next block"},
+	"session.prev":          {"Föregående block", "Previous block"},
+	"session.reset":         {"Börja om", "Reset"},
+	"session.blockLeft":     {"Kvar av blocket", "Left in this block"},
+	"session.sessionLeft":   {"Kvar av sessionen", "Left in the session"},
+	"session.over":          {"Över tiden", "Over time"},
+	"session.back":          {"Tillbaka till sprinten", "Back to the sprint"},
+	"session.minutes.one":   {"{n} min", "{n} min"},
+	"session.minutes.other": {"{n} min", "{n} min"},
+	"session.keys":          {"Tangenter: mellanslag startar och pausar, n nästa block, p föregående block.", "Keys: space starts and pauses, n next block, p previous block."},
+	"session.noscript":      {"Timern behöver JavaScript; agendan ovan gäller ändå.", "The timer needs JavaScript; the agenda above still holds."},
 
 	// The session timer's own text.
 	"session.timer":        {"Timer", "Timer"},
@@ -221,6 +233,46 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"session.paused":       {"Pausad", "Paused"},
 	"session.blockOf":      {"Block {n} av {total}: {block}", "Block {n} of {total}: {block}"},
 	"session.resetConfirm": {"Börja om från första blocket? Tiden som gått nollställs.", "Start again from the first block? The time spent is cleared."},
+}
+
+// countedBy names, for a counted text whose number is not {n}, the value
+// whose number picks the form: "1 av 1 förändring klar" counts {of}.
+var countedBy = map[string]string{"map.progress": "of"}
+
+// Forms are the plural forms a counted text has, as the last part of the
+// keys of its texts. Swedish and English have the same two: one for the
+// number 1, other for every other number, 0 included.
+var Forms = []string{One, Other}
+
+// The plural forms, by name.
+const (
+	One   = "one"
+	Other = "other"
+)
+
+// Form returns the form, of Forms, that the number n takes in lang.
+func Form(lang string, n int64) string {
+	if n == 1 {
+		return One
+	}
+	return Other
+}
+
+// Counted reports whether key is a counted text, one that has its Forms as
+// keys of their own ("index.sprintsN" has "index.sprintsN.one" and
+// "index.sprintsN.other"), and the name of the value whose number picks the
+// form: n, as in "{n} sprintar", unless the text says otherwise.
+func Counted(key string) (count string, ok bool) {
+	for _, f := range Forms {
+		// Both, as "kind.other" and "search.one" are texts of their own.
+		if _, ok := labels[key+"."+f]; !ok {
+			return "", false
+		}
+	}
+	if c, ok := countedBy[key]; ok {
+		return c, true
+	}
+	return "n", true
 }
 
 // months are the names of the months, by language.

@@ -102,7 +102,10 @@
 // # Functions
 //
 //	t "key"                  the interface text of key, with the site's [labels]
-//	tf "key" "name" value    the same, with {name} filled in
+//	tf "key" "name" value    the same, with {name} filled in; a text with a
+//	                         number has forms, "key.one" and "key.other",
+//	                         and takes the one for the number named n
+//	                         (map.progress: of)
 //	label "group" value      the text of an enum value: label "verdict" .Outcome
 //	join list sep            strings.Join
 //	first n list             the first n elements of a list (all when fewer)

@@ -2,7 +2,10 @@ package render
 
 import (
 	"fmt"
+	"math"
+	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,7 +31,11 @@ func newText(s site.Settings) (*text, site.Problems) {
 	for k, v := range s.Labels {
 		if _, ok := labels.Text(s.Language, k); !ok {
 			p := s.LabelPos[k]
-			p.Msg = fmt.Sprintf("unknown label %q%s", "labels."+k, site.DidYouMean(k, keys))
+			if _, counted := labels.Counted(k); counted {
+				p.Msg = fmt.Sprintf("label %q has a form for each number: set %s", "labels."+k, formKeys(k))
+			} else {
+				p.Msg = fmt.Sprintf("unknown label %q%s", "labels."+k, site.DidYouMean(k, keys))
+			}
 			probs = append(probs, p)
 			continue
 		}
@@ -38,10 +45,26 @@ func newText(s site.Settings) (*text, site.Problems) {
 	return t, probs
 }
 
+// formKeys lists the keys of the forms of the counted text key:
+// "x.one" and "x.other".
+func formKeys(key string) string {
+	var list []string
+	for _, f := range labels.Forms {
+		list = append(list, strconv.Quote(key+"."+f))
+	}
+	return strings.Join(list, " and ")
+}
+
 // get returns the text for key with {name} placeholders filled from pairs
-// of name and value.
+// of name and value. A counted text takes the form for the number it
+// counts (labels.Counted), or its other form when pairs do not give it.
 func (t *text) get(key string, pairs ...any) string {
 	s, ok := t.labels[key]
+	if !ok {
+		if count, counted := labels.Counted(key); counted {
+			s, ok = t.labels[key+"."+t.form(count, pairs)]
+		}
+	}
 	if !ok {
 		return key
 	}
@@ -49,6 +72,22 @@ func (t *text) get(key string, pairs ...any) string {
 		s = strings.ReplaceAll(s, "{"+fmt.Sprint(pairs[i])+"}", fmt.Sprint(pairs[i+1]))
 	}
 	return s
+}
+
+// form returns the plural form for the value named count in pairs.
+func (t *text) form(count string, pairs []any) string {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if fmt.Sprint(pairs[i]) != count {
+			continue
+		}
+		switch v := reflect.ValueOf(pairs[i+1]); {
+		case v.CanInt():
+			return labels.Form(t.lang, v.Int())
+		case v.CanUint() && v.Uint() <= math.MaxInt64:
+			return labels.Form(t.lang, int64(v.Uint()))
+		}
+	}
+	return labels.Other
 }
 
 // date writes a day the way the site's language does: "24 november 2026".

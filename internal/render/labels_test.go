@@ -26,11 +26,72 @@ func TestLabels(t *testing.T) {
 		t.Errorf("en date: %q", got)
 	}
 
-	_, probs = newText(site.Settings{Language: "sv",
-		Labels:   map[string]string{"nav.hme": "x"},
-		LabelPos: map[string]site.Problem{"nav.hme": {Path: "content/site.toml", Line: 5, Col: 1}}})
-	want := `content/site.toml:5:1: unknown label "labels.nav.hme" (did you mean "nav.home"?)`
-	if len(probs) != 1 || probs[0].Error() != want {
-		t.Errorf("unknown label: %v, want %s", probs, want)
+}
+
+// TestForms checks that tf gives a counted text the form for its number,
+// in both languages, and that a site's override of one form changes that
+// form only.
+func TestForms(t *testing.T) {
+	sv, _ := newText(site.Settings{Language: "sv"})
+	en, _ := newText(site.Settings{Language: "en"})
+	own, probs := newText(site.Settings{Language: "sv", Labels: map[string]string{"index.actionsN.one": "{n} sak att göra"}})
+	if len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	for _, c := range []struct {
+		tx    *text
+		key   string
+		pairs []any
+		want  string
+	}{
+		{sv, "index.sprintsN", []any{"n", 0}, "0 sprintar"},
+		{sv, "index.sprintsN", []any{"n", 1}, "1 sprint"},
+		{sv, "index.sprintsN", []any{"n", 2}, "2 sprintar"},
+		{sv, "index.sprintsN", []any{"n", 21}, "21 sprintar"},
+		{en, "index.sprintsN", []any{"n", 0}, "0 sprints"},
+		{en, "index.sprintsN", []any{"n", 1}, "1 sprint"},
+		{en, "index.sprintsN", []any{"n", 2}, "2 sprints"},
+		{en, "index.sprintsN", []any{"n", 21}, "21 sprints"},
+		{sv, "index.actionsN", []any{"n", 0}, "0 åtgärder"},
+		{sv, "index.actionsN", []any{"n", 1}, "1 åtgärd"},
+		{sv, "index.actionsN", []any{"n", 2}, "2 åtgärder"},
+		{sv, "index.actionsN", []any{"n", 21}, "21 åtgärder"},
+		{en, "index.actionsN", []any{"n", 1}, "1 action"},
+		{en, "index.actionsN", []any{"n", 21}, "21 actions"},
+		{sv, "card.customers", []any{"n", uint8(1)}, "1 kund"},
+		{en, "sprint.minutes", []any{"n", int64(1)}, "1 minute"},
+		// The number that counts in a progress is {of}, not {done}.
+		{sv, "map.progress", []any{"done", 0, "of", 1}, "0 av 1 förändring klar"},
+		{sv, "map.progress", []any{"done", 1, "of", 4}, "1 av 4 förändringar klara"},
+		{en, "map.progress", []any{"done", 1, "of", 1}, "1 of 1 change done"},
+		{en, "map.progress", []any{"done", 1, "of", 21}, "1 of 21 changes done"},
+		// Without a number, or with something else, the other form.
+		{en, "index.sprintsN", nil, "{n} sprints"},
+		{en, "index.sprintsN", []any{"n", "1"}, "1 sprints"},
+		// A site's own text for one form; the other stays.
+		{own, "index.actionsN", []any{"n", 1}, "1 sak att göra"},
+		{own, "index.actionsN", []any{"n", 2}, "2 åtgärder"},
+	} {
+		if got := c.tx.get(c.key, c.pairs...); got != c.want {
+			t.Errorf("%s: tf %q %v = %q, want %q", c.tx.lang, c.key, c.pairs, got, c.want)
+		}
+	}
+}
+
+// TestLabelProblems checks what a site's [labels] keys that name no text
+// are told, at the key's place in content/site.toml.
+func TestLabelProblems(t *testing.T) {
+	for _, c := range []struct{ key, want string }{
+		{"nav.hme", `unknown label "labels.nav.hme" (did you mean "nav.home"?)`},
+		{"index.sprintsN.ones", `unknown label "labels.index.sprintsN.ones" (did you mean "index.sprintsN.one"?)`},
+		{"index.actionN.other", `unknown label "labels.index.actionN.other" (did you mean "index.actionsN.other"?)`},
+		{"index.sprintsN", `label "labels.index.sprintsN" has a form for each number: set "index.sprintsN.one" and "index.sprintsN.other"`},
+	} {
+		_, probs := newText(site.Settings{Language: "sv",
+			Labels:   map[string]string{c.key: "x"},
+			LabelPos: map[string]site.Problem{c.key: {Path: "content/site.toml", Line: 5, Col: 1}}})
+		if want := "content/site.toml:5:1: " + c.want; len(probs) != 1 || probs[0].Error() != want {
+			t.Errorf("%s: %v, want %s", c.key, probs, want)
+		}
 	}
 }
