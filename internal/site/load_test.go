@@ -319,6 +319,11 @@ block = "Glömd"
 			want:  []string{`content/site.toml:4:1: labels.verdict.supported: label keys have dots in them: quote the key, as in "verdict.supported" = "…"`},
 		},
 		{
+			name:  "dotted label key of a form without quotes",
+			files: map[string]string{"content/site.toml": goodSettings + "[labels]\nindex.sprintsN.one = \"1 sprint\"\n"},
+			want:  []string{`content/site.toml:4:1: labels.index.sprintsN.one: label keys have dots in them: quote the key, as in "index.sprintsN.one" = "…"`},
+		},
+		{
 			name:  "notes.md that is a folder",
 			files: map[string]string{"sprints/2026-11-02-brevet/notes.md/bild.png": "png"},
 			want:  []string{`sprints/2026-11-02-brevet/notes.md: is a folder, not a file`},

@@ -53,15 +53,11 @@ func (l *loader) loadSettings() {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if sub, nested := labels[k].(map[string]any); nested {
-				// Point at the dotted key itself, not at [labels].
-				var first string
-				for sk := range sub {
-					if first == "" || sk < first {
-						first = sk
-					}
-				}
-				p, _ := f.find("labels." + k + "." + first)
-				f.problem(p.key, "labels.%s.%s: label keys have dots in them: quote the key, as in \"%s.%s\" = \"…\"", k, first, k, first)
+				// Point at the dotted key itself, not at [labels],
+				// whole: "index.sprintsN.one" is three parts.
+				key := k + "." + firstLeaf(sub)
+				p, _ := f.find("labels." + key)
+				f.problem(p.key, "labels.%s: label keys have dots in them: quote the key, as in \"%s\" = \"…\"", key, key)
 				continue
 			}
 			s.Labels[k] = f.str(labels, "labels", k, false)
@@ -69,4 +65,19 @@ func (l *loader) loadSettings() {
 			s.LabelPos[k] = Problem{Path: SettingsPath, Line: p.key.line, Col: p.key.col}
 		}
 	}
+}
+
+// firstLeaf returns the dotted path of a value in the nested tables m,
+// taking the first key in sorted order at each level.
+func firstLeaf(m map[string]any) string {
+	var first string
+	for k := range m {
+		if first == "" || k < first {
+			first = k
+		}
+	}
+	if sub, nested := m[first].(map[string]any); nested && len(sub) > 0 {
+		return first + "." + firstLeaf(sub)
+	}
+	return first
 }
