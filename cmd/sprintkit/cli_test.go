@@ -35,7 +35,7 @@ func TestCommandTable(t *testing.T) {
 
 // TestLabelsCommand reads what sprintkit labels prints as TOML, as a site
 // would take it into [labels]: every key is there with its text in the
-// language asked for.
+// language asked for, a text with a number as a key for each form.
 func TestLabelsCommand(t *testing.T) {
 	for _, lang := range site.Languages.Values {
 		var stdout, stderr bytes.Buffer
@@ -54,6 +54,12 @@ func TestLabelsCommand(t *testing.T) {
 		}
 		if len(got.Labels) != len(labels.Keys()) {
 			t.Errorf("%s: %d keys printed, want %d", lang, len(got.Labels), len(labels.Keys()))
+		}
+		// A text with a number comes as its forms, each a key of its own.
+		for _, f := range labels.Forms {
+			if k := "index.sprintsN." + f; got.Labels[k] == "" {
+				t.Errorf("%s: no %q printed", lang, k)
+			}
 		}
 	}
 }

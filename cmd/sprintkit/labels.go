@@ -41,7 +41,8 @@ func runLabels(_ context.Context, c *command, args []string, root string, stdout
 	}
 	fmt.Fprintf(stdout, "# Every interface text by key, in %s with %s after it as a comment. To change\n", languageName[lang], languageName[other])
 	fmt.Fprintln(stdout, "# one, copy its line into content/site.toml under [labels] and change the text;")
-	fmt.Fprintln(stdout, "# {n}, {team} and the like are filled in where the text is used.")
+	fmt.Fprintln(stdout, "# {n}, {team} and the like are filled in where the text is used. A text with a")
+	fmt.Fprintln(stdout, "# number has a form for 1 (key.one) and for any other number (key.other).")
 	fmt.Fprintln(stdout, "[labels]")
 	for _, k := range labels.Keys() {
 		v, _ := labels.Text(lang, k)
