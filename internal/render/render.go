@@ -272,8 +272,8 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	return restErr
 }
 
-// rest writes what is not a page: the assets, the search index, the feed
-// and the files copied as they are.
+// rest writes what is not a page: the assets, the search index, the feed,
+// the data files and the files copied as they are.
 func (r *renderer) rest(src fs.FS, w Writer) error {
 	if err := r.assets(w); err != nil {
 		return err
@@ -282,6 +282,9 @@ func (r *renderer) rest(src fs.FS, w Writer) error {
 		return err
 	}
 	if err := r.feed(w); err != nil {
+		return err
+	}
+	if err := r.data(w); err != nil {
 		return err
 	}
 	for _, f := range r.site.Files {

@@ -1,0 +1,84 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+)
+
+// actions.csv is every action of the site, one a row, in the actions
+// page's order (site.Site.Actions), with the page's columns: the action,
+// its sprint (the title; then the sprint's address when the site has a
+// base_url; then the sprint's status, so that planned sprints' actions
+// are marked), team, owner, due date, energy and state. The header row and
+// the values of enums are the site's interface text, in its language.
+//
+// It is made to open by a double click in Excel and in LibreOffice:
+//
+//   - UTF-8 with a byte-order mark: without one, Excel reads the file in
+//     the computer's legacy code page and "Åtgärd" comes out as "Ã…tgÃ¤rd";
+//     LibreOffice reads the mark too.
+//   - The separator is the one Excel takes from the computer's regional
+//     settings for the site's language: a semicolon for Swedish, where the
+//     comma is the decimal mark and so Windows' list separator is ";", and
+//     a comma for English. A "sep=" first line would name it for Excel
+//     alone, but then Excel ignores the byte-order mark, and LibreOffice
+//     shows the line as data.
+//   - Dates as ISO 8601, 2026-11-24: the short date of the Swedish locale,
+//     and read as a date by Excel and LibreOffice in English ones too,
+//     where 11/24/2026 or 24/11/2026 would be read one way or the other.
+//   - Fields quoted as RFC 4180 says (a field holding the separator, a
+//     quote or a line break is quoted, quotes doubled), lines ending in
+//     CRLF.
+//   - A field that begins with =, +, -, @, a tab or a carriage return gets a
+//     leading apostrophe, so that a spreadsheet shows it as text instead of
+//     running it as a formula (OWASP's advice against CSV injection).
+func (r *renderer) actionsCSV() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if r.site.Settings.Language == "sv" {
+		w.Comma = ';'
+	}
+	base := r.site.Settings.BaseURL != ""
+	t := r.text.get
+	header := []string{t("data.action"), t("data.sprint")}
+	if base {
+		header = append(header, t("data.address"))
+	}
+	header = append(header, t("data.sprintStatus"), t("data.team"), t("data.owner"), t("data.due"), t("data.energy"), t("data.status"))
+	if err := w.Write(cells(header)); err != nil {
+		return nil, err
+	}
+	for _, sp := range r.site.Actions(r.today) {
+		row := []string{sp.Action.Do, sp.Title}
+		if base {
+			row = append(row, r.sprintURL(sp))
+		}
+		row = append(row,
+			t("status."+sp.Status),
+			sp.Action.Team,
+			sp.Action.Owner,
+			isoDate(sp.Action.Due),
+			t("energy."+sp.Action.Energy),
+			t("action."+sp.ActionState(r.today)),
+		)
+		if err := w.Write(cells(row)); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// cells makes each field of row safe to open in a spreadsheet: one that a
+// spreadsheet would read as a formula gets a leading apostrophe.
+func cells(row []string) []string {
+	for i, f := range row {
+		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+			row[i] = "'" + f
+		}
+	}
+	return row
+}

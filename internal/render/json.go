@@ -1,0 +1,286 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// DataVersion is the version of sprints.json's shape, its "version".
+// Fields may be added within a version; it goes up only when a field
+// changes its meaning or goes away, so a dashboard that checks it and
+// ignores fields it does not know keeps working.
+const DataVersion = 1
+
+// DataFile is sprints.json: every sprint's plan and result and every
+// study's journey map, for the intranet's dashboards. These types are its
+// documentation.
+//
+// Every field is always there: a text or date not given is "", a number
+// not given is 0, a list is [] (never null). Dates are "YYYY-MM-DD".
+// Enum fields hold the values that the site's files use ("refuted",
+// "doing"), not their text in the site's language. Text fields hold what
+// the site's files say, Markdown as written: a dashboard that shows one
+// as HTML renders it and escapes it first. Studies are ordered by id,
+// sprints newest first.
+type DataFile struct {
+	Version int          `json:"version"` // DataVersion
+	Site    DataSite     `json:"site"`
+	AsOf    string       `json:"as_of"` // the build's day, which the actions' state is as of; "" when the build had none
+	Studies []DataStudy  `json:"studies"`
+	Sprints []DataSprint `json:"sprints"`
+}
+
+// DataSite is the site's settings.
+type DataSite struct {
+	Title       string `json:"title"`
+	Language    string `json:"language"` // sv or en
+	BaseURL     string `json:"base_url"` // ends in "/"; "" when not set, and then every "url" is ""
+	Description string `json:"description"`
+}
+
+// DataStudy is a large original study (content/studies/<id>.md).
+type DataStudy struct {
+	ID      string      `json:"id"`
+	Path    string      `json:"path"` // its page, from the top of the site: studies/<id>/index.html
+	URL     string      `json:"url"`  // its page under base_url
+	Title   string      `json:"title"`
+	Date    string      `json:"date"`
+	Owner   string      `json:"owner"`
+	Kind    string      `json:"kind"`   // journey-map, interviews, survey, other
+	Report  string      `json:"report"` // the original report's address, as written
+	Summary string      `json:"summary"`
+	Stages  []DataStage `json:"stages"` // the journey map, in its order
+}
+
+// DataStage is one stage of a study's journey map: a customer activity,
+// as a change plan.
+type DataStage struct {
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	EnergyNow    string       `json:"energy_now"`    // low, medium, high, or ""
+	EnergyWanted string       `json:"energy_wanted"` // low, medium, high, or ""
+	Current      string       `json:"current"`
+	Desired      string       `json:"desired"`
+	Touchpoints  []string     `json:"touchpoints"`
+	Beliefs      []DataBelief `json:"beliefs"`
+	Changes      []DataChange `json:"changes"`
+}
+
+// DataBelief is what the organisation believes about customers at a stage.
+type DataBelief struct {
+	ID         string `json:"id"`
+	Text       string `json:"text"`
+	Basis      string `json:"basis"`      // assumption or insight
+	Importance string `json:"importance"` // high, low
+	Evidence   string `json:"evidence"`   // none, opinion, anecdote, research, data
+	State      string `json:"state"`      // untested, or the verdict of the latest done sprint that tested it
+	TestedBy   string `json:"tested_by"`  // the id of that sprint; "" while untested
+}
+
+// DataChange is a change under way at a stage.
+type DataChange struct {
+	Text   string `json:"text"`
+	Team   string `json:"team"`
+	Status string `json:"status"` // planned, doing, done, dropped
+	Sprint string `json:"sprint"` // the id of the sprint it came from, or ""
+}
+
+// DataSprint is one sprint: its plan (sprint.toml), its notes and result.
+type DataSprint struct {
+	ID           string         `json:"id"`
+	Path         string         `json:"path"` // its page, from the top of the site: sprints/<id>/index.html
+	URL          string         `json:"url"`  // its page under base_url
+	Title        string         `json:"title"`
+	Date         string         `json:"date"`
+	Team         string         `json:"team"`
+	Study        string         `json:"study"`    // the study's id
+	Relation     string         `json:"relation"` // pilots, follows-up, challenges, confirms
+	Stage        string         `json:"stage"`    // the stage's id in the study, or ""
+	Status       string         `json:"status"`   // planned, done, abandoned
+	Outcome      string         `json:"outcome"`  // the verdict once done, else untested
+	Duration     int            `json:"duration"` // minutes
+	Facilitator  string         `json:"facilitator"`
+	Participants []string       `json:"participants"`
+	Follows      string         `json:"follows"` // the id of the sprint it follows up, or ""
+	Assumption   DataAssumption `json:"assumption"`
+	Question     DataQuestion   `json:"question"`
+	Action       DataAction     `json:"action"`
+	Result       DataResult     `json:"result"`
+	Agenda       []DataBlock    `json:"agenda"`
+	Notes        string         `json:"notes"` // notes.md, or ""
+}
+
+// DataAssumption is what the team believed before the session; where the
+// sprint tests a belief of its study, the belief's values fill in what
+// the plan leaves out.
+type DataAssumption struct {
+	Tests      string `json:"tests"` // the id of the study's belief it tests, or ""
+	Belief     string `json:"belief"`
+	Basis      string `json:"basis"`      // assumption or insight
+	Importance string `json:"importance"` // high, low
+	Evidence   string `json:"evidence"`   // none, opinion, anecdote, research, data
+}
+
+// DataQuestion is what the team asked customers.
+type DataQuestion struct {
+	Ask       string `json:"ask"`
+	Method    string `json:"method"`    // interview, observation, survey, data, prototype, other
+	Customers int    `json:"customers"` // how many, 0 when not said
+	Criterion string `json:"criterion"`
+}
+
+// DataAction is what the team decided to do.
+type DataAction struct {
+	Do          string `json:"do"`
+	Team        string `json:"team"` // the team that acts
+	Strengthens string `json:"strengthens"`
+	Energy      string `json:"energy"` // low, medium, high
+	Owner       string `json:"owner"`
+	Due         string `json:"due"`
+	Status      string `json:"status"` // open, doing, done, dropped: as the plan says
+	State       string `json:"state"`  // overdue (open or doing past due as of as_of), else the status
+}
+
+// DataResult is what the session showed; "" before it.
+type DataResult struct {
+	Verdict  string `json:"verdict"` // supported, refuted, inconclusive, or ""
+	Learned  string `json:"learned"`
+	Evidence string `json:"evidence"` // none, opinion, anecdote, research, data, or ""
+}
+
+// DataBlock is one block of the session's agenda.
+type DataBlock struct {
+	Block   string `json:"block"` // as the plan names it, or a default block's name in the site's language
+	Minutes int    `json:"minutes"`
+}
+
+// sprintsJSON makes sprints.json.
+func (r *renderer) sprintsJSON() ([]byte, error) {
+	s := r.site
+	f := DataFile{
+		Version: DataVersion,
+		Site: DataSite{
+			Title:       s.Settings.Title,
+			Language:    s.Settings.Language,
+			BaseURL:     s.Settings.BaseURL,
+			Description: s.Settings.Description,
+		},
+		AsOf:    isoDate(r.today),
+		Studies: make([]DataStudy, 0, len(s.Studies)),
+		Sprints: make([]DataSprint, 0, len(s.Sprints)),
+	}
+	for _, st := range s.Studies {
+		f.Studies = append(f.Studies, r.dataStudy(st))
+	}
+	for _, sp := range s.Sprints {
+		f.Sprints = append(f.Sprints, r.dataSprint(sp))
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *renderer) dataStudy(st *site.Study) DataStudy {
+	d := DataStudy{
+		ID:      st.ID,
+		Path:    layout.Study(st.ID),
+		URL:     r.studyURL(st),
+		Title:   st.Title,
+		Date:    isoDate(st.Date),
+		Owner:   st.Owner,
+		Kind:    st.Kind,
+		Report:  st.Report,
+		Summary: st.Summary,
+		Stages:  make([]DataStage, 0, len(st.Stages)),
+	}
+	for _, sg := range st.Stages {
+		ds := DataStage{
+			ID:           sg.ID,
+			Name:         sg.Name,
+			EnergyNow:    sg.EnergyNow,
+			EnergyWanted: sg.EnergyWanted,
+			Current:      sg.Current,
+			Desired:      sg.Desired,
+			Touchpoints:  append([]string{}, sg.Touchpoints...),
+			Beliefs:      make([]DataBelief, 0, len(sg.Beliefs)),
+			Changes:      make([]DataChange, 0, len(sg.Changes)),
+		}
+		for _, b := range sg.Beliefs {
+			db := DataBelief{ID: b.ID, Text: b.Text, Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence, State: site.Untested}
+			if sp := b.Tested(); sp != nil {
+				db.State, db.TestedBy = sp.Outcome(), sp.ID
+			}
+			ds.Beliefs = append(ds.Beliefs, db)
+		}
+		for _, c := range sg.Changes {
+			ds.Changes = append(ds.Changes, DataChange{Text: c.Text, Team: c.Team, Status: c.Status, Sprint: c.SprintID})
+		}
+		d.Stages = append(d.Stages, ds)
+	}
+	return d
+}
+
+func (r *renderer) dataSprint(sp *site.Sprint) DataSprint {
+	d := DataSprint{
+		ID:           sp.ID,
+		Path:         layout.Sprint(sp.ID),
+		URL:          r.sprintURL(sp),
+		Title:        sp.Title,
+		Date:         isoDate(sp.Date),
+		Team:         sp.Team,
+		Study:        sp.StudyID,
+		Relation:     sp.Relation,
+		Stage:        sp.StageID,
+		Status:       sp.Status,
+		Outcome:      sp.Outcome(),
+		Duration:     sp.Duration,
+		Facilitator:  sp.Facilitator,
+		Participants: append([]string{}, sp.Participants...),
+		Follows:      sp.FollowsID,
+		Assumption: DataAssumption{
+			Tests:      sp.Assumption.Tests,
+			Belief:     sp.Assumption.Belief,
+			Basis:      sp.Assumption.Basis,
+			Importance: sp.Assumption.Importance,
+			Evidence:   sp.Assumption.Evidence,
+		},
+		Question: DataQuestion{
+			Ask:       sp.Question.Ask,
+			Method:    sp.Question.Method,
+			Customers: sp.Question.Customers,
+			Criterion: sp.Question.Criterion,
+		},
+		Action: DataAction{
+			Do:          sp.Action.Do,
+			Team:        sp.Action.Team,
+			Strengthens: sp.Action.Strengthens,
+			Energy:      sp.Action.Energy,
+			Owner:       sp.Action.Owner,
+			Due:         isoDate(sp.Action.Due),
+			Status:      sp.Action.Status,
+			State:       sp.ActionState(r.today),
+		},
+		Result: DataResult{
+			Verdict:  sp.Result.Verdict,
+			Learned:  sp.Result.Learned,
+			Evidence: sp.Result.Evidence,
+		},
+		Agenda: make([]DataBlock, 0, len(sp.Agenda)),
+		Notes:  sp.Notes,
+	}
+	for _, b := range sp.Agenda {
+		name := b.Name
+		if name == "" {
+			name = r.text.get(b.Key)
+		}
+		d.Agenda = append(d.Agenda, DataBlock{Block: name, Minutes: b.Minutes})
+	}
+	return d
+}
