@@ -118,6 +118,17 @@
 // site's own templates as in the defaults: a label cannot add markup,
 // script or a javascript: link.
 //
+// # Files that are not pages
+//
+// Beside the pages and assets, Render writes the search index
+// (search-index.js, search.go), the Atom feed (feed.xml, with a base_url;
+// feed.go) and the data files that the actions page links to:
+// actions.csv (csv.go), actions.ics and each team's
+// teams/<slug>/actions.ics (ics.go), and sprints.json, whose shape the
+// exported Data* types document, field by field (json.go). No template
+// takes part in them: their words are the site's labels, and user text
+// goes in as the site's files write it, Markdown unrendered.
+//
 // # Reuse
 //
 // A page is drawn again only when its view or its templates changed, and
