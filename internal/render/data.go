@@ -25,11 +25,12 @@ func (r *renderer) data(w Writer) error {
 	if err := w.WriteFile(layout.ActionsCSV, b); err != nil {
 		return err
 	}
-	if err := w.WriteFile(layout.ActionsICS, r.actionsICS(nil)); err != nil {
+	cal := r.calendarActions()
+	if err := w.WriteFile(layout.ActionsICS, r.actionsICS(nil, cal)); err != nil {
 		return err
 	}
 	for _, t := range r.site.Teams {
-		if err := w.WriteFile(layout.TeamICS(t.Slug), r.actionsICS(t)); err != nil {
+		if err := w.WriteFile(layout.TeamICS(t.Slug), r.actionsICS(t, cal)); err != nil {
 			return err
 		}
 	}

@@ -34,7 +34,9 @@ import (
 // done. Lines end in CRLF and are folded at 75 octets, never inside a
 // character; text is escaped as RFC 5545's TEXT (\\, \;, \, and \n), and
 // control characters that TEXT does not allow are left out.
-func (r *renderer) actionsICS(team *site.Team) []byte {
+//
+// list is calendarActions(); with a team, only the actions it takes go in.
+func (r *renderer) actionsICS(team *site.Team, list []*site.Sprint) []byte {
 	s := r.site.Settings
 	var c icsWriter
 	c.line("BEGIN", "VCALENDAR")
@@ -53,14 +55,11 @@ func (r *renderer) actionsICS(team *site.Team) []byte {
 		stamp = time.Unix(0, 0)
 	}
 	uidSite := icsSite(s)
-	for _, sp := range r.site.Actions(r.today) {
-		state := sp.ActionState(r.today)
-		if sp.Action.Due.IsZero() || (state != site.Overdue && state != "open" && state != "doing") {
-			continue
-		}
+	for _, sp := range list {
 		if team != nil && sp.ActionTeam != team {
 			continue
 		}
+		state := sp.ActionState(r.today)
 		t := r.text.get
 		desc := []string{
 			t("data.status") + ": " + t("action."+state),
@@ -92,6 +91,21 @@ func (r *renderer) actionsICS(team *site.Team) []byte {
 	}
 	c.line("END", "VCALENDAR")
 	return c.buf.Bytes()
+}
+
+// calendarActions are the sprints whose action goes in the calendars, in
+// the actions page's order: open, doing or overdue, with a due date.
+func (r *renderer) calendarActions() []*site.Sprint {
+	var list []*site.Sprint
+	for _, sp := range r.site.Actions(r.today) {
+		switch sp.ActionState(r.today) {
+		case site.Overdue, "open", "doing":
+			if !sp.Action.Due.IsZero() {
+				list = append(list, sp)
+			}
+		}
+	}
+	return list
 }
 
 // icsSite is the site's part of every UID: base_url without its scheme
