@@ -81,6 +81,8 @@ ask = "Läste du brevet?"
 method = "interview"
 [action]
 do = "Vi skriver om det."
+team = "Kommunikation"
+owner = "Örjan Lind"
 [result]
 verdict = "refuted"
 learned = "Ingen läste *det*, sa de."
@@ -116,7 +118,8 @@ learned = "Ingen läste *det*, sa de."
 	if strings.Contains(" "+text+" ", " kunderna ") {
 		t.Errorf("index text repeats a word of the title:\n%s", text)
 	}
-	for _, want := range []string{"vi tror att asa brevet", "laste du", "skriver om det", "ingen", "sa de"} {
+	// The action's text, the team that acts and its owner are found too.
+	for _, want := range []string{"vi tror att asa brevet", "laste du", "skriver om det", "ingen", "sa de", "kommunikation", "orjan lind"} {
 		words := strings.Fields(want)
 		for _, w := range words {
 			if !strings.Contains(" "+text+" ", " "+w+" ") {
