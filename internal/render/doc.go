@@ -64,7 +64,8 @@
 //	                  .Progress, .Stages ([]StageView: the map's columns),
 //	                  .Sprints
 //	team.html         TeamView: .Name, .Counts ([]Count: the team's actions by
-//	                  state), .Actions ([]ActionItem), .Sprints
+//	                  state), .Calendar (its actions.ics), .Actions
+//	                  ([]ActionItem), .Sprints
 //	actions.html      ActionsView: .AsOf, .Counts ([]Count), .Parts (each
 //	                  .State, .Anchor and .Actions: []ActionRow), and the
 //	                  data files' .CSV, .ICS, .JSON

@@ -177,6 +177,7 @@ func (r *renderer) teamView(t *site.Team) TeamView {
 		Sprints: r.sprintItems(name, t.Sprints),
 	}
 	v.Counts = r.actionCounts(name, t.Actions)
+	v.Calendar = layout.Rel(name, layout.TeamICS(t.Slug))
 	v.Frame.AsOf = r.asOf(slices.Concat(t.Actions, t.Sprints))
 	for _, sp := range t.Actions {
 		v.Actions = append(v.Actions, ActionItem{

@@ -330,11 +330,12 @@ type Progress struct {
 
 // TeamView is a team's page.
 type TeamView struct {
-	Frame   Frame
-	Name    string
-	Counts  []Count      // the team's actions by state, as the actions page counts them
-	Actions []ActionItem // open first, low energy first, then by due date
-	Sprints []SprintItem
+	Frame    Frame
+	Name     string
+	Counts   []Count      // the team's actions by state, as the actions page counts them
+	Calendar string       // the team's open actions with a due date, as an iCalendar file
+	Actions  []ActionItem // open first, low energy first, then by due date
+	Sprints  []SprintItem
 }
 
 // AssumptionsView is the assumption board: what to test next, then
