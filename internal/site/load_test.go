@@ -217,6 +217,18 @@ minutes = 70
 			want: []string{planPath + `:23:1: agenda: the blocks add up to 80 minutes, but duration is 90`},
 		},
 		{
+			name: "agenda does not add up, beside a problem elsewhere in the plan",
+			files: map[string]string{planPath: strings.Replace(goodPlan, `method = "interview"`, `method = "chat"`, 1) + `
+[[agenda]]
+block = "Rama in"
+minutes = 10
+`},
+			want: []string{
+				planPath + `:14:10: question.method: "chat" is not one of interview, observation, survey, data, prototype, other (did you mean "data"?)`,
+				planPath + `:23:1: agenda: the blocks add up to 10 minutes, but duration is 90`,
+			},
+		},
+		{
 			name: "agenda block without minutes",
 			files: map[string]string{planPath: goodPlan + `
 [[agenda]]
