@@ -219,7 +219,7 @@ func TestActionsCSV(t *testing.T) {
 			if len(rows)-1 != len(order) {
 				t.Fatalf("%d rows, want one for each of %d sprints", len(rows)-1, len(order))
 			}
-			tx, _ := newText(s.Settings)
+			tx := newText(s.Settings)
 			for i, sp := range order {
 				row := rows[i+1]
 				want := []string{

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,39 +18,18 @@ type text struct {
 	labels map[string]string
 }
 
-// newText resolves the labels for s and reports [labels] keys that do not exist.
-func newText(s site.Settings) (*text, site.Problems) {
+// newText resolves the labels for s: its language's, with the site's
+// [labels] on top (whose keys the site's loader has checked).
+func newText(s site.Settings) *text {
 	keys := labels.Keys()
 	t := &text{lang: s.Language, labels: make(map[string]string, len(keys))}
 	for _, k := range keys {
 		t.labels[k], _ = labels.Text(s.Language, k)
 	}
-	var probs site.Problems
 	for k, v := range s.Labels {
-		if _, ok := labels.Text(s.Language, k); !ok {
-			p := s.LabelPos[k]
-			if _, counted := labels.Counted(k); counted {
-				p.Msg = fmt.Sprintf("label %q has a form for each number: set %s", "labels."+k, formKeys(k))
-			} else {
-				p.Msg = fmt.Sprintf("unknown label %q%s", "labels."+k, site.DidYouMean(k, keys))
-			}
-			probs = append(probs, p)
-			continue
-		}
 		t.labels[k] = v
 	}
-	sort.Slice(probs, func(a, b int) bool { return probs[a].Line < probs[b].Line })
-	return t, probs
-}
-
-// formKeys lists the keys of the forms of the counted text key:
-// "x.one" and "x.other".
-func formKeys(key string) string {
-	var list []string
-	for _, f := range labels.Forms {
-		list = append(list, strconv.Quote(key+"."+f))
-	}
-	return strings.Join(list, " and ")
+	return t
 }
 
 // get returns the text for key with {name} placeholders filled from pairs

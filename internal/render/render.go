@@ -116,10 +116,7 @@ func (o overlay) ReadLink(name string) (string, error) {
 }
 
 func newRenderer(s *site.Site, opt Options) (*renderer, error) {
-	t, probs := newText(s.Settings)
-	if len(probs) > 0 {
-		return nil, probs
-	}
+	t := newText(s.Settings)
 	r := &renderer{
 		site:  s,
 		text:  t,

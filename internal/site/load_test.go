@@ -425,6 +425,20 @@ block = "Glömd"
 			},
 		},
 		{
+			name: "labels that name no text, or a text with forms, beside a problem elsewhere",
+			files: map[string]string{
+				"content/site.toml": goodSettings + "[labels]\n\"nav.hme\" = \"x\"\n\"index.sprintsN.ones\" = \"x\"\n\"index.actionN.other\" = \"x\"\n\"index.sprintsN\" = \"x\"\n",
+				planPath:            strings.Replace(goodPlan, `method = "interview"`, `method = "intervju"`, 1),
+			},
+			want: []string{
+				`content/site.toml:4:1: unknown label "labels.nav.hme" (did you mean "nav.home"?)`,
+				`content/site.toml:5:1: unknown label "labels.index.sprintsN.ones" (did you mean "index.sprintsN.one"?)`,
+				`content/site.toml:6:1: unknown label "labels.index.actionN.other" (did you mean "index.actionsN.other"?)`,
+				`content/site.toml:7:1: label "labels.index.sprintsN" has a form for each number: set "index.sprintsN.one" and "index.sprintsN.other"`,
+				planPath + `:14:10: question.method: "intervju" is not one of interview, observation, survey, data, prototype, other (did you mean "interview"?)`,
+			},
+		},
+		{
 			name:  "a string without its closing quote",
 			files: map[string]string{planPath: strings.Replace(goodPlan, `ask = "Vad minns du av brevet?"`, `ask = "Vad minns du av brevet?`, 1)},
 			want:  []string{planPath + `:13:7: the string that starts on line 13 has no closing quote: end it on the same line, or write text of several lines between """ and """`},

@@ -26,7 +26,6 @@ type Settings struct {
 	BaseURL     string // ends in "/" when set
 	Description string
 	Labels      map[string]string  // interface text overrides, by label key
-	LabelPos    map[string]Problem // where each label was set, for render's checks
 	UnsafeHTML  bool
 }
 

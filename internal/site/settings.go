@@ -2,10 +2,14 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/sprintkit/sprintkit/internal/labels"
 )
 
 // SettingsPath is where a site keeps its settings.
@@ -43,16 +47,15 @@ func (l *loader) loadSettings() {
 			s.BaseURL = base
 		}
 	}
-	if labels := f.table(m, "", "labels", false); labels != nil {
+	if lt := f.table(m, "", "labels", false); lt != nil {
 		s.Labels = map[string]string{}
-		s.LabelPos = map[string]Problem{}
-		keys := make([]string, 0, len(labels))
-		for k := range labels {
+		keys := make([]string, 0, len(lt))
+		for k := range lt {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if sub, nested := labels[k].(map[string]any); nested {
+			if sub, nested := lt[k].(map[string]any); nested {
 				// Point at the dotted key itself, not at [labels],
 				// whole: "index.sprintsN.one" is three parts.
 				key := k + "." + firstLeaf(sub)
@@ -60,11 +63,30 @@ func (l *loader) loadSettings() {
 				f.problem(p.key, "labels.%s: label keys have dots in them: quote the key, as in \"%s\" = \"…\"", key, key)
 				continue
 			}
-			s.Labels[k] = f.str(labels, "labels", k, false)
-			p, _ := f.find("labels." + k)
-			s.LabelPos[k] = Problem{Path: SettingsPath, Line: p.key.line, Col: p.key.col}
+			if msg := unknownLabel(k); msg != "" {
+				p, _ := f.find("labels." + k)
+				f.problem(p.key, "%s", msg)
+				continue
+			}
+			s.Labels[k] = f.str(lt, "labels", k, false)
 		}
 	}
+}
+
+// unknownLabel says why [labels] cannot set the key k, or "" when it can:
+// k names no interface text, or a text with a form for each number.
+func unknownLabel(k string) string {
+	if _, ok := labels.Text(Languages.Default, k); ok {
+		return ""
+	}
+	if _, counted := labels.Counted(k); counted {
+		forms := make([]string, len(labels.Forms))
+		for i, f := range labels.Forms {
+			forms[i] = strconv.Quote(k + "." + f)
+		}
+		return fmt.Sprintf("label %q has a form for each number: set %s", "labels."+k, strings.Join(forms, " and "))
+	}
+	return fmt.Sprintf("unknown label %q%s", "labels."+k, DidYouMean(k, labels.Keys()))
 }
 
 // firstLeaf returns the dotted path of a value in the nested tables m,
