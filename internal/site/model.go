@@ -25,7 +25,7 @@ type Settings struct {
 	Language    string // "sv" or "en"
 	BaseURL     string // ends in "/" when set
 	Description string
-	Labels      map[string]string  // interface text overrides, by label key
+	Labels      map[string]string // interface text overrides, by label key
 	UnsafeHTML  bool
 }
 
