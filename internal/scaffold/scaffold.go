@@ -84,21 +84,28 @@ func (p Plan) Paths() []string {
 // Write creates the plan under root. It refuses, before touching anything,
 // when a file or a new folder of the plan exists; should one appear in the
 // meantime, the exclusive create still refuses and what was made is undone.
+// It writes through an os.Root, so that no link in the site folder can lead
+// a new file out of it.
 func Write(root string, p Plan) error {
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
 	for _, d := range p.Dirs {
-		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(d))); err == nil {
+		if _, err := r.Lstat(filepath.FromSlash(d)); err == nil {
 			return fmt.Errorf("%s: already exists; sprintkit never replaces a folder", d)
 		}
 	}
 	for _, f := range p.Files {
-		if _, err := os.Lstat(filepath.Join(root, filepath.FromSlash(f.Path))); err == nil {
+		if _, err := r.Lstat(filepath.FromSlash(f.Path)); err == nil {
 			return fmt.Errorf("%s: already exists; sprintkit never replaces a file", f.Path)
 		}
 	}
 	var made []string // files and folders this call created, in order
 	undo := func(err error) error {
 		for _, name := range slices.Backward(made) {
-			os.Remove(name)
+			r.Remove(name)
 		}
 		return err
 	}
@@ -107,7 +114,7 @@ func Write(root string, p Plan) error {
 	mkdirs := func(dir string, mustBeNew bool) error {
 		var missing []string
 		for d := dir; d != "." && d != "/"; d = path.Dir(d) {
-			if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(d))); err == nil {
+			if _, err := r.Stat(filepath.FromSlash(d)); err == nil {
 				break
 			}
 			missing = append(missing, d)
@@ -116,19 +123,16 @@ func Write(root string, p Plan) error {
 			return fmt.Errorf("%s: already exists; sprintkit never replaces a folder", dir)
 		}
 		for _, d := range slices.Backward(missing) {
-			name := filepath.Join(root, filepath.FromSlash(d))
-			if err := os.Mkdir(name, 0o755); err != nil {
+			name := filepath.FromSlash(d)
+			if err := r.Mkdir(name, 0o755); err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					return fmt.Errorf("%s: already exists; sprintkit never replaces a folder", d)
 				}
-				return err
+				return fmt.Errorf("%s: %w", d, err)
 			}
 			made = append(made, name)
 		}
 		return nil
-	}
-	if _, err := os.Stat(root); err != nil {
-		return err
 	}
 	for _, d := range p.Dirs {
 		if err := mkdirs(d, true); err != nil {
@@ -139,11 +143,13 @@ func Write(root string, p Plan) error {
 		if err := mkdirs(path.Dir(f.Path), false); err != nil {
 			return undo(err)
 		}
-		name := filepath.Join(root, filepath.FromSlash(f.Path))
-		w, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		name := filepath.FromSlash(f.Path)
+		w, err := r.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			if errors.Is(err, fs.ErrExist) {
 				err = fmt.Errorf("%s: already exists; sprintkit never replaces a file", f.Path)
+			} else {
+				err = fmt.Errorf("%s: %w", f.Path, err)
 			}
 			return undo(err)
 		}

@@ -89,3 +89,23 @@ func TestNewSiteNeedsAKnownLanguage(t *testing.T) {
 		t.Error("NewSite with language de: no error")
 	}
 }
+
+// TestWriteStaysInTheSite writes a plan into a site whose content/studies
+// is a link to a folder outside it: Write fails, and nothing is written
+// outside the site.
+func TestWriteStaysInTheSite(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "content", "studies")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	err := Write(root, Plan{Files: []File{{Path: "content/studies/ut.md", Data: []byte("x")}}})
+	if err == nil {
+		t.Fatal("Write through a link out of the site: no error")
+	}
+	if got := tree(t, outside); strings.Join(got, " ") != "." {
+		t.Errorf("Write put %q outside the site", got)
+	}
+}
