@@ -403,6 +403,11 @@ func TestEventsNameWithCarriageReturn(t *testing.T) {
 	if ev := nextEvent(t, events); ev != (event{"build", good}) {
 		t.Fatalf("after the folder went: %+v, want build %s and no event from the name", ev, good)
 	}
+	// The terminal gets the name quoted: no carriage return can rewrite
+	// the line it is on.
+	if strings.Contains(log.String(), "\r") {
+		t.Errorf("the terminal got a raw carriage return:\n%q", log.String())
+	}
 }
 
 // The server leaves the site folder as it found it.

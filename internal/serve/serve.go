@@ -226,7 +226,7 @@ func describe(changed []string) string {
 	var names []string
 	for _, c := range changed {
 		if c != "" {
-			names = append(names, c)
+			names = append(names, site.ShowPath(c))
 		}
 	}
 	switch {

@@ -18,13 +18,19 @@ type Problem struct {
 	Msg  string
 }
 
-func (p Problem) Error() string {
-	path := p.Path
+// ShowPath is a file's path as sprintkit prints it: quoted as a Go string
+// when it holds a control character or is not UTF-8, so that a file name
+// with a line break or an escape sequence can neither end the line nor
+// steer the terminal it is printed to.
+func ShowPath(path string) string {
 	if strings.ContainsFunc(path, unicode.IsControl) || !utf8.ValidString(path) {
-		// A file name with a line break or an escape sequence must not
-		// end the line or steer the terminal it is printed to.
-		path = strconv.Quote(path)
+		return strconv.Quote(path)
 	}
+	return path
+}
+
+func (p Problem) Error() string {
+	path := ShowPath(p.Path)
 	switch {
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d: %s", path, p.Line, p.Col, p.Msg)
