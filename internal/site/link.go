@@ -164,11 +164,13 @@ func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 	return ws
 }
 
-// Unfinished reports whether text still holds the mark that sprintkit new
-// leaves in the texts to replace: an ellipsis after a space or at the
-// start ("We believe that …", "What …?").
+// Unfinished reports whether text still ends as sprintkit new leaves the
+// texts to replace: in an ellipsis after a space, before at most a question
+// mark or a full stop ("We believe that …", "What …?"). An ellipsis inside
+// a text, as in a customer's words, is not the mark.
 func Unfinished(text string) bool {
-	return strings.HasPrefix(text, "…") || strings.Contains(text, " …")
+	t := strings.TrimRight(strings.TrimSpace(text), "?.")
+	return t == "…" || strings.HasSuffix(t, " …")
 }
 
 // unfinished warns of what a done sprint, which is published with its

@@ -622,7 +622,7 @@ learned = "Vi lärde oss att …"
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
 	// A text that quotes a customer's trailing off is not a placeholder.
-	for _, text := range []string{"Kunden sa: ”jag vet inte…”", "Tre av fem."} {
+	for _, text := range []string{"Kunden sa: ”jag vet inte…”", "Tre av fem.", "Jag försökte … och gav upp, sa en kund."} {
 		if Unfinished(text) {
 			t.Errorf("Unfinished(%q) = true", text)
 		}
