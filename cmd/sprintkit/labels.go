@@ -35,26 +35,5 @@ func runLabels(_ context.Context, c *command, args []string, root string, stdout
 	if !site.Languages.Has(lang) {
 		return usageError{fmt.Sprintf("--language %q: sprintkit speaks %s", lang, strings.Join(site.Languages.Values, " and "))}
 	}
-	other := "sv"
-	if lang == "sv" {
-		other = "en"
-	}
-	fmt.Fprintf(stdout, "# Every interface text by key, in %s with %s after it as a comment. To change\n", languageName[lang], languageName[other])
-	fmt.Fprintln(stdout, "# one, copy its line into content/site.toml under [labels] and change the text;")
-	fmt.Fprintln(stdout, "# {n}, {team} and the like are filled in where the text is used. A text with a")
-	fmt.Fprintln(stdout, "# number has a form for 1 (key.one) and for any other number (key.other).")
-	fmt.Fprintln(stdout, "[labels]")
-	for _, k := range labels.Keys() {
-		v, _ := labels.Text(lang, k)
-		o, _ := labels.Text(other, k)
-		fmt.Fprintf(stdout, "%s = %s  # %s: %s\n", tomlString(k), tomlString(v), other, o)
-	}
-	return nil
-}
-
-var languageName = map[string]string{"sv": "Swedish", "en": "English"}
-
-// tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s) + `"`
+	return labels.WriteTOML(stdout, lang)
 }

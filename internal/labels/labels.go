@@ -6,7 +6,10 @@
 package labels
 
 import (
+	"fmt"
+	"io"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -310,4 +313,36 @@ func Month(lang string, m time.Month) string {
 		lang = "en"
 	}
 	return months[lang][m-1]
+}
+
+// names are the languages' names in the header that WriteTOML writes.
+var names = map[string]string{"sv": "Swedish", "en": "English"}
+
+// WriteTOML writes every key with its text as content/site.toml's [labels]
+// table takes it: the text in lang ("sv" or "en") as the value, and the
+// other language's as a comment, for a team to copy what it would change.
+func WriteTOML(w io.Writer, lang string) error {
+	other := "sv"
+	if lang == "sv" {
+		other = "en"
+	}
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "# Every interface text by key, in %s with %s after it as a comment. To change\n", names[lang], names[other])
+	b.WriteString(`# one, copy its line into content/site.toml under [labels] and change the text;
+# {n}, {team} and the like are filled in where the text is used. A text with a
+# number has a form for 1 (key.one) and for any other number (key.other).
+[labels]
+`)
+	for _, k := range Keys() {
+		v, _ := Text(lang, k)
+		o, _ := Text(other, k)
+		fmt.Fprintf(b, "%s = %s  # %s: %s\n", tomlString(k), tomlString(v), other, o)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s) + `"`
 }

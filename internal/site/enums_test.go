@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sprintkit/sprintkit/internal/labels"
 )
 
 // TestDocsListEveryEnum holds the package doc and the README to the enums:
@@ -59,6 +61,22 @@ func TestDocsListEveryEnum(t *testing.T) {
 			re := regexp.MustCompile(`(^|[^a-z-])` + strings.Join(parts, `[^a-z-](?s:.{0,30}?)[^a-z-]`) + `($|[^a-z-])`)
 			if !re.MatchString(rest) {
 				t.Errorf("%s: after %q the values of %s (%s) do not follow in order:\n%s", src.name, src.after, f.e.Group, strings.Join(f.e.Values, ", "), rest)
+			}
+		}
+	}
+}
+
+// TestEveryEnumValueHasText checks that every value of every enum that
+// pages show has its label, "<group>.<value>", in both languages: a value
+// added to an enum without its text in internal/labels fails here.
+func TestEveryEnumValueHasText(t *testing.T) {
+	for _, e := range Enums {
+		for _, v := range e.Values {
+			key := e.Group + "." + v
+			for _, lang := range []string{"sv", "en"} {
+				if s, ok := labels.Text(lang, key); !ok || s == "" {
+					t.Errorf("%s has no %s text for %q", e.Group, lang, key)
+				}
 			}
 		}
 	}
