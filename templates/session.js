@@ -1,10 +1,18 @@
 // sprintkit session timer: runs the agenda of one sprint on a projector.
 //
-// The state is kept in localStorage under the sprint's id as timestamps and
-// the time already spent in each block, never as a ticking counter, so a
-// reload (also a live reload while the plan is edited) neither resets nor
-// drifts the timer. Every reading of the clock goes through now().
-// Plain script, no modules and no fetch: it works offline and from file://.
+// All of the timer is one state object (the current block, the time spent
+// in each block before the current run, when the current run started, the
+// minutes added to or taken from each block, whether the session has
+// ended) and one function, render, that draws the page from it and the
+// clock. Changes go through a store: this one keeps the state in
+// localStorage under the sprint's id, as timestamps, never as a ticking
+// counter, so a reload (also a live reload while the plan is edited)
+// neither resets nor drifts the timer. Another store (one shared by every
+// page through the dev server) can take its place: it needs only load,
+// save and a way to call apply when the state changes elsewhere.
+//
+// Every reading of the clock goes through now(). Plain script, no modules
+// and no fetch: it works offline and from file://.
 (function () {
   "use strict";
 
@@ -17,96 +25,195 @@
   if (items.length === 0) {
     return;
   }
+  var last = items.length - 1;
   var minutes = items.map(function (li) {
     return Math.max(0, parseInt(li.getAttribute("data-minutes"), 10) || 0);
   });
-  var total = (parseInt(root.getAttribute("data-duration"), 10) || 0) * 60000;
-  if (total <= 0) {
-    total = minutes.reduce(function (a, b) { return a + b; }, 0) * 60000;
+  var planned = (parseInt(root.getAttribute("data-duration"), 10) || 0) * 60000;
+  if (planned <= 0) {
+    planned = minutes.reduce(function (a, b) { return a + b; }, 0) * 60000;
   }
-  var key = "sprintkit.session." + root.getAttribute("data-sprint");
+  var id = root.getAttribute("data-sprint");
 
   function label(name) {
     return root.getAttribute("data-label-" + name) || "";
   }
-  function el(id) {
-    return document.getElementById(id);
+  // counted fills a text with a number, in the form the number takes
+  // (Swedish and English: one for 1, other for the rest).
+  function counted(name, n) {
+    return fill(label(name + "-" + (n === 1 ? "one" : "other")), { n: n });
   }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+  function el(name) {
+    return document.getElementById(name);
+  }
+  function setText(node, text) {
+    if (node.textContent !== text) {
+      node.textContent = text;
+    }
+  }
+  function storage(kind) {
+    try {
+      return window[kind];
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // now is the one reading of the clock; a test may replace it through
+  // window.sprintkitClock, a function that returns milliseconds.
+  function now() {
+    return typeof window.sprintkitClock === "function" ? window.sprintkitClock() : Date.now();
+  }
+
+  // ---- The state and what follows from it.
+
+  // state: block is the current block's index; spent the milliseconds
+  // spent in each block before the current run; since the time the
+  // current run started (null when paused); extra the minutes added to
+  // (or, below zero, taken from) each block; ended that the session was
+  // ended on its last block.
+  function fresh() {
+    return {
+      block: 0,
+      spent: minutes.map(function () { return 0; }),
+      since: null,
+      extra: minutes.map(function () { return 0; }),
+      ended: false
+    };
+  }
+
+  // clean makes a state read from storage (or, later, from a server) fit
+  // this agenda, which may have changed since.
+  function clean(s) {
+    var out = fresh();
+    if (!s || typeof s !== "object") {
+      return out;
+    }
+    for (var i = 0; i < items.length; i++) {
+      if (Array.isArray(s.spent)) {
+        out.spent[i] = Math.max(0, Number(s.spent[i]) || 0);
+      }
+      if (Array.isArray(s.extra)) {
+        out.extra[i] = Math.max(1 - minutes[i], Math.round(Number(s.extra[i]) || 0));
+        if (minutes[i] === 0) {
+          out.extra[i] = Math.max(0, out.extra[i]);
+        }
+      }
+    }
+    out.block = Math.min(Math.max(0, parseInt(s.block, 10) || 0), last);
+    out.since = typeof s.since === "number" && isFinite(s.since) ? s.since : null;
+    out.ended = s.ended === true && out.block === last;
+    return out;
+  }
+
+  function running(s) {
+    return s.since !== null;
+  }
+  function runPart(s, t) {
+    return running(s) ? Math.max(0, t - s.since) : 0;
+  }
+  function spentIn(s, i, t) {
+    return s.spent[i] + (i === s.block ? runPart(s, t) : 0);
+  }
+  function spentAll(s, t) {
+    return s.spent.reduce(function (a, b) { return a + b; }, 0) + runPart(s, t);
+  }
+  // length is a block's time in milliseconds, with the minutes added.
+  function length(s, i) {
+    return (minutes[i] + s.extra[i]) * 60000;
+  }
+  function total(s) {
+    return planned + s.extra.reduce(function (a, b) { return a + b; }, 0) * 60000;
+  }
+  function started(s) {
+    return running(s) || s.block > 0 || s.spent.some(function (ms) { return ms > 0; });
+  }
+  // warnBefore is how long before a block's end the warning shows: two
+  // minutes, or a fifth of a block shorter than ten minutes.
+  function warnBefore(s, i) {
+    var ms = length(s, i);
+    return ms < 10 * 60000 ? ms / 5 : 2 * 60000;
+  }
+
+  // ---- The store: localStorage, with the timer working for as long as
+  // the page is open where storage is missing or throws (file:// in some
+  // browsers, private modes).
+  var store = {
+    key: "sprintkit.session." + id,
+    load: function () {
+      var local = storage("localStorage");
+      try {
+        var raw = local && local.getItem(this.key);
+        return raw ? clean(JSON.parse(raw)) : null;
+      } catch (e) {
+        return null;
+      }
+    },
+    save: function (s) {
+      var local = storage("localStorage");
+      try {
+        if (local) {
+          local.setItem(this.key, JSON.stringify(s));
+        }
+      } catch (e) {
+        // See above.
+      }
+    }
+  };
+
+  var state = store.load() || fresh();
+
+  // change applies a change made on this page: fn gets the state and the
+  // time, and changes the state; the store keeps it.
+  function change(fn) {
+    var t = now();
+    fn(state, t);
+    store.save(state);
+    render();
+  }
+
+  // apply takes a state that changed elsewhere: another window of the
+  // session, or a shared timer.
+  function apply(s) {
+    state = clean(s);
+    render();
+  }
+
+  // fold ends the current run at t, adding its time to the current block.
+  function fold(s, t) {
+    if (running(s)) {
+      s.spent[s.block] += runPart(s, t);
+      s.since = t;
+    }
+  }
+
+  // ---- Drawing.
+
+  var blockName = el("block-name");
+  var nextName = el("next-name");
   var blockLeft = el("block-left");
   var sessionLeft = el("session-left");
-  var blockOver = el("block-over");
-  var sessionOver = el("session-over");
+  var blockCue = el("block-cue");
+  var sessionCue = el("session-cue");
   var toggleButton = el("toggle");
   var prevButton = el("prev");
   var nextButton = el("next");
+  var lessButton = el("less");
+  var moreButton = el("more");
+  var chimeButton = el("chime");
+  var presentButton = el("present");
   var resetButton = el("reset");
+  var helpButton = el("help");
   var stateLine = el("state");
-
-  function now() {
-    return Date.now();
-  }
-
-  // state: block is the current block's index, spent the milliseconds
-  // spent in each block before the current run, since the time the current
-  // run started (null when paused).
-  function fresh() {
-    return { block: 0, spent: minutes.map(function () { return 0; }), since: null };
-  }
-
-  // Storage may be missing or throw (file:// in some browsers, private
-  // modes): the timer then works for as long as the page is open.
-  function load() {
-    var raw = null;
-    try {
-      raw = window.localStorage.getItem(key);
-    } catch (e) {
-      return null;
-    }
-    if (!raw) {
-      return null;
-    }
-    try {
-      var s = JSON.parse(raw);
-      var out = fresh();
-      if (s && Array.isArray(s.spent)) {
-        for (var i = 0; i < out.spent.length && i < s.spent.length; i++) {
-          out.spent[i] = Math.max(0, Number(s.spent[i]) || 0);
-        }
-      }
-      // The agenda may have changed since: keep the place within it.
-      out.block = Math.min(Math.max(0, parseInt(s.block, 10) || 0), items.length - 1);
-      out.since = typeof s.since === "number" && isFinite(s.since) ? s.since : null;
-      return out;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function save() {
-    try {
-      window.localStorage.setItem(key, JSON.stringify(state));
-    } catch (e) {
-      // See load.
-    }
-  }
-
-  var state = load() || fresh();
-
-  function running() {
-    return state.since !== null;
-  }
-  function runPart(t) {
-    return running() ? Math.max(0, t - state.since) : 0;
-  }
-  function spentIn(i, t) {
-    return state.spent[i] + (i === state.block ? runPart(t) : 0);
-  }
-  function spentAll(t) {
-    return state.spent.reduce(function (a, b) { return a + b; }, 0) + runPart(t);
-  }
-  function started() {
-    return running() || state.spent.some(function (ms) { return ms > 0; }) || state.block > 0;
-  }
+  var agendaTotal = el("agenda-total");
+  var record = el("record");
+  var recordRows = el("record-rows");
+  var dialog = el("keys-dialog");
 
   // clock writes a time left as m:ss, rounding up, and time over as +m:ss.
   function clock(ms) {
@@ -116,13 +223,10 @@
     var rest = s % 60;
     return (over ? "+" : "") + m + ":" + (rest < 10 ? "0" : "") + rest;
   }
-
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
-    });
+  function overBy(ms) {
+    return counted("over-by", Math.max(1, Math.ceil(-ms / 60000)));
   }
-  function blockName(i) {
+  function nameOf(i) {
     var span = items[i].querySelector(".block");
     return span ? span.textContent : "";
   }
@@ -131,85 +235,345 @@
   // start, pause, another block, a block running over; never every second.
   var announcedOver = {};
   function announce(text) {
-    if (stateLine.textContent !== text) {
-      stateLine.textContent = text;
-    }
+    setText(stateLine, text);
   }
   function blockText() {
-    return fill(label("block"), { n: state.block + 1, total: items.length, block: blockName(state.block) });
+    return fill(label("block"), { n: state.block + 1, total: items.length, block: nameOf(state.block) });
   }
 
+  function showCue(node, text, kind) {
+    node.hidden = !text;
+    setText(node, text);
+    node.className = "cue" + (kind ? " " + kind : "");
+  }
+
+  // before is what the last render saw of the current block, to notice
+  // the moment it runs out (and not a block that had run out before a
+  // reload).
+  var before = null;
+
   function render() {
+    var s = state;
     var t = now();
-    var left = minutes[state.block] * 60000 - spentIn(state.block, t);
-    var all = total - spentAll(t);
-    var text = clock(left);
-    if (blockLeft.textContent !== text) {
-      blockLeft.textContent = text;
-    }
-    text = clock(all);
-    if (sessionLeft.textContent !== text) {
-      sessionLeft.textContent = text;
-    }
-    blockOver.hidden = left >= 0;
-    sessionOver.hidden = all >= 0;
+    var left = length(s, s.block) - spentIn(s, s.block, t);
+    var all = total(s) - spentAll(s, t);
+    var soon = left > 0 && left <= warnBefore(s, s.block);
+
+    setText(blockName, nameOf(s.block));
+    setText(nextName, s.block < last ? nameOf(s.block + 1) : label("last"));
+    setText(blockLeft, clock(left));
+    setText(sessionLeft, clock(all));
+    showCue(blockCue, left < 0 ? overBy(left) : soon ? label("soon") : "", left < 0 ? "over" : soon ? "soon" : "");
+    showCue(sessionCue, all < 0 ? overBy(all) : "", all < 0 ? "over" : "");
+    timer.classList.toggle("is-soon", soon);
     timer.classList.toggle("is-over", left < 0);
-    timer.classList.toggle("is-running", running());
+    timer.classList.toggle("is-session-over", all < 0);
+    timer.classList.toggle("is-running", running(s));
+    document.documentElement.classList.toggle("session-over", all < 0);
+
     items.forEach(function (li, i) {
-      var current = i === state.block;
+      var current = i === s.block;
       li.classList.toggle("current", current);
-      li.classList.toggle("past", i < state.block);
+      li.classList.toggle("past", i < s.block || s.ended);
+      li.classList.toggle("soon", current && soon);
       li.classList.toggle("over", current && left < 0);
       if (current) {
         li.setAttribute("aria-current", "step");
       } else {
         li.removeAttribute("aria-current");
       }
+      var n = minutes[i] + s.extra[i];
+      var text = counted("minutes", n) + (s.extra[i] ? " (" + (s.extra[i] > 0 ? "+" : "−") + Math.abs(s.extra[i]) + ")" : "");
+      setText(li.querySelector(".minutes"), text);
+      li.classList.toggle("changed", s.extra[i] !== 0);
     });
-    text = running() ? label("pause") : started() ? label("resume") : label("start");
-    if (toggleButton.textContent !== text) {
-      toggleButton.textContent = text;
+    setText(agendaTotal, counted("total", Math.round(total(s) / 60000)));
+
+    var text = running(s) ? label("pause") : started(s) ? label("resume") : label("start");
+    setText(toggleButton, text);
+    toggleButton.disabled = s.ended;
+    prevButton.disabled = s.block === 0;
+    nextButton.disabled = s.ended;
+    setText(nextButton, s.block === last ? label("finish") : label("next"));
+    lessButton.disabled = s.ended || minutes[s.block] + s.extra[s.block] <= 1;
+    moreButton.disabled = s.ended;
+
+    if (left < 0 && !announcedOver[s.block]) {
+      announcedOver[s.block] = true;
+      announce(label("over") + ": " + nameOf(s.block));
     }
-    prevButton.disabled = state.block === 0;
-    nextButton.disabled = state.block === items.length - 1;
-    if (left < 0 && !announcedOver[state.block]) {
-      announcedOver[state.block] = true;
-      announce(label("over") + ": " + blockName(state.block));
+    if (before && before.block === s.block && before.left > 0 && left <= 0 && running(s)) {
+      chime();
+    }
+    before = { block: s.block, left: left };
+
+    var done = s.ended || (s.block === last && left <= 0);
+    if (done) {
+      drawRecord(s, t);
+    }
+    record.hidden = !done;
+    root.classList.toggle("is-done", done);
+    wake(running(s) && !s.ended);
+  }
+
+  // ---- The record: planned and actual minutes of each block.
+
+  function rows(s, t) {
+    var out = items.map(function (li, i) {
+      return [nameOf(i), minutes[i], Math.round(spentIn(s, i, t) / 60000)];
+    });
+    out.push([label("total"), Math.round(planned / 60000), Math.round(spentAll(s, t) / 60000)]);
+    return out;
+  }
+  var drawn = "";
+  function drawRecord(s, t) {
+    var out = rows(s, t).map(function (r, i) {
+      var tag = i === items.length ? "th" : "td";
+      return "<tr" + (i === items.length ? ' class="sum"' : "") + "><" + tag + (tag === "th" ? ' scope="row"' : "") + ">" + html(r[0]) + "</" + tag + '><td class="num">' + r[1] + '</td><td class="num">' + r[2] + "</td></tr>";
+    }).join("");
+    if (drawn !== out) {
+      drawn = out;
+      recordRows.innerHTML = out;
+    }
+  }
+  function html(text) {
+    return text.replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c];
+    });
+  }
+  // markdown writes the record as a Markdown table for the notes.
+  function markdown() {
+    var cell = function (v) { return String(v).replace(/\|/g, "\\|"); };
+    var lines = ["| " + [label("block-head"), label("planned"), label("actual")].map(cell).join(" | ") + " |", "| --- | ---: | ---: |"];
+    rows(state, now()).forEach(function (r) {
+      lines.push("| " + r.map(cell).join(" | ") + " |");
+    });
+    return lines.join("\n") + "\n";
+  }
+  function copy() {
+    var text = markdown();
+    var said = el("copy-state");
+    var byHand = function () {
+      var area = el("record-md");
+      area.value = text;
+      el("by-hand").hidden = false;
+      area.focus();
+      area.select();
+      setText(said, label("copy-hand"));
+    };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) {
+      byHand();
+      return;
+    }
+    navigator.clipboard.writeText(text).then(function () {
+      setText(said, label("copied"));
+    }, byHand);
+  }
+
+  // ---- The chime: a short falling pair of tones made in the page, off
+  // with m, the choice kept in localStorage for every session.
+  var chimeKey = "sprintkit.chime";
+  var audio = null;
+  function chimeOn() {
+    var local = storage("localStorage");
+    try {
+      return !local || local.getItem(chimeKey) !== "off";
+    } catch (e) {
+      return true;
+    }
+  }
+  function audioContext() {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!audio && Ctx) {
+      try {
+        audio = new Ctx();
+      } catch (e) {
+        audio = null;
+      }
+    }
+    return audio;
+  }
+  function chime() {
+    if (!chimeOn()) {
+      return;
+    }
+    var ctx = audioContext();
+    if (!ctx) {
+      return;
+    }
+    try {
+      if (ctx.state === "suspended" && ctx.resume) {
+        ctx.resume();
+      }
+      [880, 660].forEach(function (hz, i) {
+        var at = ctx.currentTime + i * 0.35;
+        var tone = ctx.createOscillator();
+        var gain = ctx.createGain();
+        tone.type = "sine";
+        tone.frequency.setValueAtTime(hz, at);
+        gain.gain.setValueAtTime(0.0001, at);
+        gain.gain.exponentialRampToValueAtTime(0.4, at + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.6);
+        tone.connect(gain);
+        gain.connect(ctx.destination);
+        tone.start(at);
+        tone.stop(at + 0.65);
+      });
+    } catch (e) {
+      // No sound is better than a broken timer.
+    }
+  }
+  function drawChime() {
+    chimeButton.setAttribute("aria-pressed", chimeOn() ? "true" : "false");
+  }
+  function toggleChime() {
+    var on = !chimeOn();
+    var local = storage("localStorage");
+    try {
+      if (local) {
+        local.setItem(chimeKey, on ? "on" : "off");
+      }
+    } catch (e) {
+      // The choice then lasts as long as the page: not at all. Say so below.
+    }
+    drawChime();
+    announce(on ? label("chime-on") : label("chime-off"));
+    if (on) {
+      // A click is the moment a browser lets a page make sound.
+      audioContext();
     }
   }
 
-  // fold ends the current run at t, adding its time to the current block.
-  function fold(t) {
-    if (running()) {
-      state.spent[state.block] += runPart(t);
-      state.since = t;
+  // ---- Wake Lock: the screen stays on while the timer runs, where the
+  // browser allows it; nothing is said when it does not.
+  var lock = null;
+  var locking = false;
+  function wake(want) {
+    if (!want) {
+      if (lock) {
+        var l = lock;
+        lock = null;
+        l.release().catch(function () {});
+      }
+      return;
+    }
+    if (lock || locking || !navigator.wakeLock || document.visibilityState !== "visible") {
+      return;
+    }
+    locking = true;
+    navigator.wakeLock.request("screen").then(function (l) {
+      locking = false;
+      lock = l;
+      l.addEventListener("release", function () {
+        if (lock === l) {
+          lock = null;
+        }
+      });
+    }, function () {
+      locking = false;
+    });
+  }
+  document.addEventListener("visibilitychange", render);
+
+  // ---- The presentation view: the page without the site's chrome, in
+  // full screen where the browser allows it. It lasts over a reload of the
+  // same tab (a live reload while the plan is edited).
+  var presentKey = "sprintkit.present";
+  function presenting() {
+    return document.documentElement.classList.contains("presenting");
+  }
+  function present(on) {
+    document.documentElement.classList.toggle("presenting", on);
+    setText(presentButton, on ? label("leave") : label("present"));
+    var session = storage("sessionStorage");
+    try {
+      if (session) {
+        if (on) {
+          session.setItem(presentKey, id);
+        } else {
+          session.removeItem(presentKey);
+        }
+      }
+    } catch (e) {
+      // It then lasts until the page is reloaded.
+    }
+    var d = document;
+    if (on && !d.fullscreenElement && d.documentElement.requestFullscreen) {
+      try {
+        d.documentElement.requestFullscreen().catch(function () {
+          // Refused (no user gesture, or not allowed): the view works in the window.
+        });
+      } catch (e) {
+        // Old browsers throw rather than reject.
+      }
+    }
+    if (!on && d.fullscreenElement && d.exitFullscreen) {
+      d.exitFullscreen().catch(function () {});
     }
   }
+  document.addEventListener("fullscreenchange", function () {
+    // Escape in full screen is the browser's: it leaves full screen, and
+    // with it the presentation view that entered it.
+    if (!document.fullscreenElement && presenting()) {
+      present(false);
+    }
+  });
+
+  // ---- Actions, by buttons and keys.
 
   function toggle() {
-    var t = now();
-    if (running()) {
-      fold(t);
-      state.since = null;
-      announce(label("paused") + ". " + blockText());
-    } else {
-      state.since = t;
-      announce(label("running") + ". " + blockText());
+    if (state.ended) {
+      return;
     }
-    save();
-    render();
+    audioContext();
+    change(function (s, t) {
+      if (running(s)) {
+        fold(s, t);
+        s.since = null;
+      } else {
+        s.since = t;
+      }
+    });
+    announce((running(state) ? label("running") : label("paused")) + ". " + blockText());
   }
 
   function go(delta) {
     var to = state.block + delta;
-    if (to < 0 || to >= items.length) {
+    if (to < 0 || state.ended && delta > 0) {
       return;
     }
-    fold(now());
-    state.block = to;
-    save();
-    render();
+    if (to > last) {
+      // Past the last block the session ends: the timer stops and the
+      // record shows.
+      change(function (s, t) {
+        fold(s, t);
+        s.since = null;
+        s.ended = true;
+      });
+      announce(label("ended"));
+      return;
+    }
+    change(function (s, t) {
+      fold(s, t);
+      s.block = to;
+      s.ended = false;
+    });
     announce(blockText());
+  }
+
+  function add(n) {
+    if (state.ended) {
+      return;
+    }
+    change(function (s) {
+      var i = s.block;
+      if (minutes[i] + s.extra[i] + n >= 1) {
+        s.extra[i] += n;
+      }
+    });
+    if (length(state, state.block) - spentIn(state, state.block, now()) >= 0) {
+      announcedOver[state.block] = false;
+    }
   }
 
   function reset() {
@@ -217,28 +581,67 @@
     if (question && !window.confirm(question)) {
       return;
     }
-    state = fresh();
     announcedOver = {};
-    save();
-    render();
+    change(function (s) {
+      var f = fresh();
+      Object.keys(f).forEach(function (k) { s[k] = f[k]; });
+    });
     announce(blockText());
+  }
+
+  function help() {
+    if (dialog.open) {
+      return;
+    }
+    if (dialog.showModal) {
+      dialog.showModal();
+    } else {
+      dialog.setAttribute("open", "");
+    }
   }
 
   toggleButton.addEventListener("click", toggle);
   prevButton.addEventListener("click", function () { go(-1); });
   nextButton.addEventListener("click", function () { go(1); });
+  lessButton.addEventListener("click", function () { add(-1); });
+  moreButton.addEventListener("click", function () { add(1); });
+  chimeButton.addEventListener("click", toggleChime);
+  presentButton.addEventListener("click", function () { present(!presenting()); });
   resetButton.addEventListener("click", reset);
+  helpButton.addEventListener("click", help);
+  el("copy").addEventListener("click", copy);
+  if (!dialog.showModal) {
+    el("keys-close").addEventListener("click", function (e) {
+      e.preventDefault();
+      dialog.removeAttribute("open");
+    });
+  }
 
-  // Keys: space starts and pauses, n and p move between blocks; not while
-  // typing in a field (such as the search box in the header).
+  // Keys: not while typing in a field (such as the search box in the
+  // header), nor while the keys' own dialog is open.
   function typing(target) {
     if (!target || !target.tagName) {
       return false;
     }
     return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
   }
+  var keys = {
+    "n": function () { go(1); },
+    "p": function () { go(-1); },
+    "+": function () { add(1); },
+    "=": function () { add(1); },
+    "-": function () { add(-1); },
+    "f": function () { present(!presenting()); },
+    "m": toggleChime,
+    "?": help,
+    "Escape": function () {
+      if (presenting()) {
+        present(false);
+      }
+    }
+  };
   document.addEventListener("keydown", function (e) {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target) || dialog.open) {
       return;
     }
     if (e.key === " " || e.key === "Spacebar") {
@@ -247,31 +650,57 @@
       if (!e.repeat) {
         toggle();
       }
-    } else if (e.key === "n" || e.key === "N") {
+      return;
+    }
+    var k = e.key && e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (Object.prototype.hasOwnProperty.call(keys, k)) {
+      if (k === "Escape" && !presenting()) {
+        return;
+      }
       e.preventDefault();
-      go(1);
-    } else if (e.key === "p" || e.key === "P") {
-      e.preventDefault();
-      go(-1);
+      keys[k]();
     }
   });
-  document.addEventListener("keyup", function (e) {
-    // A focused button would click on space's keyup as well.
+  // A focused button would click on space's keyup as well, and a page
+  // scroll on its keypress where that comes on its own.
+  function quietSpace(e) {
     if ((e.key === " " || e.key === "Spacebar") && !typing(e.target)) {
       e.preventDefault();
     }
-  });
+  }
+  document.addEventListener("keyup", quietSpace);
+  document.addEventListener("keypress", quietSpace);
 
   // Another window of the same session (the facilitator's laptop beside
   // the projector) moves this one along.
   window.addEventListener("storage", function (e) {
-    if (e.key === key) {
-      state = load() || fresh();
-      render();
+    if (e.key === store.key) {
+      apply(store.load());
+    } else if (e.key === chimeKey) {
+      drawChime();
     }
   });
 
+  // Touch screens get the buttons and a line about them, not the keys.
+  var coarse = window.matchMedia ? window.matchMedia("(pointer: coarse)") : null;
+  function pointer() {
+    root.classList.toggle("is-touch", !!(coarse && coarse.matches));
+  }
+  if (coarse && coarse.addEventListener) {
+    coarse.addEventListener("change", pointer);
+  }
+  pointer();
+
   timer.hidden = false;
+  drawChime();
+  var session = storage("sessionStorage");
+  try {
+    if (session && session.getItem(presentKey) === id) {
+      present(true);
+    }
+  } catch (e) {
+    // See present.
+  }
   render();
   window.setInterval(render, 250);
 })();

@@ -58,7 +58,8 @@
 //	                  .Participants, .Follows (*Link), .FollowedBy ([]Link)
 //	session.html      SessionView: .ID, .Title, .Duration, .SprintURL,
 //	                  .StyleURL and .ScriptURL (the timer's), .Belief, .Ask,
-//	                  .Agenda (each .Name, .Minutes)
+//	                  .Criterion (inline HTML, empty for none), .Agenda
+//	                  (each .Name, .Minutes)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
 //	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
 //	                  .Progress, .Stages ([]StageView: the map's columns),

@@ -275,6 +275,7 @@ func (r *renderer) sessionView(sp *site.Sprint) SessionView {
 		ScriptURL: layout.Rel(name, layout.Asset("session.js")),
 		Belief:    r.md.block(sp.Assumption.Belief),
 		Ask:       r.md.block(sp.Question.Ask),
+		Criterion: r.md.inline(sp.Question.Criterion),
 	}
 	for _, b := range sp.Agenda {
 		n := b.Name

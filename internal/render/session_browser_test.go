@@ -41,6 +41,7 @@ basis = "assumption"
 [question]
 ask = "Vad minns du av brevet?"
 method = "interview"
+criterion = "Minst fem av åtta minns brevets ärende."
 
 [action]
 do = "Vi …"
@@ -79,7 +80,7 @@ const readView = `(() => {
   const q = s => document.querySelector(s);
   const items = Array.from(document.querySelectorAll("#blocks > li"));
   const cur = items.findIndex(li => li.classList.contains("current"));
-  const flag = q("#block-over");
+  const flag = q("#block-cue");
   return {
     shown: !q("#timer").hidden && q("#timer").offsetParent !== null,
     block: q("#block-left").textContent,
@@ -87,7 +88,7 @@ const readView = `(() => {
     current: cur,
     aria: items.findIndex(li => li.getAttribute("aria-current") === "step"),
     toggle: q("#toggle").textContent,
-    over: !flag.hidden && getComputedStyle(flag).display !== "none",
+    over: !flag.hidden && getComputedStyle(flag).display !== "none" && flag.classList.contains("over"),
     overText: flag.textContent,
     overBlock: cur >= 0 && items[cur].classList.contains("over"),
     status: q("#state").textContent,
@@ -250,7 +251,7 @@ func TestSessionTimer(t *testing.T) {
 	before, _ = chromedp.Run(step, chromedp.Evaluate[view](readView))
 	c.advance(6*time.Minute + 46*time.Second)
 	v = waitFor(t, step, "over time", func(v view) bool { return v.Over })
-	if v.Block != "+0:15" || v.OverText != "Över tiden" || !v.OverBlock || v.Status != "Över tiden: Förbered frågan" || v.Session != "74:44" {
+	if v.Block != "+0:15" || v.OverText != "1 min över tiden" || !v.OverBlock || v.Status != "Över tiden: Förbered frågan" || v.Session != "74:44" {
 		t.Fatalf("over time: %+v", v)
 	}
 	if v.Background == before.Background {

@@ -235,6 +235,7 @@ type SessionView struct {
 	ScriptURL string // the timer
 	Belief    template.HTML
 	Ask       template.HTML
+	Criterion template.HTML // what would show the belief right or wrong; empty when the plan has none
 	Agenda    []AgendaBlock
 }
 

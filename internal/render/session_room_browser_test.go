@@ -1,0 +1,218 @@
+package render_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/sprintkit/sprintkit/internal/browsertest"
+)
+
+// audioShim replaces the Web Audio API in every new document with one that
+// counts the tones the page starts, in window.__tones.
+const audioShim = `(() => {
+  window.__tones = 0;
+  const param = () => ({ setValueAtTime() {}, exponentialRampToValueAtTime() {}, linearRampToValueAtTime() {} });
+  window.AudioContext = class {
+    constructor() { this.currentTime = 0; this.state = "running"; this.destination = {}; }
+    createOscillator() { return { type: "", frequency: param(), connect() {}, start() { window.__tones++; }, stop() {} }; }
+    createGain() { return { gain: param(), connect() {} }; }
+    resume() { return Promise.resolve(); }
+  };
+})();`
+
+// cues is what the test reads of the timer's cues and the agenda.
+type cues struct {
+	Block        string   `json:"block"`        // time left in the block
+	Session      string   `json:"session"`      // time left in the session
+	Cue          string   `json:"cue"`          // the block's cue, "" when hidden
+	Kind         string   `json:"kind"`         // its class: soon or over
+	SessionCue   string   `json:"sessionCue"`   // the session's cue, "" when hidden
+	SessionOver  bool     `json:"sessionOver"`  // the page is marked as over the session's time
+	Minutes      []string `json:"minutes"`      // each block's minutes in the agenda
+	Total        string   `json:"total"`        // the agenda's total
+	Tones        int      `json:"tones"`        // tones the page has played
+	Chime        string   `json:"chime"`        // the chime button's aria-pressed
+	Name         string   `json:"name"`         // the current block's name
+	NextName     string   `json:"nextName"`     // the next block's name
+	Record       bool     `json:"record"`       // the record is shown
+	RecordRows   []string `json:"recordRows"`   // its rows, cells joined by "|"
+	BlockColour  string   `json:"blockColour"`  // the block time's colour
+	PresentShown bool     `json:"presentShown"` // the site's header is hidden
+}
+
+const readCues = `(() => {
+  const q = s => document.querySelector(s);
+  const shown = e => !e.hidden && getComputedStyle(e).display !== "none";
+  const cue = q("#block-cue"), sc = q("#session-cue");
+  return {
+    block: q("#block-left").textContent,
+    session: q("#session-left").textContent,
+    cue: shown(cue) ? cue.textContent : "",
+    kind: cue.classList.contains("over") ? "over" : cue.classList.contains("soon") ? "soon" : "",
+    sessionCue: shown(sc) ? sc.textContent : "",
+    sessionOver: document.documentElement.classList.contains("session-over"),
+    minutes: Array.from(document.querySelectorAll("#blocks .minutes")).map(e => e.textContent),
+    total: q("#agenda-total").textContent,
+    tones: window.__tones || 0,
+    chime: q("#chime").getAttribute("aria-pressed"),
+    name: q("#block-name").textContent,
+    nextName: q("#next-name").textContent,
+    record: shown(q("#record")),
+    recordRows: Array.from(document.querySelectorAll("#record-rows tr")).map(tr => Array.from(tr.cells).map(c => c.textContent).join("|")),
+    blockColour: getComputedStyle(q("#block-left")).color,
+    presentShown: getComputedStyle(q("header.site")).display === "none",
+  };
+})()`
+
+// TestSessionCues: the warning before a block ends and the overtime
+// states, adding and taking minutes, the chime at a block's end and its
+// mute, the record at the end and its Markdown table.
+func TestSessionCues(t *testing.T) {
+	_, url := buildSessionSite(t)
+	ctx := browsertest.New(t)
+	step := browsertest.Timeout(t, ctx, 90*time.Second)
+	if _, err := chromedp.Call(step, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: audioShim}); err != nil {
+		t.Fatal(err)
+	}
+	c := &clock{t: t, ctx: step}
+	c.set(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC).UnixMilli())
+	do(t, step, chromedp.Navigate(url), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"), chromedp.Reload())
+	waitFor(t, step, "the timer", func(v view) bool { return v.Shown })
+	read := func() cues {
+		t.Helper()
+		do(t, step, chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new StorageEvent("storage", {key: "sprintkit.session.`+sessionSprint+`"}))`))
+		v, err := chromedp.Run(step, chromedp.Evaluate[cues](readCues))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v := read()
+	if v.Name != "Rama in antagandet" || v.NextName != "Förbered frågan" || v.Cue != "" || v.Chime != "true" || v.Record {
+		t.Fatalf("at rest: %+v", v)
+	}
+	rest := v.BlockColour
+
+	// A ten-minute block warns two minutes before its end, not before.
+	do(t, step, chromedp.KeyEvent(" "))
+	c.advance(7*time.Minute + 59*time.Second)
+	if v = read(); v.Block != "2:01" || v.Cue != "" {
+		t.Fatalf("2:01 left: %+v", v)
+	}
+	c.advance(time.Second)
+	if v = read(); v.Block != "2:00" || v.Cue != "Snart slut" || v.Kind != "soon" || v.BlockColour == rest {
+		t.Fatalf("2:00 left: no warning: %+v", v)
+	}
+	// At its end the chime sounds, once; then the block is over, by word
+	// and colour.
+	c.advance(2 * time.Minute)
+	if v = read(); v.Block != "0:00" || v.Tones == 0 {
+		t.Fatalf("at the block's end, no chime: %+v", v)
+	}
+	tones := v.Tones
+	c.advance(61 * time.Second)
+	if v = read(); v.Block != "+1:01" || v.Cue != "2 min över tiden" || v.Kind != "over" || v.Tones != tones || v.SessionCue != "" {
+		t.Fatalf("1:01 over: %+v", v)
+	}
+
+	// + and = add a minute, - takes one; the agenda and the session's time
+	// follow, and the block is no longer over.
+	do(t, step, chromedp.KeyEvent("+="))
+	if v = read(); v.Block != "0:59" || v.Minutes[0] != "12 min (+2)" || v.Total != "92 minuter" || v.Session != "80:59" || v.Kind != "soon" {
+		t.Fatalf("after two minutes more: %+v", v)
+	}
+	do(t, step, chromedp.KeyEvent("n"), chromedp.KeyEvent("-------"))
+	if v = read(); v.Minutes[1] != "3 min (−7)" || v.Block != "3:00" || v.Total != "85 minuter" || v.Name != "Förbered frågan" {
+		t.Fatalf("after seven minutes less: %+v", v)
+	}
+}
+
+// TestSessionPresentation: in the presentation view the block's name and
+// time, the next block, the session's time, the assumption, the question
+// and the criterion are inside the screen, in large type, at a projector's
+// sizes and a phone's; Escape leaves it. SPRINTKIT_SHOTS names a folder for
+// the screenshots.
+func TestSessionPresentation(t *testing.T) {
+	_, url := buildSessionSite(t)
+	ctx := browsertest.New(t)
+	step := browsertest.Timeout(t, ctx, 90*time.Second)
+	c := &clock{t: t, ctx: step}
+	c.set(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC).UnixMilli())
+	for _, size := range []struct {
+		w, h  int64
+		phone bool
+	}{{1280, 720, false}, {1920, 1080, false}, {390, 844, true}} {
+		name := fmt.Sprintf("%dx%d", size.w, size.h)
+		if _, err := chromedp.Call(step, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: size.w, Height: size.h, DeviceScaleFactor: 1}); err != nil {
+			t.Fatal(err)
+		}
+		do(t, step, chromedp.Navigate(url), chromedp.Evaluate[chromedp.Void]("localStorage.clear(); sessionStorage.clear()"), chromedp.Reload())
+		waitFor(t, step, "the timer", func(v view) bool { return v.Shown })
+		if size.phone {
+			// The view works where full screen is refused.
+			do(t, step, chromedp.Evaluate[chromedp.Void](`document.documentElement.requestFullscreen = () => Promise.reject(new TypeError("refused"))`))
+		}
+		do(t, step, chromedp.KeyEvent(" "), chromedp.KeyEvent("f"))
+		c.advance(3 * time.Minute)
+		do(t, step, chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new StorageEvent("storage", {key: "sprintkit.session.`+sessionSprint+`"})); scrollTo(0, 0)`))
+		problems, err := chromedp.Run(step, chromedp.Evaluate[[]string](fmt.Sprintf(checkPresentation, size.phone)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range problems {
+			t.Errorf("%s: %s", name, p)
+		}
+		if dir := os.Getenv("SPRINTKIT_SHOTS"); dir != "" {
+			do(t, step, chromedp.Evaluate[chromedp.Void]("scrollTo(0, 0)"))
+			png, err := chromedp.Run(step, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "session-"+name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		do(t, step, chromedp.KeyEvent("\x1b"))
+		// Full screen may settle after the key: wait for the view to go.
+		waitFor(t, step, name+": Escape leaves the presentation view", func(view) bool {
+			left, err := chromedp.Run(step, chromedp.Evaluate[bool](`!document.documentElement.classList.contains("presenting") && getComputedStyle(document.querySelector("header.site")).display !== "none"`))
+			return err == nil && left
+		})
+	}
+}
+
+// checkPresentation lists what is wrong with the presentation view: what
+// item 1 of the view needs outside the viewport, text smaller than 3% of
+// its height, the block's time smaller than 15% of it (on a phone, of its
+// width: 15% of a phone's height does not fit its width).
+const checkPresentation = `((phone) => {
+  const out = [];
+  const W = innerWidth, H = innerHeight;
+  if (!document.documentElement.classList.contains("presenting")) out.push("not presenting");
+  if (getComputedStyle(document.querySelector("header.site")).display !== "none") out.push("the site's header shows");
+  for (const s of ["#block-name", "#block-left", "#next-name", "#session-left", ".frame .believed", ".frame .asked", ".frame .success"]) {
+    const e = document.querySelector(s);
+    if (!e) { out.push(s + " missing"); continue; }
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.left < 0 || r.top < 0 || r.right > W + 0.5 || r.bottom > H + 0.5) out.push(s + " outside the viewport: " + JSON.stringify(r));
+  }
+  const time = parseFloat(getComputedStyle(document.querySelector("#block-left")).fontSize);
+  if (phone ? time < 0.25 * W : time < 0.15 * H) out.push("the block's time is " + time + "px");
+  const name = parseFloat(getComputedStyle(document.querySelector("#block-name")).fontSize);
+  if (!phone && name < time * 0.99) out.push("the block's name (" + name + "px) is smaller than its time (" + time + "px)");
+  const walk = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const e = n.parentElement;
+    if (!n.textContent.trim() || !e.getClientRects().length || e.closest(".status-line, dialog, [hidden]")) continue;
+    const size = parseFloat(getComputedStyle(e).fontSize);
+    if (size < 0.03 * H - 0.5) out.push("text " + JSON.stringify(n.textContent.trim().slice(0, 30)) + " is " + size + "px");
+  }
+  return out;
+})(%t)`
