@@ -301,7 +301,8 @@ func TestSessionWithoutJavaScript(t *testing.T) {
 }
 
 // TestSessionAccessible runs axe-core on the session page at rest, running
-// and over time, in the light and the dark theme.
+// and over time, in the presentation view, with the record and with the
+// keys' dialog open, in the light and the dark theme.
 func TestSessionAccessible(t *testing.T) {
 	axe := os.Getenv("AXE_JS")
 	if axe == "" {
@@ -346,5 +347,14 @@ func TestSessionAccessible(t *testing.T) {
 		c.advance(11 * time.Minute)
 		waitFor(t, step, "over time", func(v view) bool { return v.Over })
 		check("over time")
+		do(t, step, chromedp.KeyEvent("f"))
+		check("presentation view")
+		do(t, step, chromedp.KeyEvent("nnn"))
+		c.advance(100 * time.Minute)
+		waitFor(t, step, "the record", func(v view) bool { return v.Current == 4 && v.Over })
+		check("presentation view, session over, record")
+		do(t, step, chromedp.KeyEvent("\x1b"), chromedp.KeyEvent("?"))
+		check("keys dialog")
+		do(t, step, chromedp.KeyEvent("\x1b"))
 	}
 }

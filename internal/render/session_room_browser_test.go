@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,6 +132,117 @@ func TestSessionCues(t *testing.T) {
 	do(t, step, chromedp.KeyEvent("n"), chromedp.KeyEvent("-------"))
 	if v = read(); v.Minutes[1] != "3 min (−7)" || v.Block != "3:00" || v.Total != "85 minuter" || v.Name != "Förbered frågan" {
 		t.Fatalf("after seven minutes less: %+v", v)
+	}
+	// A three-minute block warns a fifth of it before its end: 36 seconds.
+	c.advance(2*time.Minute + 23*time.Second)
+	if v = read(); v.Block != "0:37" || v.Cue != "" {
+		t.Fatalf("0:37 left of 3:00: %+v", v)
+	}
+	c.advance(time.Second)
+	if v = read(); v.Block != "0:36" || v.Kind != "soon" {
+		t.Fatalf("0:36 left of 3:00: %+v", v)
+	}
+
+	// m mutes the chime, and the choice lasts over a reload; a block that
+	// ends then plays nothing.
+	do(t, step, chromedp.KeyEvent("m"))
+	if v = read(); v.Chime != "false" {
+		t.Fatalf("after m: %+v", v)
+	}
+	c.set(c.now())
+	do(t, step, chromedp.Reload())
+	waitFor(t, step, "the timer after a reload", func(v view) bool { return v.Shown })
+	if v = read(); v.Chime != "false" || v.Tones != 0 || v.Block != "0:36" {
+		t.Fatalf("after a reload: %+v", v)
+	}
+	c.advance(40 * time.Second)
+	if v = read(); v.Kind != "over" || v.Tones != 0 {
+		t.Fatalf("a muted block's end: %+v", v)
+	}
+
+	// The session runs over: by word, and the page is marked. The last
+	// block's end shows the record, which copies as a Markdown table.
+	do(t, step, chromedp.KeyEvent("nnn"))
+	if v = read(); v.Name != "Besluta åtgärden" || v.NextName != "Sista blocket" || v.Record {
+		t.Fatalf("on the last block: %+v", v)
+	}
+	c.advance(90 * time.Minute)
+	v = read()
+	if v.SessionCue == "" || !strings.HasSuffix(v.SessionCue, "min över tiden") || !v.SessionOver || !v.Record || len(v.RecordRows) != 6 {
+		t.Fatalf("over the session's time: %+v", v)
+	}
+	if v.RecordRows[0] != "Rama in antagandet|10|11" || v.RecordRows[1] != "Förbered frågan|10|3" || v.RecordRows[4] != "Besluta åtgärden|15|90" {
+		t.Errorf("record: %q", v.RecordRows)
+	}
+	copied, err := chromedp.Run(step, chromedp.Evaluate[string](`new Promise(done => {
+  Object.defineProperty(navigator, "clipboard", {configurable: true, value: {writeText: t => { done(t); return Promise.resolve(); }}});
+  document.querySelector("#copy").click();
+})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "| Block | Planerat, min | Faktiskt, min |\n| --- | ---: | ---: |\n| Rama in antagandet | 10 | 11 |\n"; !strings.HasPrefix(copied, want) || !strings.HasSuffix(copied, "| Totalt | 90 | 104 |\n") {
+		t.Errorf("copied %q", copied)
+	}
+	// Where the clipboard refuses, the table shows, selected, to copy by hand.
+	hand, err := chromedp.Run(step, chromedp.Evaluate[string](`new Promise(done => {
+  Object.defineProperty(navigator, "clipboard", {configurable: true, value: {writeText: () => Promise.reject(new Error("refused"))}});
+  document.querySelector("#copy").click();
+  setTimeout(() => {
+    const a = document.querySelector("#record-md");
+    done(!a.closest("[hidden]") && document.activeElement === a && a.selectionEnd - a.selectionStart === a.value.length ? a.value : "");
+  }, 50);
+})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hand != copied {
+		t.Errorf("by hand: %q, want the table selected", hand)
+	}
+}
+
+// TestSessionKeysHelp: ? opens a dialog with every key, Escape closes it;
+// a touch screen gets the buttons' line, not the keys.
+func TestSessionKeysHelp(t *testing.T) {
+	_, url := buildSessionSite(t)
+	ctx := browsertest.New(t)
+	step := browsertest.Timeout(t, ctx, 30*time.Second)
+	do(t, step, chromedp.Navigate(url))
+	waitFor(t, step, "the timer", func(v view) bool { return v.Shown })
+	do(t, step, chromedp.KeyEvent("?"))
+	keys, err := chromedp.Run(step, chromedp.Evaluate[[]string](`(() => { const d = document.querySelector("#keys-dialog"); return d.open && d.contains(document.activeElement) ? Array.from(d.querySelectorAll("kbd")).map(k => k.textContent) : []; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(keys, " ") != "mellanslag n p + − f m ?" {
+		t.Errorf("the keys' dialog shows %q", keys)
+	}
+	// Keys do nothing behind the dialog; Escape closes it.
+	do(t, step, chromedp.KeyEvent("n"), chromedp.KeyEvent("\x1b"))
+	if v := waitFor(t, step, "the dialog closed", func(view) bool {
+		open, err := chromedp.Run(step, chromedp.Evaluate[bool](`document.querySelector("#keys-dialog").open`))
+		return err == nil && !open
+	}); v.Current != 0 {
+		t.Errorf("n behind the dialog moved the timer: %+v", v)
+	}
+	hints := func() string {
+		t.Helper()
+		s, err := chromedp.Run(step, chromedp.Evaluate[string](`Array.from(document.querySelectorAll(".keys, #help")).filter(e => e.getClientRects().length).map(e => e.id || e.className).join(" ")`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if h := hints(); h != "help keys keyboard" {
+		t.Errorf("with a mouse, the page shows %q", h)
+	}
+	if _, err := chromedp.Call(step, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, step, chromedp.Reload())
+	waitFor(t, step, "the timer on a touch screen", func(v view) bool { return v.Shown })
+	if h := hints(); h != "keys touch" {
+		t.Errorf("on a touch screen, the page shows %q", h)
 	}
 }
 
