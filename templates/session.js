@@ -446,10 +446,14 @@
 
   // ---- Wake Lock: the screen stays on while the timer runs, where the
   // browser allows it; nothing is said when it does not.
+  // refused stops asking again until the timer pauses or the page is
+  // shown again.
   var lock = null;
   var locking = false;
+  var refused = false;
   function wake(want) {
     if (!want) {
+      refused = false;
       if (lock) {
         var l = lock;
         lock = null;
@@ -457,7 +461,7 @@
       }
       return;
     }
-    if (lock || locking || !navigator.wakeLock || document.visibilityState !== "visible") {
+    if (lock || locking || refused || !navigator.wakeLock || document.visibilityState !== "visible") {
       return;
     }
     locking = true;
@@ -471,9 +475,13 @@
       });
     }, function () {
       locking = false;
+      refused = true;
     });
   }
-  document.addEventListener("visibilitychange", render);
+  document.addEventListener("visibilitychange", function () {
+    refused = false;
+    render();
+  });
 
   // ---- The presentation view: the page without the site's chrome, in
   // full screen where the browser allows it. It lasts over a reload of the

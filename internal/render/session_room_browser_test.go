@@ -214,7 +214,7 @@ func TestSessionKeysHelp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(keys, " ") != "mellanslag n p + − f m ?" {
+	if strings.Join(keys, " ") != "mellanslag n p + = - f m ?" {
 		t.Errorf("the keys' dialog shows %q", keys)
 	}
 	// Keys do nothing behind the dialog; Escape closes it.
@@ -328,3 +328,48 @@ const checkPresentation = `((phone) => {
   }
   return out;
 })(%t)`
+
+// TestSessionWakeLock: the page holds a screen wake lock while the timer
+// runs and lets it go when it pauses; a browser that refuses one changes
+// nothing else.
+func TestSessionWakeLock(t *testing.T) {
+	_, url := buildSessionSite(t)
+	ctx := browsertest.New(t)
+	step := browsertest.Timeout(t, ctx, 30*time.Second)
+	const shim = `(() => {
+  window.__locks = 0;
+  Object.defineProperty(navigator, "wakeLock", {configurable: true, value: {request(kind) {
+    if (window.__refuse) return Promise.reject(new DOMException("refused", "NotAllowedError"));
+    window.__locks++;
+    const l = new EventTarget();
+    l.release = () => { window.__locks--; return Promise.resolve(); };
+    return Promise.resolve(l);
+  }}});
+})();`
+	if _, err := chromedp.Call(step, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: shim}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, step, chromedp.Navigate(url), chromedp.Evaluate[chromedp.Void]("localStorage.clear()"), chromedp.Reload())
+	waitFor(t, step, "the timer", func(v view) bool { return v.Shown })
+	locks := func(want int) {
+		t.Helper()
+		waitFor(t, step, fmt.Sprintf("%d wake locks", want), func(view) bool {
+			n, err := chromedp.Run(step, chromedp.Evaluate[int]("window.__locks"))
+			return err == nil && n == want
+		})
+	}
+	locks(0)
+	do(t, step, chromedp.KeyEvent(" "))
+	locks(1)
+	do(t, step, chromedp.KeyEvent(" "))
+	locks(0)
+	do(t, step, chromedp.Evaluate[chromedp.Void]("window.__refuse = true"), chromedp.KeyEvent(" "))
+	waitFor(t, step, "running without a wake lock", func(v view) bool { return v.Toggle == "Pausa" })
+	locks(0)
+	// A refusal is not asked again four times a second.
+	do(t, step, chromedp.Evaluate[chromedp.Void]("window.__asked = 0; const r = navigator.wakeLock.request; navigator.wakeLock.request = k => { window.__asked++; return r(k); }"))
+	redraw := `for (let i = 0; i < 3; i++) window.dispatchEvent(new StorageEvent("storage", {key: "sprintkit.session.` + sessionSprint + `"})); window.__asked`
+	if n, err := chromedp.Run(step, chromedp.Evaluate[int](redraw)); err != nil || n != 0 {
+		t.Errorf("asked for a wake lock %d times after a refusal (%v)", n, err)
+	}
+}
