@@ -302,8 +302,9 @@ func TestSessionPresentation(t *testing.T) {
 
 // checkPresentation lists what is wrong with the presentation view: what
 // item 1 of the view needs outside the viewport, text smaller than 3% of
-// its height, the block's time smaller than 15% of it (on a phone, of its
-// width: 15% of a phone's height does not fit its width).
+// its height, the block's time smaller than 15% of it (on a phone, 20% of
+// its width: 15% of a phone's height does not fit its width), or the
+// block's name or time running out of their frame.
 const checkPresentation = `((phone) => {
   const out = [];
   const W = innerWidth, H = innerHeight;
@@ -316,7 +317,24 @@ const checkPresentation = `((phone) => {
     if (r.width === 0 || r.left < 0 || r.top < 0 || r.right > W + 0.5 || r.bottom > H + 0.5) out.push(s + " outside the viewport: " + JSON.stringify(r));
   }
   const time = parseFloat(getComputedStyle(document.querySelector("#block-left")).fontSize);
-  if (phone ? time < 0.25 * W : time < 0.15 * H) out.push("the block's time is " + time + "px");
+  if (phone ? time < 0.2 * W : time < 0.15 * H) out.push("the block's time is " + time + "px");
+  // The block's name and time stay inside the frame around them.
+  const frame = document.querySelector(".timer .now").getBoundingClientRect();
+  for (const s of ["#block-name", "#block-left"]) {
+    const text = document.createRange();
+    text.selectNodeContents(document.querySelector(s));
+    const r = text.getBoundingClientRect();
+    if (r.right > frame.right + 0.5 || r.left < frame.left - 0.5) out.push(s + " runs out of its frame: " + JSON.stringify(r) + " in " + JSON.stringify(frame));
+  }
+  // So does a wide time it can show: a block nine minutes over (on a
+  // phone, where the time has a line of its own, ninety).
+  const left = document.querySelector("#block-left");
+  const pen = document.createElement("canvas").getContext("2d");
+  const cs = getComputedStyle(left);
+  pen.font = cs.fontStyle + " " + cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+  const wide = phone ? "+88:88" : "+8:88";
+  const widest = pen.measureText(wide).width;
+  if (left.getBoundingClientRect().left + widest > frame.right + 0.5) out.push("a time of " + wide + " (" + widest + "px) runs out of the block's frame");
   const name = parseFloat(getComputedStyle(document.querySelector("#block-name")).fontSize);
   if (!phone && name < time * 0.99) out.push("the block's name (" + name + "px) is smaller than its time (" + time + "px)");
   const walk = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
