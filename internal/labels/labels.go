@@ -161,7 +161,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"change.dropped": {"Struken", "Dropped"},
 
 	"team.title":   {"Team {team}", "Team {team}"},
-	"team.actions": {"Åtgärder, försenade först, sedan efter förfallodag", "Actions, overdue first, then by due date"},
+	"team.actions": {"Åtgärder, öppna och lågenergi först", "Actions, open and low-energy first"},
 	"team.sprints": {"Sprintar", "Sprints"},
 	"team.overdue": {"Försenad", "Overdue"},
 	"team.none":    {"Inga åtgärder ännu.", "No actions yet."},

@@ -11,7 +11,7 @@ import (
 
 // link connects sprints to their studies, stages, teams and each other, and
 // reports references to things that do not exist.
-func (l *loader) link(today time.Time) {
+func (l *loader) link() {
 	studies := map[string]*Study{}
 	var studyIDs []string
 	for _, st := range l.site.Studies {
@@ -66,7 +66,7 @@ func (l *loader) link(today time.Time) {
 	}
 	l.linkChanges(sprints)
 	for _, t := range teams {
-		SortActions(t.Actions, today)
+		sortActions(t.Actions)
 		l.site.Teams = append(l.site.Teams, t)
 	}
 	sort.Slice(l.site.Teams, func(i, j int) bool { return l.site.Teams[i].Slug < l.site.Teams[j].Slug })
@@ -119,6 +119,27 @@ func known(what string, ids []string) string {
 		return fmt.Sprintf(" (there are no %s yet)", what)
 	}
 	return fmt.Sprintf(" (%s: %s)", what, strings.Join(ids, ", "))
+}
+
+// sortActions puts open actions first, low-energy ones first among them,
+// then the earliest due.
+func sortActions(list []*Sprint) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Action, list[j].Action
+		if ActionStatuses.Index(a.Status) != ActionStatuses.Index(b.Status) {
+			return ActionStatuses.Index(a.Status) < ActionStatuses.Index(b.Status)
+		}
+		if Energies.Index(a.Energy) != Energies.Index(b.Energy) {
+			return Energies.Index(a.Energy) < Energies.Index(b.Energy)
+		}
+		if !a.Due.Equal(b.Due) {
+			if a.Due.IsZero() || b.Due.IsZero() {
+				return b.Due.IsZero()
+			}
+			return a.Due.Before(b.Due)
+		}
+		return list[i].ID < list[j].ID
+	})
 }
 
 // sprintWarnings finds what tends to go stale in a sprint: a plan left

@@ -55,7 +55,7 @@ func Read(fsys fs.FS, opt Options) (s *Site, probs Problems) {
 	// The site's own templates are read when it is rendered; a link in
 	// their place is as much a problem as one in content/.
 	l.folder("templates")
-	l.link(opt.Today)
+	l.link()
 	l.probs.sort()
 	l.warns.sort()
 	l.site.Warnings = l.warns

@@ -646,12 +646,13 @@ func TestFileReport(t *testing.T) {
 }
 
 // TestActionsOrder lists actions in every state: overdue first, then open,
-// doing, done and dropped, each by due date with none last; a team's
-// actions come in the same order.
+// doing, done and dropped, each by due date with none last. A team's page
+// keeps its own order (SPEC): open first, the low-energy ones first among
+// them, then by due date.
 func TestActionsOrder(t *testing.T) {
-	plan := func(date, status, due string) string {
+	plan := func(date, status, energy, due string) string {
 		p := strings.Replace(goodPlan, "2026-11-02", date, 1)
-		a := "do = \"Korta brevet.\"\nstatus = \"" + status + "\""
+		a := "do = \"Korta brevet.\"\nstatus = \"" + status + "\"\nenergy = \"" + energy + "\""
 		if due != "" {
 			a += "\ndue = " + due
 		}
@@ -659,32 +660,30 @@ func TestActionsOrder(t *testing.T) {
 	}
 	files := map[string]string{
 		planPath:                           "",
-		"sprints/2026-10-01-a/sprint.toml": plan("2026-10-01", "done", "2026-11-01"),
-		"sprints/2026-10-02-b/sprint.toml": plan("2026-10-02", "open", ""),
-		"sprints/2026-10-03-c/sprint.toml": plan("2026-10-03", "open", "2026-12-20"),
-		"sprints/2026-10-04-d/sprint.toml": plan("2026-10-04", "doing", "2026-11-10"),
-		"sprints/2026-10-05-e/sprint.toml": plan("2026-10-05", "dropped", ""),
-		"sprints/2026-10-06-f/sprint.toml": plan("2026-10-06", "open", "2026-12-10"),
-		"sprints/2026-10-07-g/sprint.toml": plan("2026-10-07", "open", "2026-11-15"),
+		"sprints/2026-10-01-a/sprint.toml": plan("2026-10-01", "done", "low", "2026-11-01"),
+		"sprints/2026-10-02-b/sprint.toml": plan("2026-10-02", "open", "low", ""),
+		"sprints/2026-10-03-c/sprint.toml": plan("2026-10-03", "open", "high", "2026-12-20"),
+		"sprints/2026-10-04-d/sprint.toml": plan("2026-10-04", "doing", "low", "2026-11-10"),
+		"sprints/2026-10-05-e/sprint.toml": plan("2026-10-05", "dropped", "low", ""),
+		"sprints/2026-10-06-f/sprint.toml": plan("2026-10-06", "open", "low", "2026-12-10"),
+		"sprints/2026-10-07-g/sprint.toml": plan("2026-10-07", "open", "medium", "2026-11-15"),
 	}
 	today := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	s, err := Load(siteWith(files), Options{Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got, states []string
-	for _, sp := range s.Actions(today) {
-		got = append(got, sp.ID[len("2026-10-01-"):])
-		states = append(states, sp.ActionState(today))
+	ids := func(list []*Sprint) string {
+		var out []string
+		for _, sp := range list {
+			out = append(out, sp.ID[len("2026-10-01-"):])
+		}
+		return strings.Join(out, " ")
 	}
-	if want := "d g f c b a e"; strings.Join(got, " ") != want {
-		t.Errorf("actions in the order %s (%s), want %s", strings.Join(got, " "), strings.Join(states, " "), want)
+	if got, want := ids(s.Actions(today)), "d g f c b a e"; got != want {
+		t.Errorf("actions in the order %s, want %s", got, want)
 	}
-	var team []string
-	for _, sp := range s.Teams[0].Actions {
-		team = append(team, sp.ID[len("2026-10-01-"):])
-	}
-	if strings.Join(team, " ") != strings.Join(got, " ") {
-		t.Errorf("the team's actions in the order %v, want the actions page's %v", team, got)
+	if got, want := ids(s.Teams[0].Actions), "f b g c d a e"; got != want {
+		t.Errorf("the team's actions in the order %s, want %s", got, want)
 	}
 }

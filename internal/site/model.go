@@ -206,7 +206,7 @@ type Team struct {
 	Name    string
 	Slug    string
 	Sprints []*Sprint // sprints the team ran, newest first
-	Actions []*Sprint // sprints whose action the team owns, as the actions page lists them (SortActions)
+	Actions []*Sprint // sprints whose action the team owns: open before doing before done before dropped, low energy first, then by due date
 }
 
 // Outcome is the assumption board's column for a sprint: untested, supported, refuted or inconclusive.
@@ -232,13 +232,6 @@ func (s *Sprint) ActionState(today time.Time) string {
 // sprint first.
 func (s *Site) Actions(today time.Time) []*Sprint {
 	list := slices.Clone(s.Sprints)
-	SortActions(list, today)
-	return list
-}
-
-// SortActions puts sprints in the order their actions are listed (see
-// Site.Actions), keeping the order they had among equals.
-func SortActions(list []*Sprint, today time.Time) {
 	slices.SortStableFunc(list, func(a, b *Sprint) int {
 		if c := cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))); c != 0 {
 			return c
@@ -252,8 +245,9 @@ func SortActions(list []*Sprint, today time.Time) {
 		default:
 			return da.Compare(db)
 		}
-		return 0
+		return 0 // s.Sprints is newest first already
 	})
+	return list
 }
 
 // Overdue reports whether the sprint's action is not finished past its due date.
