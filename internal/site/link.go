@@ -124,21 +124,13 @@ func known(what string, ids []string) string {
 // sortActions puts open actions first, low-energy ones first among them,
 // then the earliest due.
 func sortActions(list []*Sprint) {
-	sort.SliceStable(list, func(i, j int) bool {
-		a, b := list[i].Action, list[j].Action
-		if ActionStatuses.Index(a.Status) != ActionStatuses.Index(b.Status) {
-			return ActionStatuses.Index(a.Status) < ActionStatuses.Index(b.Status)
-		}
-		if Energies.Index(a.Energy) != Energies.Index(b.Energy) {
-			return Energies.Index(a.Energy) < Energies.Index(b.Energy)
-		}
-		if !a.Due.Equal(b.Due) {
-			if a.Due.IsZero() || b.Due.IsZero() {
-				return b.Due.IsZero()
-			}
-			return a.Due.Before(b.Due)
-		}
-		return list[i].ID < list[j].ID
+	slices.SortStableFunc(list, func(a, b *Sprint) int {
+		return cmp.Or(
+			cmp.Compare(ActionStatuses.Index(a.Action.Status), ActionStatuses.Index(b.Action.Status)),
+			cmp.Compare(Energies.Index(a.Action.Energy), Energies.Index(b.Action.Energy)),
+			byDue(a.Action.Due, b.Action.Due),
+			strings.Compare(a.ID, b.ID),
+		)
 	})
 }
 

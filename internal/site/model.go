@@ -232,22 +232,27 @@ func (s *Sprint) ActionState(today time.Time) string {
 // sprint first.
 func (s *Site) Actions(today time.Time) []*Sprint {
 	list := slices.Clone(s.Sprints)
+	// Equals keep s.Sprints' order: newest first.
 	slices.SortStableFunc(list, func(a, b *Sprint) int {
-		if c := cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))); c != 0 {
-			return c
-		}
-		switch da, db := a.Action.Due, b.Action.Due; {
-		case da.Equal(db):
-		case da.IsZero():
-			return 1
-		case db.IsZero():
-			return -1
-		default:
-			return da.Compare(db)
-		}
-		return 0 // s.Sprints is newest first already
+		return cmp.Or(
+			cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))),
+			byDue(a.Action.Due, b.Action.Due),
+		)
 	})
 	return list
+}
+
+// byDue orders due dates earliest first, and no date after every date.
+func byDue(a, b time.Time) int {
+	switch {
+	case a.Equal(b):
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
 }
 
 // Overdue reports whether the sprint's action is not finished past its due date.
