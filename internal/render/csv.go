@@ -51,7 +51,7 @@ func (r *renderer) actionsCSV() ([]byte, error) {
 	if err := w.Write(cells(header)); err != nil {
 		return nil, err
 	}
-	for _, sp := range r.site.Actions(r.today) {
+	for _, sp := range r.actions() {
 		row := []string{sp.Action.Do, sp.Title}
 		if base {
 			row = append(row, r.sprintURL(sp))

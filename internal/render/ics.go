@@ -97,7 +97,7 @@ func (r *renderer) actionsICS(team *site.Team, list []*site.Sprint) []byte {
 // the actions page's order: open, doing or overdue, with a due date.
 func (r *renderer) calendarActions() []*site.Sprint {
 	var list []*site.Sprint
-	for _, sp := range r.site.Actions(r.today) {
+	for _, sp := range r.actions() {
 		switch sp.ActionState(r.today) {
 		case site.Overdue, "open", "doing":
 			if !sp.Action.Due.IsZero() {

@@ -323,7 +323,7 @@ func (r *renderer) asOf(sprints []*site.Sprint) Date {
 
 func (r *renderer) actionsView() ActionsView {
 	name := layout.Actions
-	all := r.site.Actions(r.today)
+	all := r.actions()
 	v := ActionsView{
 		Frame:  r.frame("actions", name, r.text.get("actions.title"), r.text.get("actions.intro")),
 		AsOf:   r.date(r.today),

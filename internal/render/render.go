@@ -58,8 +58,11 @@ type renderer struct {
 	text  *text
 	md    *markdown
 	today time.Time
-	pages map[string]*template.Template
-	files overlay // the site's templates over the embedded ones
+	// actions are the site's actions in the actions page's order, sorted
+	// once for the page, actions.csv and the calendars.
+	actions func() []*site.Sprint
+	pages   map[string]*template.Template
+	files   overlay // the site's templates over the embedded ones
 
 	// What is reused (reuse.go): cache between builds, frags within this
 	// one, both under keys of templates and views.
@@ -156,6 +159,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		r.itemAt[sp] = i
 	}
 	r.dates = map[dayKey]Date{}
+	r.actions = sync.OnceValue(func() []*site.Sprint { return s.Actions(r.today) })
 	return r, nil
 }
 
