@@ -166,15 +166,12 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"team.overdue": {"Försenad", "Overdue"},
 	"team.none":    {"Inga åtgärder ännu.", "No actions yet."},
 
-	// The data files beside the actions page: actions.csv's header row and
-	// the text of the calendars (internal/render's csv.go and ics.go).
-	"data.action":       {"Åtgärd", "Action"},
+	// The data files beside the actions page: what actions.csv's header row
+	// and the calendars say besides the page's own column names (action,
+	// team, owner, due), which they share (internal/render's csv.go, ics.go).
 	"data.sprint":       {"Sprint", "Sprint"},
 	"data.address":      {"Sprintens adress", "Sprint address"},
 	"data.sprintStatus": {"Sprintens status", "Sprint status"},
-	"data.team":         {"Team", "Team"},
-	"data.owner":        {"Ansvarig", "Owner"},
-	"data.due":          {"Klart senast", "Due"},
 	"data.energy":       {"Energi", "Energy"},
 	"data.status":       {"Status", "Status"},
 	"data.calendar":     {"{site}: åtgärder", "{site}: actions"},

@@ -65,10 +65,10 @@ func (r *renderer) actionsICS(team *site.Team, list []*site.Sprint) []byte {
 			t("data.status") + ": " + t("action."+state),
 		}
 		if sp.Action.Owner != "" {
-			desc = append(desc, t("data.owner")+": "+sp.Action.Owner)
+			desc = append(desc, t("card.owner")+": "+sp.Action.Owner)
 		}
 		desc = append(desc,
-			t("data.team")+": "+sp.Action.Team,
+			t("actions.team")+": "+sp.Action.Team,
 			t("data.energy")+": "+t("energy."+sp.Action.Energy),
 			t("data.sprint")+": "+sp.Title+" ("+t("status."+sp.Status)+")",
 		)
