@@ -14,6 +14,7 @@ import (
 	"github.com/sprintkit/sprintkit/internal/build"
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/output"
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 func runBuild(ctx context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
@@ -37,7 +38,7 @@ func runBuild(ctx context.Context, c *command, args []string, root string, stdou
 	if err != nil {
 		return err
 	}
-	fsys, closer, err := openSite(root)
+	fsys, closer, err := site.OpenFolder(root)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sprintkit/sprintkit/internal/build"
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 func runCheck(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
@@ -22,7 +23,7 @@ func runCheck(_ context.Context, c *command, args []string, root string, stdout,
 	if err != nil {
 		return err
 	}
-	fsys, closer, err := openSite(root)
+	fsys, closer, err := site.OpenFolder(root)
 	if err != nil {
 		return err
 	}

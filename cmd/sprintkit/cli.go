@@ -6,13 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // A command is one thing sprintkit does. The table of them is the one
@@ -154,16 +151,6 @@ func today() (time.Time, error) {
 		now = time.Unix(n, 0).UTC()
 	}
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
-}
-
-// openSite opens the site folder root for reading; nothing outside it can
-// be read through what it gives.
-func openSite(root string) (fs.FS, io.Closer, error) {
-	fsys, closer, err := site.OpenFolder(root)
-	if err != nil {
-		return nil, nil, fmt.Errorf("the site folder: %w", err)
-	}
-	return fsys, closer, nil
 }
 
 // counted says n of a thing, in its singular or plural form: "1 sprint",

@@ -26,7 +26,7 @@ func runLabels(_ context.Context, c *command, args []string, root string, stdout
 	}
 	if lang == "" {
 		lang = "en"
-		if fsys, closer, err := openSite(root); err == nil {
+		if fsys, closer, err := site.OpenFolder(root); err == nil {
 			s, _ := site.LoadSettings(fsys)
 			closer.Close()
 			lang = s.Language

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/scaffold"
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 func runNewSprint(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
@@ -32,7 +33,7 @@ func runNewSprint(_ context.Context, c *command, args []string, root string, std
 	if o.Date, err = dateFlag(date); err != nil {
 		return err
 	}
-	fsys, closer, err := openSite(root)
+	fsys, closer, err := site.OpenFolder(root)
 	if err != nil {
 		return err
 	}
@@ -68,7 +69,7 @@ func runNewStudy(_ context.Context, c *command, args []string, root string, stdo
 	if _, err := os.Stat(filepath.Join(root, "content", "site.toml")); err != nil {
 		return fmt.Errorf("%s is not a sprintkit site (no content/site.toml; sprintkit init DIR makes one)", root)
 	}
-	fsys, closer, err := openSite(root)
+	fsys, closer, err := site.OpenFolder(root)
 	if err != nil {
 		return err
 	}

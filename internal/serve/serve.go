@@ -292,7 +292,7 @@ func Run(ctx context.Context, opt Options) error {
 	// loader reads only regular files in it (site.OpenFolder).
 	fsys, closer, err := site.OpenFolder(opt.Root)
 	if err != nil {
-		return fmt.Errorf("the site folder: %w", err)
+		return err
 	}
 	defer closer.Close()
 	s := NewServer(fsys, opt.Today, opt.Stdout, opt.Stderr, extra...)

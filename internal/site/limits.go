@@ -35,7 +35,7 @@ const (
 func OpenFolder(dir string) (fs.FS, io.Closer, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("the site folder: %w", err)
 	}
 	return root.FS(), root, nil
 }
