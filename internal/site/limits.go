@@ -120,11 +120,11 @@ func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 }
 
 func tooLarge(size, max int64, what string) error {
-	return fmt.Errorf("is %s, more than the %s that %s may hold: split it, or keep large material in a file beside it and link to that", bytes(size), bytes(max), what)
+	return fmt.Errorf("is %s, more than the %s that %s may hold: split it, or keep large material in a file beside it and link to that", sizeText(size), sizeText(max), what)
 }
 
-// bytes spells a size as people read it: "4 MiB", "210 KiB".
-func bytes(n int64) string {
+// sizeText spells a size as people read it: "4 MiB", "210 KiB".
+func sizeText(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%d MiB", n>>20)
@@ -179,7 +179,7 @@ func badName(name string) string {
 // first such place (line and column from 1 in src), or ok.
 func checkTOMLShape(src string) (line, col int, msg string) {
 	if len(src) > MaxTOML {
-		return 1, 1, fmt.Sprintf("the TOML is %s, more than the %s that a plan or study needs", bytes(int64(len(src))), bytes(MaxTOML))
+		return 1, 1, fmt.Sprintf("the TOML is %s, more than the %s that a plan or study needs", sizeText(int64(len(src))), sizeText(MaxTOML))
 	}
 	line, lineStart := 1, 0
 	depth, parts := 0, 1
