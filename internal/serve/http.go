@@ -41,13 +41,17 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		http.Error(w, "sprintkit serve: pages of other sites may not load this; open it in a tab of its own", http.StatusForbidden)
 		return
 	}
+	st := s.cur.Load()
+	name, ok := sitePath(r)
+	if ok && name == timerPath {
+		s.postTimer(w, r, st)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	st := s.cur.Load()
-	name, ok := sitePath(r)
 	if !ok {
 		s.notFound(w, r, st)
 		return
@@ -203,23 +207,38 @@ func (s *Server) events(w *timedWriter, r *http.Request) {
 		return
 	}
 
+	// A session page follows its sprint's shared timer on this stream.
+	timer := r.URL.Query().Get("timer")
+	control := s.controls(r)
 	var last *state
+	var sent *shared
 	write := func() error {
 		st := s.cur.Load()
-		if st == last {
+		wrote := false
+		if st != last {
+			if last == nil || st.problems == nil || st.hash != last.hash {
+				if err := writeEvent(w, "build", st.hash); err != nil {
+					return err
+				}
+			}
+			if st.problems != nil {
+				if err := writeEvent(w, "problems", strings.Join(st.problems, "\n")); err != nil {
+					return err
+				}
+			}
+			last, wrote = st, true
+		}
+		if timer != "" {
+			if sh := s.timers.get(timer); sent == nil || sh.seq != sent.seq {
+				if err := writeEvent(w, "timer", s.timerEvent(sh, control)); err != nil {
+					return err
+				}
+				sent, wrote = &sh, true
+			}
+		}
+		if !wrote {
 			return nil
 		}
-		if last == nil || st.problems == nil || st.hash != last.hash {
-			if err := writeEvent(w, "build", st.hash); err != nil {
-				return err
-			}
-		}
-		if st.problems != nil {
-			if err := writeEvent(w, "problems", strings.Join(st.problems, "\n")); err != nil {
-				return err
-			}
-		}
-		last = st
 		return w.FlushError()
 	}
 	tick := time.NewTicker(s.ping)

@@ -20,6 +20,7 @@ import (
 	"io"
 	"io/fs"
 	"net"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -105,8 +106,13 @@ type Server struct {
 	// with a coarse clock: then every file is read.
 	exact func() bool
 
-	cur       atomic.Pointer[state]
-	hub       hub
+	cur    atomic.Pointer[state]
+	hub    hub
+	timers timers // the shared session timers (timer.go)
+
+	// controls reports whether a request's page controls the shared
+	// timers: by default, one that came from loopback.
+	controls  func(*http.Request) bool
 	closing   chan struct{} // closed by Close: event streams end
 	closeOnce sync.Once
 }
@@ -117,7 +123,8 @@ type Server struct {
 // host names given.
 func NewServer(fsys fs.FS, today time.Time, stdout, stderr io.Writer, hosts ...string) *Server {
 	s := &Server{fsys: fsys, today: today, stdout: stdout, stderr: stderr, ping: 20 * time.Second,
-		readHeaderTimeout: readHeaderTimeout, idleTimeout: idleTimeout, writeTimeout: writeTimeout}
+		readHeaderTimeout: readHeaderTimeout, idleTimeout: idleTimeout, writeTimeout: writeTimeout,
+		controls: loopback}
 	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
 	for _, h := range hosts {
 		s.hosts[normHost(h)] = true
