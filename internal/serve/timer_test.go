@@ -193,7 +193,7 @@ func TestTimerRefuses(t *testing.T) {
 		{"another port of localhost", "", sprintID, h("Origin", "http://127.0.0.1:1", "Sec-Fetch-Site", "same-site"), good, 403, "pages of other sites"},
 		{"another origin, no Sec-Fetch-Site", "", sprintID, h("Origin", "http://evil.example", "Sec-Fetch-Site", ""), good, 403, "only from this server's own pages"},
 		{"no origin", "", sprintID, h("Origin", "", "Sec-Fetch-Site", ""), good, 403, "only from this server's own pages"},
-		{"an https origin", "", sprintID, h("Origin", "https://" + strings.TrimPrefix(base, "http://")), good, 403, "only from this server's own pages"},
+		{"an https origin", "", sprintID, h("Origin", "https://"+strings.TrimPrefix(base, "http://")), good, 403, "only from this server's own pages"},
 		{"a form's content type", "", sprintID, h("Content-Type", "text/plain"), good, 415, "application/json"},
 		{"no such sprint", "", "2099-01-01-nothing", nil, good, 404, "no sprint has that id"},
 		{"a path for an id", "", "../" + sprintID, nil, good, 404, "no sprint has that id"},
