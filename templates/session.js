@@ -7,12 +7,16 @@
 // clock. Changes go through a store: this one keeps the state in
 // localStorage under the sprint's id, as timestamps, never as a ticking
 // counter, so a reload (also a live reload while the plan is edited)
-// neither resets nor drifts the timer. Another store (one shared by every
-// page through the dev server) can take its place: it needs only load,
-// save and a way to call apply when the state changes elsewhere.
+// neither resets nor drifts the timer.
 //
-// Every reading of the clock goes through now(). Plain script, no modules
-// and no fetch: it works offline and from file://.
+// Under sprintkit serve the dev server holds the state instead, one for
+// every page of the session (the projector's, each laptop's): its live
+// script hands this page each state as a "sprintkit:timer" event, and a
+// page that controls the timer posts each change back. Times are then the
+// server's: now() adds the difference between the two clocks.
+//
+// Every reading of the clock goes through now(). Plain script, no modules;
+// it fetches only under the dev server: it works offline and from file://.
 (function () {
   "use strict";
 
@@ -33,7 +37,7 @@
   if (planned <= 0) {
     planned = minutes.reduce(function (a, b) { return a + b; }, 0) * 60000;
   }
-  var id = root.getAttribute("data-sprint");
+  var id = root.getAttribute("data-sprintkit-timer");
 
   function label(name) {
     return root.getAttribute("data-label-" + name) || "";
@@ -64,10 +68,15 @@
     }
   }
 
-  // now is the one reading of the clock; a test may replace it through
-  // window.sprintkitClock, a function that returns milliseconds.
-  function now() {
+  // now is the one reading of the clock: this machine's, or a test's
+  // through window.sprintkitClock (a function that returns milliseconds),
+  // moved to the shared timer's clock by offset.
+  var offset = 0;
+  function here() {
     return typeof window.sprintkitClock === "function" ? window.sprintkitClock() : Date.now();
+  }
+  function now() {
+    return here() + offset;
   }
 
   // ---- The state and what follows from it.
@@ -169,11 +178,18 @@
   var state = store.load() || fresh();
 
   // change applies a change made on this page: fn gets the state and the
-  // time, and changes the state; the store keeps it.
+  // time, and changes the state; the store keeps it, and the shared timer
+  // gets it. A page that follows a shared timer changes nothing.
   function change(fn) {
+    if (!controls()) {
+      return;
+    }
     var t = now();
     fn(state, t);
     store.save(state);
+    if (shared) {
+      post(state);
+    }
     render();
   }
 
@@ -191,6 +207,50 @@
       s.since = t;
     }
   }
+
+  // ---- The shared timer, under sprintkit serve. shared is null until
+  // the server first sends the state: {url, control}.
+  var shared = null;
+  function controls() {
+    return !shared || shared.control;
+  }
+  function post(s) {
+    var url = shared.url;
+    window.fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(s),
+      credentials: "same-origin"
+    }).then(function (r) {
+      if (!r.ok) {
+        throw new Error(r.status);
+      }
+    }).catch(function () {
+      announce(label("not-shared"));
+    });
+  }
+  document.addEventListener("sprintkit:timer", function (e) {
+    var d = e.detail || {};
+    if (typeof d.now === "number" && isFinite(d.now)) {
+      offset = d.now - here();
+    }
+    shared = { url: d.url, control: d.control === true };
+    root.classList.add("is-shared");
+    if (d.state) {
+      apply(d.state);
+      if (shared.control) {
+        store.save(state);
+      }
+    } else if (shared.control && started(state)) {
+      // The server has none: it started again. This page gives back the
+      // state it holds.
+      post(state);
+      render();
+    } else {
+      apply(shared.control ? state : fresh());
+    }
+    drawChime();
+  });
 
   // ---- Drawing.
 
@@ -270,6 +330,7 @@
     timer.classList.toggle("is-session-over", all < 0);
     timer.classList.toggle("is-running", running(s));
     document.documentElement.classList.toggle("session-over", all < 0);
+    root.classList.toggle("is-following", !controls());
 
     items.forEach(function (li, i) {
       var current = i === s.block;
@@ -297,6 +358,11 @@
     setText(nextButton, s.block === last ? label("finish") : label("next"));
     lessButton.disabled = s.ended || minutes[s.block] + s.extra[s.block] <= 1;
     moreButton.disabled = s.ended;
+    if (!controls()) {
+      [toggleButton, prevButton, nextButton, lessButton, moreButton, resetButton].forEach(function (b) {
+        b.disabled = true;
+      });
+    }
 
     if (left < 0 && !announcedOver[s.block]) {
       announcedOver[s.block] = true;
@@ -372,14 +438,17 @@
 
   // ---- The chime: a short falling pair of tones made in the page, off
   // with m, the choice kept in localStorage for every session.
+  // Pages that follow a shared timer are quiet until told otherwise: one
+  // chime in the room is enough.
   var chimeKey = "sprintkit.chime";
   var audio = null;
   function chimeOn() {
     var local = storage("localStorage");
     try {
-      return !local || local.getItem(chimeKey) !== "off";
+      var v = local && local.getItem(chimeKey);
+      return v ? v !== "off" : controls();
     } catch (e) {
-      return true;
+      return controls();
     }
   }
   function audioContext() {
@@ -527,10 +596,49 @@
     }
   });
 
+  // ---- The notes beside the timer: on and off with w, kept over a
+  // reload of the tab like the presentation view. Under sprintkit serve
+  // the live script swaps in the notes as they are saved, without a
+  // reload; the newest lines are at the end, so that is where they scroll.
+  var notesKey = "sprintkit.notes";
+  var notesButton = el("notes");
+  var notesPart = el("live-notes");
+  var notesText = el("notes-text");
+  function notes(on) {
+    document.documentElement.classList.toggle("with-notes", on);
+    notesButton.setAttribute("aria-pressed", on ? "true" : "false");
+    var session = storage("sessionStorage");
+    try {
+      if (session) {
+        if (on) {
+          session.setItem(notesKey, id);
+        } else {
+          session.removeItem(notesKey);
+        }
+      }
+    } catch (e) {
+      // It then lasts until the page is reloaded.
+    }
+    if (on) {
+      toEnd();
+    }
+  }
+  function notesShown() {
+    return document.documentElement.classList.contains("with-notes");
+  }
+  function toggleNotes() {
+    notes(!notesShown());
+    announce(notesShown() ? label("notes-on") : label("notes-off"));
+  }
+  function toEnd() {
+    notesText.scrollTop = notesText.scrollHeight;
+  }
+  document.addEventListener("sprintkit:swapped", toEnd);
+
   // ---- Actions, by buttons and keys.
 
   function toggle() {
-    if (state.ended) {
+    if (state.ended || !controls()) {
       return;
     }
     audioContext();
@@ -547,7 +655,7 @@
 
   function go(delta) {
     var to = state.block + delta;
-    if (to < 0 || state.ended && delta > 0) {
+    if (to < 0 || state.ended && delta > 0 || !controls()) {
       return;
     }
     if (to > last) {
@@ -570,7 +678,7 @@
   }
 
   function add(n) {
-    if (state.ended) {
+    if (state.ended || !controls()) {
       return;
     }
     change(function (s) {
@@ -585,6 +693,9 @@
   }
 
   function reset() {
+    if (!controls()) {
+      return;
+    }
     var question = label("reset-confirm");
     if (question && !window.confirm(question)) {
       return;
@@ -615,6 +726,7 @@
   moreButton.addEventListener("click", function () { add(1); });
   chimeButton.addEventListener("click", toggleChime);
   presentButton.addEventListener("click", function () { present(!presenting()); });
+  notesButton.addEventListener("click", toggleNotes);
   resetButton.addEventListener("click", reset);
   helpButton.addEventListener("click", help);
   el("copy").addEventListener("click", copy);
@@ -641,6 +753,7 @@
     "-": function () { add(-1); },
     "f": function () { present(!presenting()); },
     "m": toggleChime,
+    "w": toggleNotes,
     "?": help,
     "Escape": function () {
       if (presenting()) {
@@ -682,7 +795,7 @@
   // Another window of the same session (the facilitator's laptop beside
   // the projector) moves this one along.
   window.addEventListener("storage", function (e) {
-    if (e.key === store.key) {
+    if (e.key === store.key && !shared) {
       apply(store.load());
     } else if (e.key === chimeKey) {
       drawChime();
@@ -705,6 +818,9 @@
   try {
     if (session && session.getItem(presentKey) === id) {
       present(true);
+    }
+    if (session && session.getItem(notesKey) === id) {
+      notes(true);
     }
   } catch (e) {
     // See present.

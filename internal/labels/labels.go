@@ -223,7 +223,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"session.back":          {"Tillbaka till sprinten", "Back to the sprint"},
 	"session.minutes.one":   {"{n} min", "{n} min"},
 	"session.minutes.other": {"{n} min", "{n} min"},
-	"session.keys":          {"Tangenter: mellanslag startar och pausar, n och p byter block, + och − ändrar blockets tid, f presentationsläge, ? alla tangenter.", "Keys: space starts and pauses, n and p change blocks, + and − change the block's time, f presentation view, ? all keys."},
+	"session.keys":          {"Tangenter: mellanslag startar och pausar, n och p byter block, + och − ändrar blockets tid, f presentationsläge, w anteckningar, ? alla tangenter.", "Keys: space starts and pauses, n and p change blocks, + and − change the block's time, f presentation view, w notes, ? all keys."},
 	"session.noscript":      {"Timern behöver JavaScript; agendan ovan gäller ändå.", "The timer needs JavaScript; the agenda above still holds."},
 
 	// The session timer's own text.
@@ -272,6 +272,14 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"session.copied":       {"Tabellen är kopierad.", "The table is copied."},
 	"session.copyHand":     {"Markera tabellen och kopiera den själv.", "Select the table and copy it yourself."},
 	"session.markdown":     {"Tabellen i Markdown", "The table in Markdown"},
+	"session.notes":        {"Anteckningar", "Notes"},
+	"session.noNotes":      {"Inga anteckningar ännu: de visas här när notes.md sparas.", "No notes yet: they show here as notes.md is saved."},
+	"session.notesOn":      {"Anteckningarna visas", "The notes are shown"},
+	"session.notesOff":     {"Anteckningarna är dolda", "The notes are hidden"},
+	"session.do.notes":     {"anteckningarna bredvid timern, på och av; de följer med varje gång notes.md sparas", "the notes beside the timer, on and off; they follow each save of notes.md"},
+	"session.following":    {"Du följer timern på datorn som kör sprintkit serve: bara den startar, pausar och byter block.", "You follow the timer of the computer that runs sprintkit serve: only it starts, pauses and changes blocks."},
+	"session.notShared":    {"Ändringen nådde inte den delade timern; de andra skärmarna visar den inte.", "The change did not reach the shared timer; the other screens do not show it."},
+	"session.shared":       {"Under sprintkit serve delar alla sidor för sessionen en timer: sidor som öppnats på datorn som kör servern styr den, andra följer med.", "Under sprintkit serve every page of the session shares one timer: pages opened on the computer that runs the server control it, others follow."},
 }
 
 // countedBy names, for a counted text whose number is not {n}, the value

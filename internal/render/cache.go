@@ -16,8 +16,9 @@ import (
 // Sweeps so far) it was last used in.
 type Cache struct {
 	gen   atomic.Uint64
-	safe  entries[string, template.HTML] // Markdown with raw HTML off
-	raw   entries[string, template.HTML] // Markdown with raw HTML on
+	safe  entries[string, template.HTML]  // Markdown with raw HTML off
+	raw   entries[string, template.HTML]  // Markdown with raw HTML on
+	moved entries[mdMoved, template.HTML] // Markdown with an up (see linkPolicy)
 	frags entries[key, template.HTML]
 	pages entries[string, cachedPage] // by output name
 
@@ -41,15 +42,23 @@ func (c *Cache) keys() *keyer {
 	return c.keyer
 }
 
-// markdown returns what src rendered to, with raw HTML on or off.
-func (c *Cache) markdown(src string, unsafe bool) (template.HTML, bool) {
+// markdown returns what src rendered to, with raw HTML on or off and up
+// before relative addresses.
+func (c *Cache) markdown(src string, unsafe bool, up string) (template.HTML, bool) {
+	if up != "" {
+		return c.moved.get(mdMoved{src, unsafe, up}, c.gen.Load())
+	}
 	if unsafe {
 		return c.raw.get(src, c.gen.Load())
 	}
 	return c.safe.get(src, c.gen.Load())
 }
 
-func (c *Cache) putMarkdown(src string, unsafe bool, h template.HTML) {
+func (c *Cache) putMarkdown(src string, unsafe bool, up string, h template.HTML) {
+	if up != "" {
+		c.moved.put(mdMoved{src, unsafe, up}, h, c.gen.Load())
+		return
+	}
 	if unsafe {
 		c.raw.put(src, h, c.gen.Load())
 	} else {
@@ -103,6 +112,7 @@ func (c *Cache) Sweep() {
 	gen := c.gen.Load()
 	c.safe.sweep(gen)
 	c.raw.sweep(gen)
+	c.moved.sweep(gen)
 	c.frags.sweep(gen)
 	c.pages.sweep(gen)
 	c.gen.Add(1)
@@ -154,4 +164,11 @@ func (e *entries[K, V]) sweep(gen uint64) {
 			delete(e.m, k)
 		}
 	}
+}
+
+// mdMoved is what Markdown rendered with an up is cached under.
+type mdMoved struct {
+	src    string
+	unsafe bool
+	up     string
 }

@@ -59,7 +59,7 @@
 //	session.html      SessionView: .ID, .Title, .Duration, .SprintURL,
 //	                  .StyleURL and .ScriptURL (the timer's), .Belief, .Ask,
 //	                  .Criterion (inline HTML, empty for none), .Agenda
-//	                  (each .Name, .Minutes)
+//	                  (each .Name, .Minutes), .Notes (as on the sprint's page)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
 //	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
 //	                  .Progress, .Stages ([]StageView: the map's columns),

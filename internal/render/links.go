@@ -18,18 +18,34 @@ import (
 // from Markdown links and images, also when unsafe_html is on: a dropped
 // link shows its text only. (Raw HTML, when a site allows it, passes as
 // written: unsafe_html means the site trusts its authors.)
-type linkPolicy struct{}
+//
+// up, when set, goes before every relative address of a link or an image:
+// text written for one folder (a sprint's notes, beside its files) shown on
+// a page in a folder below it (the sprint's session view).
+type linkPolicy struct{ up string }
 
-func (linkPolicy) Extend(m goldmark.Markdown) {
-	m.Renderer().AddOptions(gmrenderer.WithNodeRenderers(util.Prioritized(linkRenderer{}, 100)))
+func (p linkPolicy) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(gmrenderer.WithNodeRenderers(util.Prioritized(linkRenderer(p), 100)))
 }
 
-type linkRenderer struct{}
+type linkRenderer struct{ up string }
 
-func (linkRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindLink, renderLink)
+func (l linkRenderer) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, l.renderLink)
 	reg.Register(ast.KindAutoLink, renderAutoLink)
-	reg.Register(ast.KindImage, renderImage)
+	reg.Register(ast.KindImage, l.renderImage)
+}
+
+// moved returns dest as seen from l.up: relative addresses get it in front.
+func (l linkRenderer) moved(dest []byte) []byte {
+	if l.up == "" || len(dest) == 0 || scheme(dest) != "" {
+		return dest
+	}
+	switch dest[0] {
+	case '/', '#', '?':
+		return dest
+	}
+	return append([]byte(l.up), dest...)
 }
 
 // scheme returns the lower-case scheme of a URL, "" for a relative one.
@@ -68,7 +84,7 @@ func imageAllowed(dest []byte) bool {
 	return linkAllowed(dest)
 }
 
-func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (l linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
 	// The scheme is judged on the address as the browser will get it,
 	// with entities such as &#106; and &colon; resolved.
@@ -81,7 +97,7 @@ func renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 		return ast.WalkContinue, nil
 	}
 	_, _ = w.WriteString(`<a href="`)
-	_, _ = w.Write(util.EscapeHTML(dest))
+	_, _ = w.Write(util.EscapeHTML(l.moved(dest)))
 	_ = w.WriteByte('"')
 	writeTitle(w, n.Title)
 	_ = w.WriteByte('>')
@@ -109,7 +125,7 @@ func renderAutoLink(w util.BufWriter, source []byte, node ast.Node, entering boo
 	return ast.WalkContinue, nil
 }
 
-func renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (l linkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
@@ -119,7 +135,7 @@ func renderImage(w util.BufWriter, source []byte, node ast.Node, entering bool) 
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString(`<img src="`)
-	_, _ = w.Write(util.EscapeHTML(dest))
+	_, _ = w.Write(util.EscapeHTML(l.moved(dest)))
 	_, _ = w.WriteString(`" alt="`)
 	_, _ = w.Write(util.EscapeHTML(altText(n, source)))
 	_ = w.WriteByte('"')

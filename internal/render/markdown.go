@@ -16,21 +16,22 @@ import (
 // on. Results are cached by source, so a rebuild renders only what changed.
 type markdown struct {
 	md     goldmark.Markdown
-	unsafe bool // raw HTML passes; fixed when the markdown is made
+	unsafe bool   // raw HTML passes; fixed when the markdown is made
+	up     string // goes before relative addresses (see linkPolicy)
 	cache  *Cache
 	// maxLen, when not 0, leaves longer sources (a sprint's notes, shown
 	// once) out of the cache.
 	maxLen int
 }
 
-func newMarkdown(unsafe bool, cache *Cache) *markdown {
+func newMarkdown(unsafe bool, cache *Cache, up string) *markdown {
 	opts := []goldmark.Option{
-		goldmark.WithExtensions(extension.GFM, linkPolicy{}, taskMarks{}),
+		goldmark.WithExtensions(extension.GFM, linkPolicy{up}, taskMarks{}),
 	}
 	if unsafe {
 		opts = append(opts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	return &markdown{md: goldmark.New(opts...), unsafe: unsafe, cache: cache}
+	return &markdown{md: goldmark.New(opts...), unsafe: unsafe, up: up, cache: cache}
 }
 
 // block renders src as a sequence of blocks.
@@ -43,7 +44,7 @@ func (m *markdown) block(src string) template.HTML {
 		cache = nil
 	}
 	if cache != nil {
-		if h, ok := cache.markdown(src, m.unsafe); ok {
+		if h, ok := cache.markdown(src, m.unsafe, m.up); ok {
 			return h
 		}
 	}
@@ -60,7 +61,7 @@ func (m *markdown) block(src string) template.HTML {
 		h = template.HTML(buf.String())
 	}
 	if cache != nil {
-		cache.putMarkdown(src, m.unsafe, h)
+		cache.putMarkdown(src, m.unsafe, m.up, h)
 	}
 	return h
 }

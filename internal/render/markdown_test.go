@@ -39,7 +39,7 @@ func TestMarkdownSafety(t *testing.T) {
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", false, "<table>", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			md := newMarkdown(tc.unsafe, nil)
+			md := newMarkdown(tc.unsafe, nil, "")
 			got := string(md.block(tc.src))
 			if tc.want != "" && !strings.Contains(got, tc.want) {
 				t.Errorf("got %q, want it to contain %q", got, tc.want)
@@ -52,7 +52,7 @@ func TestMarkdownSafety(t *testing.T) {
 }
 
 func TestMarkdownInline(t *testing.T) {
-	md := newMarkdown(false, &Cache{})
+	md := newMarkdown(false, &Cache{}, "")
 	if got := md.inline("Vi *tror*"); got != "Vi <em>tror</em>" {
 		t.Errorf("inline = %q", got)
 	}
@@ -84,7 +84,7 @@ func TestPlainParagraphMatchesGoldmark(t *testing.T) {
 			}
 		}
 	}
-	md := newMarkdown(false, nil)
+	md := newMarkdown(false, nil, "")
 	shortcut := 0
 	for _, s := range texts {
 		h, ok := plainParagraph(s)
@@ -108,7 +108,7 @@ func TestPlainParagraphMatchesGoldmark(t *testing.T) {
 func FuzzPlainParagraph(f *testing.F) {
 	f.Add("Vi tror att kunderna läser brevet.")
 	f.Add(`Hon sa "ja" (typ) – 50 %/vecka; eller?`)
-	md := newMarkdown(false, nil)
+	md := newMarkdown(false, nil, "")
 	f.Fuzz(func(t *testing.T, s string) {
 		h, ok := plainParagraph(s)
 		if !ok {
@@ -130,10 +130,31 @@ func FuzzPlainParagraph(f *testing.F) {
 func TestUnsafeSettingIsNotCachedAcross(t *testing.T) {
 	cache := &Cache{}
 	src := "hej <b onmouseover=\"x()\">fet</b>"
-	if got := newMarkdown(true, cache).block(src); !strings.Contains(string(got), "<b onmouseover") {
+	if got := newMarkdown(true, cache, "").block(src); !strings.Contains(string(got), "<b onmouseover") {
 		t.Fatalf("unsafe: %q", got)
 	}
-	if got := newMarkdown(false, cache).block(src); strings.Contains(string(got), "onmouseover") {
+	if got := newMarkdown(false, cache, "").block(src); strings.Contains(string(got), "onmouseover") {
 		t.Errorf("safe after unsafe, through one cache: %q", got)
+	}
+}
+
+// Notes shown a folder below their sprint (on the session view) keep
+// their relative links and images pointing at the sprint's files; other
+// addresses stay as written. The cache keeps the two renderings apart.
+func TestMovedLinks(t *testing.T) {
+	src := "[a](plan.pdf) [b](/rot) [c](#del) [d](https://e.example/x) [e](?q=1) [f](file:///s/r.pdf) ![i](tavla.png) <https://auto.example/>\n"
+	cache := &Cache{}
+	plain := string(newMarkdown(false, cache, "").block(src))
+	moved := string(newMarkdown(false, cache, "../").block(src))
+	for _, want := range []string{`href="../plan.pdf"`, `href="/rot"`, `href="#del"`, `href="https://e.example/x"`, `href="?q=1"`, `href="file:///s/r.pdf"`, `src="../tavla.png"`, `href="https://auto.example/"`} {
+		if !strings.Contains(moved, want) {
+			t.Errorf("moved: no %s in %s", want, moved)
+		}
+	}
+	if !strings.Contains(plain, `href="plan.pdf"`) || !strings.Contains(plain, `src="tavla.png"`) {
+		t.Errorf("plain, rendered first with the same cache: %s", plain)
+	}
+	if again := string(newMarkdown(false, cache, "").block(src)); again != plain {
+		t.Errorf("plain after moved, from the cache: %s", again)
 	}
 }

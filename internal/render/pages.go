@@ -276,6 +276,7 @@ func (r *renderer) sessionView(sp *site.Sprint) SessionView {
 		Belief:    r.md.block(sp.Assumption.Belief),
 		Ask:       r.md.block(sp.Question.Ask),
 		Criterion: r.md.inline(sp.Question.Criterion),
+		Notes:     r.notesBelow.block(sp.Notes),
 	}
 	for _, b := range sp.Agenda {
 		n := b.Name

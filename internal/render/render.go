@@ -54,10 +54,12 @@ func Render(s *site.Site, src fs.FS, opt Options, w Writer) error {
 }
 
 type renderer struct {
-	site  *site.Site
-	text  *text
-	md    *markdown
-	today time.Time
+	site *site.Site
+	text *text
+	md   *markdown
+	// notesBelow renders notes for a page a folder below their sprint's.
+	notesBelow *markdown
+	today      time.Time
 	// actions are the site's actions in the actions page's order, sorted
 	// once for the page, actions.csv and the calendars.
 	actions func() []*site.Sprint
@@ -121,20 +123,24 @@ func (o overlay) ReadLink(name string) (string, error) {
 func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	t := newText(s.Settings)
 	r := &renderer{
-		site:  s,
-		text:  t,
-		md:    newMarkdown(s.Settings.UnsafeHTML, opt.Cache),
-		today: opt.Today,
-		pages: map[string]*template.Template{},
-		files: overlay{opt.Overrides, templates.FS},
-		cache: opt.Cache,
-		keys:  opt.Cache.keys(),
-		frags: map[key]template.HTML{},
+		site: s,
+		text: t,
+		md:   newMarkdown(s.Settings.UnsafeHTML, opt.Cache, ""),
+		// A sprint's notes on its session view, a folder below the
+		// sprint's own, where the files they link to are.
+		notesBelow: newMarkdown(s.Settings.UnsafeHTML, opt.Cache, strings.Repeat("../", strings.Count(layout.Session("x"), "/")-strings.Count(layout.SprintFile("x", "f"), "/"))),
+		today:      opt.Today,
+		pages:      map[string]*template.Template{},
+		files:      overlay{opt.Overrides, templates.FS},
+		cache:      opt.Cache,
+		keys:       opt.Cache.keys(),
+		frags:      map[key]template.HTML{},
 	}
 	if opt.Cache == nil {
 		// A one-off build still renders each short text once, though it
 		// is shown on several pages (the card, the board, the team page).
 		r.md.cache, r.md.maxLen = &Cache{}, 1024
+		r.notesBelow.cache, r.notesBelow.maxLen = r.md.cache, r.md.maxLen
 	}
 	base, err := r.parseFile(template.New("").Funcs(r.funcs()), "base.html")
 	if err != nil {

@@ -214,7 +214,7 @@ func TestSessionKeysHelp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(keys, " ") != "mellanslag n p + = - f m ?" {
+	if strings.Join(keys, " ") != "mellanslag n p + = - f w m ?" {
 		t.Errorf("the keys' dialog shows %q", keys)
 	}
 	// Keys do nothing behind the dialog; Escape closes it.

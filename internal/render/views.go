@@ -237,6 +237,7 @@ type SessionView struct {
 	Ask       template.HTML
 	Criterion template.HTML // what would show the belief right or wrong; empty when the plan has none
 	Agenda    []AgendaBlock
+	Notes     template.HTML // the notes, as on the sprint's page; empty for none
 }
 
 // An AgendaBlock is one block of a session's agenda.

@@ -177,7 +177,7 @@ func TestFilesAndInjection(t *testing.T) {
 			t.Errorf("GET %s: CORS header %q", tc.path, h.Get("Access-Control-Allow-Origin"))
 		}
 		built := string(st.files[tc.name].data)
-		n := strings.Count(body, "data-sprintkit-live")
+		n := strings.Count(body, "<script data-sprintkit-live")
 		if tc.root == "" {
 			if n != 0 || body != built {
 				t.Errorf("GET %s: not HTML, yet not served as built (%d scripts)", tc.path, n)

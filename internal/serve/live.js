@@ -1,11 +1,31 @@
 // sprintkit serve: live reload. Injected into HTML pages as they are served,
 // never into the built site. It listens for rebuilds at _sprintkit/events,
 // found from the page's own address, so it works under any sub-path.
+//
+// Two things more, for the session page:
+// - A page with an element data-sprintkit-timer="ID" follows that sprint's
+//   shared timer on the same stream. Each state the server sends goes to
+//   the page as a "sprintkit:timer" event on document, with detail
+//   {state, now, control, url}: the state (null before any), the server's
+//   clock, whether this page may change the timer, and where it posts.
+// - Parts of a page marked data-sprintkit-swap (each with an id) are
+//   replaced in place when a build changed nothing else of the page, and
+//   the page gets a "sprintkit:swapped" event; any other change reloads it.
+//   So a page that must not reload (the session's presentation view, in
+//   full screen) shows the notes as they are written.
 (function () {
   "use strict";
   var me = document.currentScript;
   var build = me.getAttribute("data-build");
-  var url = new URL(me.getAttribute("data-root") + "_sprintkit/events", location.href).href;
+  var root = me.getAttribute("data-root");
+  var url = new URL(root + "_sprintkit/events", location.href).href;
+  var timed = document.querySelector("[data-sprintkit-timer]");
+  var timerID = timed ? timed.getAttribute("data-sprintkit-timer") : "";
+  var control = "";
+  if (timerID) {
+    url += "?timer=" + encodeURIComponent(timerID);
+    control = new URL(root + "_sprintkit/timer?sprint=" + encodeURIComponent(timerID), location.href).href;
+  }
   var KEY = "sprintkit-reloaded-for";
   var es = null, retryTimer = 0, watchdog = 0, wait = 1000;
 
@@ -40,13 +60,90 @@
     alive();
     clearProblems();
     if (e.data === build) return;
-    // Reload once for each new build: a page that comes back still not
-    // showing it must not reload again and again.
+    if (shape !== null) {
+      swap(e.data);
+      return;
+    }
+    reload(e.data);
+  }
+
+  // reload shows the build next once: a page that comes back still not
+  // showing it must not reload again and again.
+  function reload(next) {
     try {
-      if (sessionStorage.getItem(KEY) === e.data) return;
-      sessionStorage.setItem(KEY, e.data);
+      if (sessionStorage.getItem(KEY) === next) return;
+      sessionStorage.setItem(KEY, next);
     } catch (err) {}
     location.reload();
+  }
+
+  // ---- Swapping parts. shape is the page as this build served it, with
+  // the parts to swap emptied and this script left out; null where the
+  // page has no such parts, or the browser lacks what it takes.
+  var shape = null;
+  var parts = document.querySelectorAll("[data-sprintkit-swap][id]");
+
+  function fetchPage() {
+    return fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (text) {
+      return new DOMParser().parseFromString(text, "text/html");
+    });
+  }
+  function builtBy(doc) {
+    var s = doc.querySelector("script[data-sprintkit-live]");
+    return s ? s.getAttribute("data-build") : "";
+  }
+  // shapeOf empties doc's parts and returns what is left; doc is spent.
+  function shapeOf(doc) {
+    var i, nodes = doc.querySelectorAll("[data-sprintkit-swap], script[data-sprintkit-live]");
+    for (i = 0; i < nodes.length; i++) {
+      if (nodes[i].tagName === "SCRIPT") nodes[i].remove();
+      else nodes[i].textContent = "";
+    }
+    return doc.documentElement.outerHTML;
+  }
+
+  function swap(next) {
+    fetchPage().then(function (doc) {
+      if (builtBy(doc) !== next) {
+        // Yet another build came in between: its own event follows.
+        return;
+      }
+      var fresh = {}, i;
+      for (i = 0; i < parts.length; i++) {
+        var n = doc.getElementById(parts[i].id);
+        if (!n) throw new Error("gone");
+        fresh[parts[i].id] = n.innerHTML;
+      }
+      if (shapeOf(doc) !== shape) throw new Error("changed");
+      for (i = 0; i < parts.length; i++) {
+        if (parts[i].innerHTML !== fresh[parts[i].id]) parts[i].innerHTML = fresh[parts[i].id];
+      }
+      build = next;
+      document.dispatchEvent(new CustomEvent("sprintkit:swapped"));
+    }).catch(function () {
+      reload(next);
+    });
+  }
+
+  if (parts.length && window.fetch && window.DOMParser) {
+    fetchPage().then(function (doc) {
+      if (builtBy(doc) === build) shape = shapeOf(doc);
+    }, function () {});
+  }
+
+  function onTimer(e) {
+    alive();
+    var d;
+    try {
+      d = JSON.parse(e.data);
+    } catch (err) {
+      return;
+    }
+    d.url = control;
+    document.dispatchEvent(new CustomEvent("sprintkit:timer", { detail: d }));
   }
 
   function connect() {
@@ -57,6 +154,7 @@
     es.addEventListener("build", onBuild);
     es.addEventListener("problems", function (e) { alive(); showProblems(e.data.split("\n")); });
     es.addEventListener("ping", alive);
+    es.addEventListener("timer", onTimer);
     es.addEventListener("error", function () {
       // The browser retries by itself unless it gave up (a server that
       // answered wrongly); then try again, waiting longer each time.

@@ -1,0 +1,176 @@
+package serve
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/sprintkit/sprintkit/internal/browsertest"
+)
+
+// sessionPage opens the session page of sprintID at base in a new tab of
+// the browser ctx, and waits until the shared timer reached it.
+func sessionPage(t *testing.T, ctx context.Context, base string) context.Context {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second),
+		chromedp.Navigate(base+"/sprints/"+sprintID+"/session/")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, tab, "the shared timer reaches "+base, `document.getElementById("session").classList.contains("is-shared")`)
+	return tab
+}
+
+func text(t *testing.T, ctx context.Context, expr string) string {
+	t.Helper()
+	v, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[string](expr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func press(t *testing.T, ctx context.Context, key string) {
+	t.Helper()
+	if err := chromedp.Do(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.KeyEvent(key)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// within waits until expr is true in the page, for at most d, and fails
+// the test with what when it is not.
+func within(t *testing.T, ctx context.Context, d time.Duration, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		ok, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within %v (error %v); the timer says %s", what, d, err,
+				text(t, ctx, `document.getElementById("timer").innerText.replace(/\s+/g, " ")`))
+		}
+		time.Sleep(20 * time.Millisecond) // between tries, not an assertion
+	}
+}
+
+// The projector's page (opened on the server's machine) and a laptop's
+// (opened from elsewhere) show one timer: the projector starts, pauses and
+// moves it, the laptop follows within a second and can change nothing,
+// and either page resumes after a reload.
+func TestOneTimerForTheRoom(t *testing.T) {
+	ctx := browsertest.New(t)
+	_, s, base := httpSite(t)
+	// 127.0.0.1 stands for the server's own machine, localhost for a
+	// laptop elsewhere: two origins, so two pages that share no storage.
+	// TestLoopback and TestNetworkPageFollows check the real rule.
+	s.controls = func(r *http.Request) bool { return strings.HasPrefix(r.Host, "127.0.0.1:") }
+	projector := sessionPage(t, ctx, base)
+	laptop := sessionPage(t, ctx, strings.Replace(base, "127.0.0.1", "localhost", 1))
+
+	state := func(tab context.Context) string {
+		return text(t, tab, `[document.getElementById("block-name").textContent,
+			document.getElementById("timer").classList.contains("is-running") ? "running" : "paused"].join(" · ")`)
+	}
+	same := func(what string) {
+		t.Helper()
+		want := state(projector)
+		within(t, laptop, time.Second, "the laptop shows "+want+" ("+what+")", `[document.getElementById("block-name").textContent,
+			document.getElementById("timer").classList.contains("is-running") ? "running" : "paused"].join(" · ") === `+jsString(want))
+	}
+
+	// The laptop says that it follows, and offers no controls.
+	if !mustRun(t, laptop, `document.getElementById("following").offsetParent !== null && document.getElementById("toggle").disabled && document.getElementById("next").disabled`) {
+		t.Error("the laptop's page does not say that it follows, or offers controls")
+	}
+	if mustRun(t, projector, `document.getElementById("following").offsetParent !== null || document.getElementById("toggle").disabled`) {
+		t.Error("the projector's page says it follows, or cannot start the timer")
+	}
+
+	press(t, projector, " ")
+	same("started")
+	press(t, projector, "n")
+	same("the second block")
+	if got := state(laptop); !strings.HasSuffix(got, "running") {
+		t.Fatalf("the laptop shows %q, want the second block running", got)
+	}
+	// The same time left, to the second.
+	for i := 0; i < 3; i++ {
+		p := text(t, projector, `document.getElementById("block-left").textContent`)
+		l := text(t, laptop, `document.getElementById("block-left").textContent`)
+		if p == l {
+			break
+		}
+		if i == 2 {
+			t.Errorf("time left: projector %s, laptop %s", p, l)
+		}
+	}
+
+	// The laptop's keys change nothing, on the server or on either page.
+	before := s.timers.get(sprintID).seq
+	for _, k := range []string{" ", "n", "p", "+", "-"} {
+		press(t, laptop, k)
+	}
+	if after := s.timers.get(sprintID).seq; after != before {
+		t.Errorf("the laptop's keys changed the shared timer (%d changes)", after-before)
+	}
+	same("after the laptop's keys")
+	if got := state(laptop); !strings.HasSuffix(got, "running") {
+		t.Errorf("after its keys the laptop shows %q", got)
+	}
+
+	// Reloaded, each page resumes where the room is.
+	want := state(projector)
+	for name, tab := range map[string]context.Context{"laptop": laptop, "projector": projector} {
+		if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second), chromedp.Reload()); err != nil {
+			t.Fatal(err)
+		}
+		within(t, tab, 5*time.Second, "the reloaded "+name+" resumes at "+want, `document.getElementById("session").classList.contains("is-shared") && [document.getElementById("block-name").textContent,
+			document.getElementById("timer").classList.contains("is-running") ? "running" : "paused"].join(" · ") === `+jsString(want))
+	}
+
+	press(t, projector, " ")
+	same("paused")
+	press(t, projector, "+")
+	within(t, laptop, time.Second, "the laptop's agenda shows the added minute", `document.querySelector("#blocks li.current .minutes").textContent.includes("(+1)")`)
+}
+
+// With the notes beside the timer in the presentation view, each save of
+// notes.md shows in place: the page does not reload, so it stays in the
+// presentation view (and in full screen). A change to the plan reloads it.
+func TestLiveNotesBesideTheTimer(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir, _, base := httpSite(t)
+	tab := sessionPage(t, ctx, base)
+	press(t, tab, "f")
+	press(t, tab, "w")
+	if !mustRun(t, tab, `document.documentElement.classList.contains("presenting") && document.getElementById("live-notes").offsetParent !== null`) {
+		t.Fatal("w in the presentation view does not show the notes")
+	}
+	mustRun(t, tab, `window.sprintkitTestMark = "same page"; true`)
+
+	writeFile(t, dir, "sprints/"+sprintID+"/notes.md", "## Vad kunderna sa\n\nKunden hittade **knappen** direkt.\n")
+	waitJS(t, tab, "the saved notes appear", `document.getElementById("notes-text").innerText.includes("Kunden hittade knappen direkt.")`)
+	if !mustRun(t, tab, `window.sprintkitTestMark === "same page" && document.documentElement.classList.contains("presenting") && document.documentElement.classList.contains("with-notes")`) {
+		t.Error("the page reloaded, or left the presentation view, for a save of the notes")
+	}
+	if got := text(t, tab, `document.querySelector("#notes-text strong").textContent`); got != "knappen" {
+		t.Errorf("the notes' Markdown shows as %q", got)
+	}
+
+	// A change to what else the page shows reloads it; the views stay.
+	plan := "sprints/" + sprintID + "/sprint.toml"
+	writeFile(t, dir, plan, strings.Replace(readFile(t, dir, plan), "title = \"", "title = \"Ny titel: ", 1))
+	waitJS(t, tab, "the new title after a reload", `document.querySelector("h1").textContent.startsWith("Ny titel: ")`)
+	if mustRun(t, tab, `window.sprintkitTestMark === "same page"`) {
+		t.Error("a new title was swapped in without a reload")
+	}
+	if !mustRun(t, tab, `document.documentElement.classList.contains("presenting") && document.documentElement.classList.contains("with-notes")`) {
+		t.Error("after the reload the page left the presentation view or hid the notes")
+	}
+}
