@@ -3,9 +3,15 @@
 // uses, swaps the new build in at once, and serves it on loopback. A watcher
 // rebuilds on every save (bursts batched into one rebuild), and a small
 // script injected into HTML pages as they are served listens for Server-Sent
-// Events at /_sprintkit/events: it reloads the page when the output changed,
-// and shows the build's problems over the last good pages when a save broke
-// the site. The server reads the site folder and never writes to it.
+// Events at /_sprintkit/events: it reloads the page when the output changed
+// (or, where the page marks parts to swap and nothing else of it changed,
+// swaps those in place), and shows the build's problems over the last good
+// pages when a save broke the site. The server reads the site folder and
+// never writes to it.
+//
+// The same stream carries the session pages' shared timer (timer.go): one
+// state per sprint, in memory, set by pages opened on this machine at
+// /_sprintkit/timer and followed by every other page.
 //
 // It listens on loopback unless told otherwise, and guards what it serves
 // (guard.go): it answers only to its own host names, refuses what pages of
