@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -33,8 +34,10 @@ func (r *renderer) pagesTo(jobs chan<- page) {
 		send(layout.Team(t.Slug), "team", func() any { return r.teamView(t) })
 	}
 	for _, sp := range s.Sprints {
-		send(layout.Sprint(sp.ID), "sprint", func() any { return r.sprintView(sp) })
-		send(layout.Session(sp.ID), "session", func() any { return r.sessionView(sp) })
+		// Both pages show the notes: rendered once, by whichever comes first.
+		notes := sync.OnceValue(func() template.HTML { return r.md.block(sp.Notes) })
+		send(layout.Sprint(sp.ID), "sprint", func() any { return r.sprintView(sp, notes()) })
+		send(layout.Session(sp.ID), "session", func() any { return r.sessionView(sp, notes()) })
 	}
 	for _, pg := range s.Pages {
 		send(layout.Page(pg.ID), "page", func() any { return r.pageView(pg) })
@@ -193,7 +196,7 @@ func (r *renderer) teamView(t *site.Team) TeamView {
 	return v
 }
 
-func (r *renderer) sprintView(sp *site.Sprint) SprintView {
+func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 	name := layout.Sprint(sp.ID)
 	study := layout.Study(sp.Study.ID)
 	v := SprintView{
@@ -217,7 +220,7 @@ func (r *renderer) sprintView(sp *site.Sprint) SprintView {
 		Customers: sp.Question.Customers,
 		Criterion: r.md.inline(sp.Question.Criterion),
 
-		Notes:          r.md.block(sp.Notes),
+		Notes:          notes,
 		Learned:        r.md.block(sp.Result.Learned),
 		ResultEvidence: sp.Result.Evidence,
 
@@ -263,7 +266,9 @@ func (r *renderer) sprintView(sp *site.Sprint) SprintView {
 	return v
 }
 
-func (r *renderer) sessionView(sp *site.Sprint) SessionView {
+// sessionView is the session view of sp; notes are its notes as rendered
+// for the sprint's page.
+func (r *renderer) sessionView(sp *site.Sprint, notes template.HTML) SessionView {
 	name := layout.Session(sp.ID)
 	v := SessionView{
 		Frame:     r.frame("session", name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
@@ -276,7 +281,13 @@ func (r *renderer) sessionView(sp *site.Sprint) SessionView {
 		Belief:    r.md.block(sp.Assumption.Belief),
 		Ask:       r.md.block(sp.Question.Ask),
 		Criterion: r.md.inline(sp.Question.Criterion),
-		Notes:     r.notesBelow.block(sp.Notes),
+		Notes:     notes,
+	}
+	if strings.Contains(string(notes), `href="`) || strings.Contains(string(notes), `src="`) {
+		// A link or an image, which may be relative to the sprint's
+		// folder, a folder above this page's. (Without one the two
+		// renderings are the same.)
+		v.Notes = r.notesBelow.block(sp.Notes)
 	}
 	for _, b := range sp.Agenda {
 		n := b.Name
