@@ -21,6 +21,7 @@ type Cache struct {
 	moved entries[mdMoved, template.HTML] // Markdown with an up (see linkPolicy)
 	frags entries[key, template.HTML]
 	pages entries[string, cachedPage] // by output name
+	rows  entries[key, []byte]        // rows of the data files, by the key of their value
 
 	keysOnce sync.Once
 	keyer    *keyer // the seeds that the keys kept here were made with
@@ -81,6 +82,23 @@ func (c *Cache) putFragment(k key, h template.HTML) {
 	c.frags.put(k, h, c.gen.Load())
 }
 
+// row returns the bytes that an earlier build encoded for the row whose
+// key is k.
+func (c *Cache) row(k key) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	return c.rows.get(k, c.gen.Load())
+}
+
+// putRow keeps data, which no one changes afterwards, as the row for k.
+func (c *Cache) putRow(k key, data []byte) {
+	if c == nil {
+		return
+	}
+	c.rows.put(k, data, c.gen.Load())
+}
+
 // page returns the bytes of the page name when an earlier build rendered
 // it for the same key.
 func (c *Cache) page(name string, k key) ([]byte, bool) {
@@ -115,6 +133,7 @@ func (c *Cache) Sweep() {
 	c.moved.sweep(gen)
 	c.frags.sweep(gen)
 	c.pages.sweep(gen)
+	c.rows.sweep(gen)
 	c.gen.Add(1)
 }
 

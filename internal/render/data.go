@@ -64,3 +64,24 @@ func (r *renderer) studyURL(st *site.Study) string {
 	}
 	return r.site.Settings.BaseURL + layout.Study(url.PathEscape(st.ID))
 }
+
+// row returns v encoded by encode: from an earlier build when it encoded
+// an equal value (the value is the key, as a view is a page's), else
+// encoded now and kept for the next. A one-off build keeps nothing.
+func (r *renderer) row(v any, encode func(any) ([]byte, error)) ([]byte, error) {
+	if r.cache == nil {
+		return encode(v)
+	}
+	k, err := r.keys.of(key{}, v)
+	if err != nil {
+		return nil, err
+	}
+	if b, ok := r.cache.row(k); ok {
+		return b, nil
+	}
+	b, err := encode(v)
+	if err == nil {
+		r.cache.putRow(k, b)
+	}
+	return b, err
+}

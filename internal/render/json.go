@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -157,7 +158,9 @@ type DataBlock struct {
 	Minutes int    `json:"minutes"`
 }
 
-// sprintsJSON makes sprints.json.
+// sprintsJSON makes sprints.json. Each sprint is encoded on its own, and
+// between builds again only when its row changed; the file is put
+// together from the parts, exactly as one encoding of the whole would be.
 func (r *renderer) sprintsJSON() ([]byte, error) {
 	s := r.site
 	f := DataFile{
@@ -170,13 +173,10 @@ func (r *renderer) sprintsJSON() ([]byte, error) {
 		},
 		AsOf:    isoDate(r.today),
 		Studies: make([]DataStudy, 0, len(s.Studies)),
-		Sprints: make([]DataSprint, 0, len(s.Sprints)),
+		Sprints: []DataSprint{},
 	}
 	for _, st := range s.Studies {
 		f.Studies = append(f.Studies, r.dataStudy(st))
-	}
-	for _, sp := range s.Sprints {
-		f.Sprints = append(f.Sprints, r.dataSprint(sp))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -184,7 +184,35 @@ func (r *renderer) sprintsJSON() ([]byte, error) {
 	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	if len(s.Sprints) == 0 {
+		return buf.Bytes(), nil
+	}
+	head, ok := bytes.CutSuffix(buf.Bytes(), []byte("[]\n}\n"))
+	if !ok {
+		return nil, fmt.Errorf("sprints.json: the encoding does not end in its sprints")
+	}
+	rows := make([][]byte, len(s.Sprints))
+	size := len(head) + len("[\n\n  ]\n}\n")
+	for i, sp := range s.Sprints {
+		b, err := r.row(r.dataSprint(sp), func(v any) ([]byte, error) {
+			// An element of the list "sprints", two levels in.
+			return json.MarshalIndent(v, "    ", "  ")
+		})
+		if err != nil {
+			return nil, err
+		}
+		rows[i] = b
+		size += len(b) + len("    ,\n")
+	}
+	out := make([]byte, 0, size)
+	out = append(append(out, head...), "[\n"...)
+	for i, b := range rows {
+		if i > 0 {
+			out = append(out, ",\n"...)
+		}
+		out = append(append(out, "    "...), b...)
+	}
+	return append(out, "\n  ]\n}\n"...), nil
 }
 
 func (r *renderer) dataStudy(st *site.Study) DataStudy {
