@@ -25,7 +25,10 @@ func (r *renderer) data(w Writer) error {
 	if err := w.WriteFile(layout.ActionsCSV, b); err != nil {
 		return err
 	}
-	cal := r.calendarActions()
+	cal, err := r.calendarEvents()
+	if err != nil {
+		return err
+	}
 	if err := w.WriteFile(layout.ActionsICS, r.actionsICS(nil, cal)); err != nil {
 		return err
 	}

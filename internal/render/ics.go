@@ -35,8 +35,8 @@ import (
 // character; text is escaped as RFC 5545's TEXT (\\, \;, \, and \n), and
 // control characters that TEXT does not allow are left out.
 //
-// list is calendarActions(); with a team, only the actions it takes go in.
-func (r *renderer) actionsICS(team *site.Team, list []*site.Sprint) []byte {
+// events is calendarEvents(); with a team, only the actions it takes go in.
+func (r *renderer) actionsICS(team *site.Team, events []calEvent) []byte {
 	s := r.site.Settings
 	var c icsWriter
 	c.line("BEGIN", "VCALENDAR")
@@ -50,19 +50,41 @@ func (r *renderer) actionsICS(team *site.Team, list []*site.Sprint) []byte {
 	}
 	c.line("NAME", icsText(name))
 	c.line("X-WR-CALNAME", icsText(name))
+	for _, e := range events {
+		if team == nil || e.team == team {
+			c.buf.Write(e.data)
+		}
+	}
+	c.line("END", "VCALENDAR")
+	return c.buf.Bytes()
+}
+
+// A calEvent is the VEVENT of one action, as the calendars hold it, and
+// the team that takes the action.
+type calEvent struct {
+	team *site.Team
+	data []byte
+}
+
+// icsEvent is what a VEVENT says: its value is the key under which its
+// bytes are kept between builds.
+type icsEvent struct {
+	UID, Stamp, Start, End, Summary, Description, URL string
+}
+
+// calendarEvents makes the events of calendarActions(), each once for the
+// site's calendar and its team's.
+func (r *renderer) calendarEvents() ([]calEvent, error) {
 	stamp := r.today
 	if stamp.IsZero() {
 		stamp = time.Unix(0, 0)
 	}
-	uidSite := icsSite(s)
-	for _, sp := range list {
-		if team != nil && sp.ActionTeam != team {
-			continue
-		}
-		state := sp.ActionState(r.today)
-		t := r.text.get
+	uidSite := icsSite(r.site.Settings)
+	t := r.text.get
+	var out []calEvent
+	for _, sp := range r.calendarActions() {
 		desc := []string{
-			t("data.status") + ": " + t("action."+state),
+			t("data.status") + ": " + t("action."+sp.ActionState(r.today)),
 		}
 		if sp.Action.Owner != "" {
 			desc = append(desc, t("card.owner")+": "+sp.Action.Owner)
@@ -76,20 +98,38 @@ func (r *renderer) actionsICS(team *site.Team, list []*site.Sprint) []byte {
 		if u != "" {
 			desc = append(desc, u)
 		}
-		c.line("BEGIN", "VEVENT")
-		c.line("UID", icsText(sp.ID+"@"+uidSite))
-		c.line("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
-		c.line("DTSTART;VALUE=DATE", sp.Action.Due.Format("20060102"))
-		c.line("DTEND;VALUE=DATE", sp.Action.Due.AddDate(0, 0, 1).Format("20060102"))
-		c.line("SUMMARY", icsText(sp.Action.Do))
-		c.line("DESCRIPTION", icsText(strings.Join(desc, "\n")))
-		if u != "" {
-			c.line("URL", u)
+		b, err := r.row(icsEvent{
+			UID:         icsText(sp.ID + "@" + uidSite),
+			Stamp:       stamp.UTC().Format("20060102T150405Z"),
+			Start:       sp.Action.Due.Format("20060102"),
+			End:         sp.Action.Due.AddDate(0, 0, 1).Format("20060102"),
+			Summary:     icsText(sp.Action.Do),
+			Description: icsText(strings.Join(desc, "\n")),
+			URL:         u,
+		}, func(v any) ([]byte, error) { return v.(icsEvent).lines(), nil })
+		if err != nil {
+			return nil, err
 		}
-		c.line("TRANSP", "TRANSPARENT")
-		c.line("END", "VEVENT")
+		out = append(out, calEvent{sp.ActionTeam, b})
 	}
-	c.line("END", "VCALENDAR")
+	return out, nil
+}
+
+// lines writes the event as folded content lines.
+func (e icsEvent) lines() []byte {
+	var c icsWriter
+	c.line("BEGIN", "VEVENT")
+	c.line("UID", e.UID)
+	c.line("DTSTAMP", e.Stamp)
+	c.line("DTSTART;VALUE=DATE", e.Start)
+	c.line("DTEND;VALUE=DATE", e.End)
+	c.line("SUMMARY", e.Summary)
+	c.line("DESCRIPTION", e.Description)
+	if e.URL != "" {
+		c.line("URL", e.URL)
+	}
+	c.line("TRANSP", "TRANSPARENT")
+	c.line("END", "VEVENT")
 	return c.buf.Bytes()
 }
 
