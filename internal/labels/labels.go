@@ -169,11 +169,8 @@ var labels = map[string][2]string{ // key: {sv, en}
 	// The data files beside the actions page: what actions.csv's header row
 	// and the calendars say besides the page's own column names (action,
 	// team, owner, due), which they share (internal/render's csv.go, ics.go).
-	"data.sprint":       {"Sprint", "Sprint"},
 	"data.address":      {"Sprintens adress", "Sprint address"},
 	"data.sprintStatus": {"Sprintens status", "Sprint status"},
-	"data.energy":       {"Energi", "Energy"},
-	"data.status":       {"Status", "Status"},
 	"data.calendar":     {"{site}: åtgärder", "{site}: actions"},
 	"data.teamCalendar": {"{site}: åtgärder för {team}", "{site}: actions of {team}"},
 

@@ -43,11 +43,11 @@ func (r *renderer) actionsCSV() ([]byte, error) {
 	}
 	base := r.site.Settings.BaseURL != ""
 	t := r.text.get
-	header := []string{t("actions.action"), t("data.sprint")}
+	header := []string{t("actions.action"), t("actions.sprint")}
 	if base {
 		header = append(header, t("data.address"))
 	}
-	header = append(header, t("data.sprintStatus"), t("actions.team"), t("card.owner"), t("card.due"), t("data.energy"), t("data.status"))
+	header = append(header, t("data.sprintStatus"), t("actions.team"), t("card.owner"), t("card.due"), t("actions.energy"), t("actions.state"))
 	if err := w.Write(cells(header)); err != nil {
 		return nil, err
 	}

@@ -188,8 +188,8 @@ func TestActionsCSV(t *testing.T) {
 		comma  rune
 		header []string
 	}{
-		{"sv", ';', []string{"Åtgärd", "Sprint", "Sprintens adress", "Sprintens status", "Team", "Ansvarig", "Klart senast", "Energi", "Status"}},
-		{"en", ',', []string{"Action", "Sprint", "Sprint address", "Sprint status", "Team", "Owner", "Due", "Energy", "Status"}},
+		{"sv", ';', []string{"Åtgärd", "Från sprinten", "Sprintens adress", "Sprintens status", "Team", "Ansvarig", "Klart senast", "Insats", "Läge"}},
+		{"en", ',', []string{"Action", "From the sprint", "Sprint address", "Sprint status", "Team", "Owner", "Due", "Energy", "State"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			s, files := buildData(t, tc.lang, nil)
@@ -262,7 +262,7 @@ func TestActionsCSV(t *testing.T) {
 		toml := fsys["content/site.toml"]
 		toml.Data = bytes.Replace(toml.Data, []byte("base_url"), []byte("# base_url"), 1)
 	})
-	if head, _, _ := strings.Cut(string(files[layout.ActionsCSV]), "\r\n"); head != "\uFEFFAction,Sprint,Sprint status,Team,Owner,Due,Energy,Status" {
+	if head, _, _ := strings.Cut(string(files[layout.ActionsCSV]), "\r\n"); head != "\uFEFFAction,From the sprint,Sprint status,Team,Owner,Due,Energy,State" {
 		t.Errorf("header without base_url = %q", head)
 	}
 }
@@ -386,7 +386,7 @@ func TestActionsICS(t *testing.T) {
 		if e.url != url {
 			t.Errorf("event %d: URL %q, want %q", i, e.url, url)
 		}
-		for _, part := range []string{sp.Action.Owner, "Team: " + sp.Action.Team, "Sprint: " + sp.Title, url} {
+		for _, part := range []string{sp.Action.Owner, "Team: " + sp.Action.Team, "Från sprinten: " + sp.Title, url} {
 			if !strings.Contains(e.desc, part) {
 				t.Errorf("event %d: DESCRIPTION %q lacks %q", i, e.desc, part)
 			}
@@ -398,7 +398,7 @@ func TestActionsICS(t *testing.T) {
 			t.Errorf("event %d: DTSTAMP %q, want the build's day", i, e.stamp)
 		}
 	}
-	if !strings.HasPrefix(all[0].summary, "Vi flyttar") || !strings.Contains(all[0].desc, "Status: Försenad") {
+	if !strings.HasPrefix(all[0].summary, "Vi flyttar") || !strings.Contains(all[0].desc, "Läge: Försenad") {
 		t.Errorf("the overdue action is not first, or not said to be overdue: %+v", all[0])
 	}
 

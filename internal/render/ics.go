@@ -84,15 +84,15 @@ func (r *renderer) calendarEvents() ([]calEvent, error) {
 	var out []calEvent
 	for _, sp := range r.calendarActions() {
 		desc := []string{
-			t("data.status") + ": " + t("action."+sp.ActionState(r.today)),
+			t("actions.state") + ": " + t("action."+sp.ActionState(r.today)),
 		}
 		if sp.Action.Owner != "" {
 			desc = append(desc, t("card.owner")+": "+sp.Action.Owner)
 		}
 		desc = append(desc,
 			t("actions.team")+": "+sp.Action.Team,
-			t("data.energy")+": "+t("energy."+sp.Action.Energy),
-			t("data.sprint")+": "+sp.Title+" ("+t("status."+sp.Status)+")",
+			t("actions.energy")+": "+t("energy."+sp.Action.Energy),
+			t("actions.sprint")+": "+sp.Title+" ("+t("status."+sp.Status)+")",
 		)
 		u := r.sprintURL(sp)
 		if u != "" {
