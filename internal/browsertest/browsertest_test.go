@@ -1,8 +1,11 @@
 package browsertest
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,5 +50,54 @@ func TestMissingIsCounted(t *testing.T) {
 	skipped.Unlock()
 	if n != 1 || how != "apt-get install test-tool" {
 		t.Errorf("counted %d skips (how %q), want 1 (apt-get install test-tool)", n, how)
+	}
+}
+
+// TestAxe: axe-core, loaded into a page, names what is wrong with it, and
+// finds nothing on a page without faults.
+func TestAxe(t *testing.T) {
+	pages := map[string]string{
+		"/bad":  `<!DOCTYPE html><html lang="sv"><title>t</title><main><h1>Rubrik</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>`,
+		"/good": `<!DOCTYPE html><html lang="sv"><title>t</title><main><h1>Rubrik</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="En prick"></main>`,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(pages[r.URL.Path]))
+	}))
+	defer srv.Close()
+	ctx := New(t)
+	for _, path := range []string{"/bad", "/good"} {
+		if err := chromedp.Do(Timeout(t, ctx, 20*time.Second), chromedp.Navigate(srv.URL+path)); err != nil {
+			t.Fatal(err)
+		}
+		got := Axe(t, ctx)
+		switch {
+		case path == "/bad" && (len(got) != 1 || !strings.HasPrefix(got[0], "image-alt (critical): ") || !strings.HasSuffix(got[0], " at img")):
+			t.Errorf("%s: violations %q, want one for the image without alt text", path, got)
+		case path == "/good" && len(got) != 0:
+			t.Errorf("%s: violations %q, want none", path, got)
+		}
+	}
+}
+
+// TestAxeMissing skips a test that needs axe-core where there is none,
+// outside CI, and counts the skip.
+func TestAxeMissing(t *testing.T) {
+	t.Setenv("CI", "")
+	t.Setenv("AXE_JS", filepath.Join(t.TempDir(), "axe.min.js"))
+	ran := false
+	t.Run("needs axe-core", func(t *testing.T) {
+		Axe(t, context.Background())
+		ran = true
+	})
+	if ran {
+		t.Error("Axe did not skip the test")
+	}
+	skipped.Lock()
+	n := skipped.n["axe-core"]
+	delete(skipped.n, "axe-core")
+	skipped.Unlock()
+	if n != 1 {
+		t.Errorf("counted %d skips for axe-core, want 1", n)
 	}
 }

@@ -249,8 +249,8 @@ func TestSessionKeysHelp(t *testing.T) {
 // TestSessionPresentation: in the presentation view the block's name and
 // time, the next block, the session's time, the assumption, the question
 // and the criterion are inside the screen, in large type, at a projector's
-// sizes and a phone's; Escape leaves it. SPRINTKIT_SHOTS names a folder for
-// the screenshots.
+// sizes and a phone's, without and with the notes (w); Escape leaves it.
+// SPRINTKIT_SHOTS names a folder for the screenshots.
 func TestSessionPresentation(t *testing.T) {
 	_, url := buildSessionSite(t)
 	ctx := browsertest.New(t)
@@ -273,22 +273,28 @@ func TestSessionPresentation(t *testing.T) {
 		}
 		do(t, step, chromedp.KeyEvent(" "), chromedp.KeyEvent("f"))
 		c.advance(3 * time.Minute)
-		do(t, step, chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new StorageEvent("storage", {key: "sprintkit.session.`+sessionSprint+`"})); scrollTo(0, 0)`))
-		problems, err := chromedp.Run(step, chromedp.Evaluate[[]string](fmt.Sprintf(checkPresentation, size.phone)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range problems {
-			t.Errorf("%s: %s", name, p)
-		}
-		if dir := os.Getenv("SPRINTKIT_SHOTS"); dir != "" {
-			do(t, step, chromedp.Evaluate[chromedp.Void]("scrollTo(0, 0)"))
-			png, err := chromedp.Run(step, chromedp.CaptureScreenshot())
+		for _, notes := range []bool{false, true} {
+			variant := name
+			if notes {
+				do(t, step, chromedp.KeyEvent("w"))
+				variant = "notes-" + name
+			}
+			do(t, step, chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new StorageEvent("storage", {key: "sprintkit.session.`+sessionSprint+`"})); scrollTo(0, 0)`))
+			problems, err := chromedp.Run(step, chromedp.Evaluate[[]string](fmt.Sprintf(checkPresentation, size.phone, notes)))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, "session-"+name+".png"), png, 0o644); err != nil {
-				t.Fatal(err)
+			for _, p := range problems {
+				t.Errorf("%s: %s", variant, p)
+			}
+			if dir := os.Getenv("SPRINTKIT_SHOTS"); dir != "" {
+				png, err := chromedp.Run(step, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, "session-"+variant+".png"), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		do(t, step, chromedp.KeyEvent("\x1b"))
@@ -303,19 +309,30 @@ func TestSessionPresentation(t *testing.T) {
 // checkPresentation lists what is wrong with the presentation view: what
 // item 1 of the view needs outside the viewport, text smaller than 3% of
 // its height, the block's time smaller than 15% of it (on a phone, 20% of
-// its width: 15% of a phone's height does not fit its width), or the
-// block's name or time running out of their frame.
-const checkPresentation = `((phone) => {
+// its width: 15% of a phone's height does not fit its width), the block's
+// name or time running out of their frame, a word of the blocks' names
+// or of the frame broken in the middle, parts of the view on top of each
+// other, or the page wider than the screen. Without the notes the
+// block's name is as large as its time; with them (the second argument)
+// it is smaller, to leave room for the notes. The notes are then shown:
+// on a projector beside the timer, inside the screen, with their last
+// line in view and nothing running out of their column; on a phone below
+// the rest, where they may be below the fold.
+const checkPresentation = `((phone, notes) => {
   const out = [];
   const W = innerWidth, H = innerHeight;
-  if (!document.documentElement.classList.contains("presenting")) out.push("not presenting");
+  const root = document.documentElement;
+  if (!root.classList.contains("presenting")) out.push("not presenting");
+  if (root.classList.contains("with-notes") !== notes) out.push("the class with-notes is " + root.classList.contains("with-notes"));
   if (getComputedStyle(document.querySelector("header.site")).display !== "none") out.push("the site's header shows");
+  const inside = r => r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= W + 0.5 && r.bottom <= H + 0.5;
   for (const s of ["#block-name", "#block-left", "#next-name", "#session-left", ".frame .believed", ".frame .asked", ".frame .success"]) {
     const e = document.querySelector(s);
     if (!e) { out.push(s + " missing"); continue; }
     const r = e.getBoundingClientRect();
-    if (r.width === 0 || r.left < 0 || r.top < 0 || r.right > W + 0.5 || r.bottom > H + 0.5) out.push(s + " outside the viewport: " + JSON.stringify(r));
+    if (!inside(r)) out.push(s + " outside the viewport: " + JSON.stringify(r));
   }
+  if (root.scrollWidth > W) out.push("the page is " + root.scrollWidth + "px wide, the screen " + W + "px");
   const time = parseFloat(getComputedStyle(document.querySelector("#block-left")).fontSize);
   if (phone ? time < 0.2 * W : time < 0.15 * H) out.push("the block's time is " + time + "px");
   // The block's name and time stay inside the frame around them.
@@ -336,7 +353,46 @@ const checkPresentation = `((phone) => {
   const widest = pen.measureText(wide).width;
   if (left.getBoundingClientRect().left + widest > frame.right + 0.5) out.push("a time of " + wide + " (" + widest + "px) runs out of the block's frame");
   const name = parseFloat(getComputedStyle(document.querySelector("#block-name")).fontSize);
-  if (!phone && name < time * 0.99) out.push("the block's name (" + name + "px) is smaller than its time (" + time + "px)");
+  if (!phone && !notes && name < time * 0.99) out.push("the block's name (" + name + "px) is smaller than its time (" + time + "px)");
+  // No word of the blocks' names or of the frame is broken in the middle,
+  // as overflow-wrap breaks a word too long for its line.
+  for (const s of ["#block-name", "#next-name", ".frame"]) {
+    const walk = document.createTreeWalker(document.querySelector(s), NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      for (const m of n.data.matchAll(/[^\s\-\u00ad\u2010\u2013\/]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set(Array.from(r.getClientRects()).filter(b => b.width > 0).map(b => Math.round(b.bottom)));
+        if (lines.size > 1) out.push(s + ": the word " + JSON.stringify(m[0]) + " is broken across lines");
+      }
+    }
+  }
+  // The parts of the view do not lie on top of each other.
+  const parts = [".timer .now", ".timer .then", ".frame", ".timer .controls", "#live-notes"]
+    .map(s => [s, document.querySelector(s)]).filter(([, e]) => e.getClientRects().length)
+    .map(([s, e]) => [s, e.getBoundingClientRect()]);
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      const [s, a] = parts[i], [z, b] = parts[j];
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(s + " overlaps " + z + ": " + JSON.stringify(a) + " and " + JSON.stringify(b));
+    }
+  }
+  const panel = document.querySelector("#live-notes");
+  if (notes && !panel.getClientRects().length) out.push("the notes are not shown");
+  if (notes && !phone && panel.getClientRects().length) {
+    const r = panel.getBoundingClientRect();
+    if (!inside(r)) out.push("the notes are outside the viewport: " + JSON.stringify(r));
+    // Their newest lines, at the end, are in view.
+    const text = document.querySelector("#notes-text"), box = text.getBoundingClientRect();
+    const last = text.lastElementChild.getBoundingClientRect();
+    if (last.bottom > box.bottom + 0.5 || last.bottom > H + 0.5) out.push("the notes' last line is out of view: " + JSON.stringify(last) + " in " + JSON.stringify(box));
+    // Nothing in them (a table, an image) runs out of their column.
+    for (const e of text.querySelectorAll("*")) {
+      const b = e.getBoundingClientRect();
+      if (b.width && (b.right > box.right + 0.5 || b.left < box.left - 0.5)) { out.push("in the notes, " + e.tagName.toLowerCase() + " runs out of their column: " + JSON.stringify(b) + " in " + JSON.stringify(box)); break; }
+    }
+  }
   const walk = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
   for (let n = walk.nextNode(); n; n = walk.nextNode()) {
     const e = n.parentElement;
@@ -345,7 +401,7 @@ const checkPresentation = `((phone) => {
     if (size < 0.03 * H - 0.5) out.push("text " + JSON.stringify(n.textContent.trim().slice(0, 30)) + " is " + size + "px");
   }
   return out;
-})(%t)`
+})(%t, %t)`
 
 // TestSessionWakeLock: the page holds a screen wake lock while the timer
 // runs and lets it go when it pauses; a browser that refuses one changes

@@ -111,6 +111,19 @@ func TestOneTimerForTheRoom(t *testing.T) {
 		}
 	}
 
+	// Both pages pass axe-core while the timer runs: the laptop's with its
+	// buttons disabled and the line that says it follows.
+	t.Run("axe", func(t *testing.T) {
+		for _, p := range []struct {
+			name string
+			tab  context.Context
+		}{{"projector", projector}, {"laptop", laptop}} {
+			for _, v := range browsertest.Axe(t, p.tab) {
+				t.Errorf("%s: %s", p.name, v)
+			}
+		}
+	})
+
 	// The laptop's keys change nothing, on the server or on either page.
 	before := s.timers.get(sprintID).seq
 	for _, k := range []string{" ", "n", "p", "+", "-"} {
@@ -162,6 +175,11 @@ func TestLiveNotesBesideTheTimer(t *testing.T) {
 	if got := text(t, tab, `document.querySelector("#notes-text strong").textContent`); got != "knappen" {
 		t.Errorf("the notes' Markdown shows as %q", got)
 	}
+	t.Run("axe", func(t *testing.T) {
+		for _, v := range browsertest.Axe(t, tab) {
+			t.Errorf("the presentation view with the saved notes: %s", v)
+		}
+	})
 
 	// A change to what else the page shows reloads it; the views stay.
 	plan := "sprints/" + sprintID + "/sprint.toml"
