@@ -587,6 +587,10 @@
     if (!on && d.fullscreenElement && d.exitFullscreen) {
       d.exitFullscreen().catch(function () {});
     }
+    if (notesShown()) {
+      // The notes' box changed its size: their end again in view.
+      toEnd();
+    }
   }
   document.addEventListener("fullscreenchange", function () {
     // Escape in full screen is the browser's: it leaves full screen, and
@@ -634,6 +638,21 @@
     notesText.scrollTop = notesText.scrollHeight;
   }
   document.addEventListener("sprintkit:swapped", toEnd);
+  // An image that loads after that makes the notes longer.
+  notesText.addEventListener("load", toEnd, true);
+
+  // In the presentation view the buttons show while the mouse moves, and
+  // for three seconds after (session.css).
+  var still = 0;
+  function pointerMoved() {
+    document.documentElement.classList.add("pointer-moved");
+    window.clearTimeout(still);
+    still = window.setTimeout(function () {
+      document.documentElement.classList.remove("pointer-moved");
+    }, 3000);
+  }
+  document.addEventListener("mousemove", pointerMoved);
+  document.addEventListener("pointerdown", pointerMoved);
 
   // ---- Actions, by buttons and keys.
 

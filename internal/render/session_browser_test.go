@@ -40,7 +40,7 @@ frågade, en skrev, resten lyssnade och satte lappar på tavlan.
 - Bara två visste hur de ändrar leveransen själva.
 
 Två kunder sa att de hellre ringer än letar, men att de inte visste att de
-kunde ändra leveransdagen på egen hand. Se [kundresan](https://example.com/resa).
+kunde ändra leveransdagen på egen hand.
 
 ## Diskussionen
 

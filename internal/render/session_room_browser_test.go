@@ -326,7 +326,7 @@ const checkPresentation = `((phone, notes) => {
   if (root.classList.contains("with-notes") !== notes) out.push("the class with-notes is " + root.classList.contains("with-notes"));
   if (getComputedStyle(document.querySelector("header.site")).display !== "none") out.push("the site's header shows");
   const inside = r => r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= W + 0.5 && r.bottom <= H + 0.5;
-  for (const s of ["#block-name", "#block-left", "#next-name", "#session-left", ".frame .believed", ".frame .asked", ".frame .success"]) {
+  for (const s of ["#block-name", "#block-left", "#next-name", "#session-left", ".frame .believed", ".frame .asked", ".frame .success"].concat(phone ? [] : ["#toggle", "#present"])) {
     const e = document.querySelector(s);
     if (!e) { out.push(s + " missing"); continue; }
     const r = e.getBoundingClientRect();
@@ -368,9 +368,16 @@ const checkPresentation = `((phone, notes) => {
       }
     }
   }
-  // The parts of the view do not lie on top of each other.
+  // The parts of the view do not lie on top of each other. On a wide
+  // screen the buttons float over the view only while the mouse moves:
+  // at rest they are not seen.
+  const controls = document.querySelector(".timer .controls");
+  const floating = getComputedStyle(controls).position === "fixed";
+  if (floating && getComputedStyle(controls).opacity !== "0") out.push("the floating buttons show while the mouse is still");
+  if (phone && floating) out.push("the buttons float over a phone's view");
   const parts = [".timer .now", ".timer .then", ".frame", ".timer .controls", "#live-notes"]
     .map(s => [s, document.querySelector(s)]).filter(([, e]) => e.getClientRects().length)
+    .filter(([s]) => !(floating && s === ".timer .controls"))
     .map(([s, e]) => [s, e.getBoundingClientRect()]);
   for (let i = 0; i < parts.length; i++) {
     for (let j = i + 1; j < parts.length; j++) {
