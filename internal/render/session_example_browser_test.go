@@ -81,6 +81,25 @@ func TestExamplePresentation(t *testing.T) {
 				return err == nil && shown
 			})
 			shoot(t, step, name+" buttons")
+			// A block far over its time, the notes hidden: the time stays
+			// inside its frame.
+			do(t, step, chromedp.KeyEvent("w"))
+			c.advance(85 * time.Minute)
+			waitFor(t, step, name+": 80 minutes over", func(v view) bool { return v.Over })
+			inside, err := chromedp.Run(step, chromedp.Evaluate[string](`(() => {
+  const frame = document.querySelector(".timer .now").getBoundingClientRect();
+  const text = document.createRange();
+  text.selectNodeContents(document.querySelector("#block-left"));
+  const r = text.getBoundingClientRect();
+  return r.right <= frame.right + 0.5 ? "" : document.querySelector("#block-left").textContent + " runs out of its frame: " + JSON.stringify(r) + " in " + JSON.stringify(frame);
+})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if inside != "" {
+				t.Errorf("%s: %s", name, inside)
+			}
+			do(t, step, chromedp.KeyEvent("w"))
 			// To the end of the last block, and past it: the record. The
 			// mouse moves, to show the buttons where they float.
 			for range sp.Agenda {
