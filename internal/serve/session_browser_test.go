@@ -2,6 +2,8 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -191,4 +193,49 @@ func TestLiveNotesBesideTheTimer(t *testing.T) {
 	if !mustRun(t, tab, `document.documentElement.classList.contains("presenting") && document.documentElement.classList.contains("with-notes")`) {
 		t.Error("after the reload the page left the presentation view or hid the notes")
 	}
+}
+
+// The server stops in the middle of a session and starts again at the
+// same address, with no timer in memory: the projector's page reconnects
+// and gives back the state it kept, and the laptop's page shows it.
+func TestTimerOutlivesARestart(t *testing.T) {
+	ctx := browsertest.New(t)
+	dir := testSite(t)
+	controls := func(r *http.Request) bool { return strings.HasPrefix(r.Host, "127.0.0.1:") }
+	serveAt := func(addr string) (*Server, *http.Server, string) {
+		s, _ := startServer(t, dir, false)
+		s.controls = controls
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			t.Fatalf("listening at %s: %v", addr, err)
+		}
+		srv := s.httpServer(context.Background())
+		go srv.Serve(ln)
+		t.Cleanup(func() { srv.Close() })
+		t.Cleanup(s.Close) // first: end the event streams, then the server
+		return s, srv, "http://" + ln.Addr().String()
+	}
+	s, srv, base := serveAt("127.0.0.1:0")
+	projector := sessionPage(t, ctx, base)
+	laptop := sessionPage(t, ctx, strings.Replace(base, "127.0.0.1", "localhost", 1))
+	press(t, projector, " ")
+	press(t, projector, "n")
+	within(t, laptop, 5*time.Second, "the laptop follows to the second block", `document.querySelectorAll("#blocks li")[1].classList.contains("current")`)
+
+	s.Close()
+	srv.Close()
+	s2, _, _ := serveAt(strings.TrimPrefix(base, "http://"))
+	if s.timers.get(sprintID).seq == 0 || s2.timers.get(sprintID).seq != 0 {
+		t.Fatal("the new server is not a fresh one")
+	}
+	for deadline := time.Now().Add(30 * time.Second); s2.timers.get(sprintID).seq == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the projector's page did not give its timer to the new server within 30s")
+		}
+	}
+	var got timerState
+	if err := json.Unmarshal(s2.timers.get(sprintID).state, &got); err != nil || got.Block != 1 || got.Since == nil {
+		t.Errorf("the new server got %s (%v), want the second block, running", s2.timers.get(sprintID).state, err)
+	}
+	within(t, laptop, 5*time.Second, "after the restart the laptop shows the second block, running", `document.querySelectorAll("#blocks li")[1].classList.contains("current") && document.getElementById("timer").classList.contains("is-running")`)
 }
