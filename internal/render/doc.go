@@ -120,6 +120,16 @@
 // site's own templates as in the defaults: a label cannot add markup,
 // script or a javascript: link.
 //
+// # The session page under serve
+//
+// session.js runs the timer of the element #session, keyed by its
+// data-sprintkit-timer (the sprint's id). Under "sprintkit serve" the live
+// script that the dev server adds to each page reads the same attribute
+// to follow the sprint's shared timer, and swaps in place every element
+// marked data-sprintkit-swap (with an id; in session.html, the notes)
+// when a build changed nothing else of the page. A site's own
+// session.html keeps both attributes to keep both behaviours.
+//
 // # Files that are not pages
 //
 // Beside the pages and assets, Render writes the search index
@@ -136,5 +146,7 @@
 // A page is drawn again only when its view or its templates changed, and
 // the same holds for a fragment: the key of each is its templates' parsed
 // text, the site's interface text and the view itself (reuse.go). This
-// holds for a site's own templates as for the defaults.
+// holds for a site's own templates as for the defaults. The rows of
+// sprints.json and the events of the calendars are kept the same way,
+// under the key of each row's value, so a save encodes only what changed.
 package render
