@@ -37,7 +37,9 @@
   if (planned <= 0) {
     planned = minutes.reduce(function (a, b) { return a + b; }, 0) * 60000;
   }
-  var id = root.getAttribute("data-sprintkit-timer");
+  // The sprint's id; data-sprint is what a site's own session.html from
+  // before the shared timer says.
+  var id = root.getAttribute("data-sprintkit-timer") || root.getAttribute("data-sprint") || location.pathname;
 
   function label(name) {
     return root.getAttribute("data-label-" + name) || "";
@@ -188,7 +190,7 @@
     fn(state, t);
     store.save(state);
     if (shared) {
-      post(state);
+      post();
     }
     render();
   }
@@ -209,32 +211,69 @@
   }
 
   // ---- The shared timer, under sprintkit serve. shared is null until
-  // the server first sends the state: {url, control}.
+  // the server first sends the state: then {url, control, seq}, seq being
+  // the change (counted by the server) that this page's state follows.
+  //
+  // A controlling page sends its changes one at a time, each saying which
+  // change it follows, so that none overtakes another. While one is on its
+  // way, the server's events wait (applied, they would undo what is not
+  // sent yet); and when another page changed the timer first, the server
+  // refuses the change and answers with the timer as it is, which this
+  // page then shows.
   var shared = null;
+  var sending = false;
+  var more = false; // a change was made while one was on its way
+  var waiting = null; // the newest event that came meanwhile
   function controls() {
     return !shared || shared.control;
   }
-  function post(s) {
-    var url = shared.url;
-    window.fetch(url, {
+  function post() {
+    if (sending) {
+      more = true;
+      return;
+    }
+    sending = true;
+    more = false;
+    window.fetch(shared.url + "&base=" + shared.seq, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(s),
+      body: JSON.stringify(state),
       credentials: "same-origin"
     }).then(function (r) {
-      if (!r.ok) {
-        throw new Error(r.status);
-      }
+      return r.json().then(function (d) {
+        if (r.status === 409) {
+          more = false;
+          waiting = newer(waiting, d);
+          return;
+        }
+        if (!r.ok) {
+          throw new Error(r.status);
+        }
+        shared.seq = d.seq;
+      });
     }).catch(function () {
+      more = false;
       announce(label("not-shared"));
+    }).then(function () {
+      sending = false;
+      if (more) {
+        post();
+        return;
+      }
+      var d = waiting;
+      waiting = null;
+      if (d && d.seq >= shared.seq) {
+        take(d);
+      }
     });
   }
-  document.addEventListener("sprintkit:timer", function (e) {
-    var d = e.detail || {};
-    if (typeof d.now === "number" && isFinite(d.now)) {
-      offset = d.now - here();
-    }
-    shared = { url: d.url, control: d.control === true };
+  function newer(a, b) {
+    return !a || b.seq >= a.seq ? b : a;
+  }
+  // take shows the timer as the server sent it.
+  function take(d) {
+    var first = !shared;
+    shared = { url: d.url || shared.url, control: d.control === true, seq: d.seq || 0 };
     root.classList.add("is-shared");
     if (d.state) {
       apply(d.state);
@@ -244,12 +283,29 @@
     } else if (shared.control && started(state)) {
       // The server has none: it started again. This page gives back the
       // state it holds.
-      post(state);
+      post();
       render();
+    } else if (first && !shared.control) {
+      // No page has run the timer yet: not what this browser kept of an
+      // earlier visit.
+      apply(fresh());
     } else {
-      apply(shared.control ? state : fresh());
+      // After the server started again, a follower keeps what it showed
+      // until a controlling page gives the server a state again.
+      render();
     }
     drawChime();
+  }
+  document.addEventListener("sprintkit:timer", function (e) {
+    var d = e.detail || {};
+    if (typeof d.now === "number" && isFinite(d.now)) {
+      offset = d.now - here();
+    }
+    if (sending) {
+      waiting = newer(waiting, d);
+      return;
+    }
+    take(d);
   });
 
   // ---- Drawing.
@@ -556,24 +612,29 @@
   // full screen where the browser allows it. It lasts over a reload of the
   // same tab (a live reload while the plan is edited).
   var presentKey = "sprintkit.present";
+  // keep notes in the tab's sessionStorage that a view (key) is on for
+  // this sprint, so that it lasts over a reload.
+  function keep(key, on) {
+    var session = storage("sessionStorage");
+    try {
+      if (session) {
+        if (on) {
+          session.setItem(key, id);
+        } else {
+          session.removeItem(key);
+        }
+      }
+    } catch (e) {
+      // It then lasts until the page is reloaded.
+    }
+  }
   function presenting() {
     return document.documentElement.classList.contains("presenting");
   }
   function present(on) {
     document.documentElement.classList.toggle("presenting", on);
     setText(presentButton, on ? label("leave") : label("present"));
-    var session = storage("sessionStorage");
-    try {
-      if (session) {
-        if (on) {
-          session.setItem(presentKey, id);
-        } else {
-          session.removeItem(presentKey);
-        }
-      }
-    } catch (e) {
-      // It then lasts until the page is reloaded.
-    }
+    keep(presentKey, on);
     var d = document;
     if (on && !d.fullscreenElement && d.documentElement.requestFullscreen) {
       try {
@@ -606,23 +667,11 @@
   // reload; the newest lines are at the end, so that is where they scroll.
   var notesKey = "sprintkit.notes";
   var notesButton = el("notes");
-  var notesPart = el("live-notes");
   var notesText = el("notes-text");
   function notes(on) {
     document.documentElement.classList.toggle("with-notes", on);
     notesButton.setAttribute("aria-pressed", on ? "true" : "false");
-    var session = storage("sessionStorage");
-    try {
-      if (session) {
-        if (on) {
-          session.setItem(notesKey, id);
-        } else {
-          session.removeItem(notesKey);
-        }
-      }
-    } catch (e) {
-      // It then lasts until the page is reloaded.
-    }
+    keep(notesKey, on);
     if (on) {
       toEnd();
     }

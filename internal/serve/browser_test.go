@@ -114,13 +114,19 @@ func TestLiveReloadInABrowser(t *testing.T) {
 	waitJS(t, ctx, "a save after the restart appears", `document.body.innerText.includes("Efter omstarten syns detta.")`)
 }
 
-func mustRun(t *testing.T, ctx context.Context, expr string) bool {
+// evalJS returns the value of a JavaScript expression in the page.
+func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
-	v, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[bool](expr))
+	v, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[T](expr))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return v
+}
+
+func mustRun(t *testing.T, ctx context.Context, expr string) bool {
+	t.Helper()
+	return evalJS[bool](t, ctx, expr)
 }
 
 func jsString(s string) string {

@@ -209,7 +209,7 @@ func (s *Server) events(w *timedWriter, r *http.Request) {
 
 	// A session page follows its sprint's shared timer on this stream.
 	timer := r.URL.Query().Get("timer")
-	control := s.controls(r)
+	control := s.mayControl(r)
 	var last *state
 	var sent *shared
 	write := func() error {

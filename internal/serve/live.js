@@ -105,17 +105,21 @@
     return doc.documentElement.outerHTML;
   }
 
+  // swaps counts the swaps begun: only the latest may change the page,
+  // however their fetches come back.
+  var swaps = 0;
   function swap(next) {
+    var mine = ++swaps;
     fetchPage().then(function (doc) {
-      if (builtBy(doc) !== next) {
+      if (mine !== swaps || builtBy(doc) !== next) {
         // Yet another build came in between: its own event follows.
         return;
       }
       var fresh = {}, i;
       for (i = 0; i < parts.length; i++) {
-        var n = doc.getElementById(parts[i].id);
-        if (!n) throw new Error("gone");
-        fresh[parts[i].id] = n.innerHTML;
+        var part = doc.getElementById(parts[i].id);
+        if (!part) throw new Error("gone");
+        fresh[parts[i].id] = part.innerHTML;
       }
       if (shapeOf(doc) !== shape) throw new Error("changed");
       for (i = 0; i < parts.length; i++) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/sprintkit/sprintkit/internal/browsertest"
 )
@@ -17,8 +18,23 @@ import (
 // the browser ctx, and waits until the shared timer reached it.
 func sessionPage(t *testing.T, ctx context.Context, base string) context.Context {
 	t.Helper()
+	return sessionPageWith(t, ctx, base, "")
+}
+
+// sessionPageWith is sessionPage with a script that runs first in every
+// document of the tab.
+func sessionPageWith(t *testing.T, ctx context.Context, base, script string) context.Context {
+	t.Helper()
 	tab, cancel := chromedp.NewContext(ctx)
 	t.Cleanup(cancel)
+	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if script != "" {
+		if _, err := chromedp.Call(browsertest.Timeout(t, tab, 5*time.Second), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second),
 		chromedp.Navigate(base+"/sprints/"+sprintID+"/session/")); err != nil {
 		t.Fatal(err)
@@ -29,11 +45,7 @@ func sessionPage(t *testing.T, ctx context.Context, base string) context.Context
 
 func text(t *testing.T, ctx context.Context, expr string) string {
 	t.Helper()
-	v, err := chromedp.Run(browsertest.Timeout(t, ctx, 5*time.Second), chromedp.Evaluate[string](expr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
+	return evalJS[string](t, ctx, expr)
 }
 
 func press(t *testing.T, ctx context.Context, key string) {
@@ -73,17 +85,24 @@ func TestOneTimerForTheRoom(t *testing.T) {
 	// TestLoopback and TestNetworkPageFollows check the real rule.
 	s.controls = func(r *http.Request) bool { return strings.HasPrefix(r.Host, "127.0.0.1:") }
 	projector := sessionPage(t, ctx, base)
-	laptop := sessionPage(t, ctx, strings.Replace(base, "127.0.0.1", "localhost", 1))
+	away := strings.Replace(base, "127.0.0.1", "localhost", 1)
+	laptop := sessionPage(t, ctx, away)
+	// A laptop whose clock is ten minutes ahead of the server's.
+	ahead := sessionPageWith(t, ctx, away, `window.sprintkitClock = () => Date.now() + 600000;`)
+	blocks := evalJS[[]string](t, projector, `Array.from(document.querySelectorAll("#blocks .block"), b => b.textContent)`)
 
-	state := func(tab context.Context) string {
-		return text(t, tab, `[document.getElementById("block-name").textContent,
-			document.getElementById("timer").classList.contains("is-running") ? "running" : "paused"].join(" · ")`)
-	}
-	same := func(what string) {
+	const shows = `[document.getElementById("block-name").textContent,
+		document.getElementById("timer").classList.contains("is-running") ? "running" : "paused"].join(" · ")`
+	state := func(tab context.Context) string { return text(t, tab, shows) }
+	// same checks that the projector shows want at once, and both laptops
+	// within a second.
+	same := func(want string) {
 		t.Helper()
-		want := state(projector)
-		within(t, laptop, time.Second, "the laptop shows "+want+" ("+what+")", `[document.getElementById("block-name").textContent,
-			document.getElementById("timer").classList.contains("is-running") ? "running" : "paused"].join(" · ") === `+jsString(want))
+		if got := state(projector); got != want {
+			t.Fatalf("the projector shows %q, want %q", got, want)
+		}
+		within(t, laptop, time.Second, "the laptop shows "+want, shows+` === `+jsString(want))
+		within(t, ahead, time.Second, "the laptop ahead shows "+want, shows+` === `+jsString(want))
 	}
 
 	// The laptop says that it follows, and offers no controls.
@@ -95,21 +114,20 @@ func TestOneTimerForTheRoom(t *testing.T) {
 	}
 
 	press(t, projector, " ")
-	same("started")
+	same(blocks[0] + " · running")
 	press(t, projector, "n")
-	same("the second block")
-	if got := state(laptop); !strings.HasSuffix(got, "running") {
-		t.Fatalf("the laptop shows %q, want the second block running", got)
-	}
-	// The same time left, to the second.
+	same(blocks[1] + " · running")
+	// The same time left, to the second, also on the laptop whose clock
+	// is ahead: times are the server's.
 	for i := 0; i < 3; i++ {
 		p := text(t, projector, `document.getElementById("block-left").textContent`)
 		l := text(t, laptop, `document.getElementById("block-left").textContent`)
-		if p == l {
+		a := text(t, ahead, `document.getElementById("block-left").textContent`)
+		if p == l && p == a {
 			break
 		}
 		if i == 2 {
-			t.Errorf("time left: projector %s, laptop %s", p, l)
+			t.Errorf("time left: projector %s, laptop %s, laptop ahead %s", p, l, a)
 		}
 	}
 
@@ -134,10 +152,7 @@ func TestOneTimerForTheRoom(t *testing.T) {
 	if after := s.timers.get(sprintID).seq; after != before {
 		t.Errorf("the laptop's keys changed the shared timer (%d changes)", after-before)
 	}
-	same("after the laptop's keys")
-	if got := state(laptop); !strings.HasSuffix(got, "running") {
-		t.Errorf("after its keys the laptop shows %q", got)
-	}
+	same(blocks[1] + " · running")
 
 	// Reloaded, each page resumes where the room is.
 	want := state(projector)
@@ -150,7 +165,7 @@ func TestOneTimerForTheRoom(t *testing.T) {
 	}
 
 	press(t, projector, " ")
-	same("paused")
+	same(blocks[1] + " · paused")
 	press(t, projector, "+")
 	within(t, laptop, time.Second, "the laptop's agenda shows the added minute", `document.querySelector("#blocks li.current .minutes").textContent.includes("(+1)")`)
 }

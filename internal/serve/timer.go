@@ -4,11 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"mime"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -93,14 +96,21 @@ func (ts *timers) get(id string) shared {
 	return ts.m[id]
 }
 
-func (ts *timers) set(id string, state []byte) {
+// set makes state the timer of sprint id, if the timer is still the one
+// of change base (0: none yet), and returns the timer as it then is and
+// whether it was set. base < 0 sets it whatever it was.
+func (ts *timers) set(id string, base int64, state []byte) (shared, bool) {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
+	if base >= 0 && ts.m[id].seq != uint64(base) {
+		return ts.m[id], false
+	}
 	if ts.m == nil {
 		ts.m = map[string]shared{}
 	}
 	ts.seq++
 	ts.m[id] = shared{state, ts.seq}
+	return ts.m[id], true
 }
 
 // loopback reports whether r came from the machine that runs the server.
@@ -113,28 +123,38 @@ func loopback(r *http.Request) bool {
 	return err == nil && ip.Unmap().IsLoopback()
 }
 
+// mayControl reports whether the page that sent r controls the shared
+// timers: it came from this machine (controls), and not through a proxy,
+// which would make a page from anywhere look as if it did.
+func (s *Server) mayControl(r *http.Request) bool {
+	return s.controls(r) && !proxied(r)
+}
+
 // timerEvent is the data of a "timer" event: the state (null before any
-// page set one), the server's time, and whether the page controls it.
+// page set one), the change that set it (seq, 0 for none), the server's
+// time, and whether the page controls it.
 func (s *Server) timerEvent(sh shared, control bool) string {
 	state := sh.state
 	if state == nil {
 		state = []byte("null")
 	}
-	return fmt.Sprintf(`{"state":%s,"now":%d,"control":%t}`, state, s.now().UnixMilli(), control)
+	return fmt.Sprintf(`{"state":%s,"seq":%d,"now":%d,"control":%t}`, state, sh.seq, s.now().UnixMilli(), control)
 }
 
 // postTimer sets the shared timer of the sprint that r names. Only pages
 // of this server, opened on this machine, may: the request must come from
 // loopback, carry this server's own origin and be JSON (which a form of
 // another site cannot send without asking first, and this server answers
-// no such question).
+// no such question). A page says which change its state follows
+// (base=seq); when another page changed the timer since, the answer is
+// 409 with the timer as it is, in a timer event's shape.
 func (s *Server) postTimer(w http.ResponseWriter, r *http.Request, st *state) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", "POST")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if !s.controls(r) {
+	if !s.mayControl(r) {
 		http.Error(w, "sprintkit serve: only pages opened on the computer that runs the server control the shared timer", http.StatusForbidden)
 		return
 	}
@@ -142,11 +162,20 @@ func (s *Server) postTimer(w http.ResponseWriter, r *http.Request, st *state) {
 		http.Error(w, "sprintkit serve: the shared timer takes changes only from this server's own pages", http.StatusForbidden)
 		return
 	}
-	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+	if ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || ct != "application/json" {
 		http.Error(w, "sprintkit serve: the shared timer takes application/json", http.StatusUnsupportedMediaType)
 		return
 	}
 	id := r.URL.Query().Get("sprint")
+	base := int64(-1)
+	if b := r.URL.Query().Get("base"); b != "" {
+		n, err := strconv.ParseUint(b, 10, 63)
+		if err != nil {
+			http.Error(w, "sprintkit serve: base is not a change's number", http.StatusBadRequest)
+			return
+		}
+		base = int64(n)
+	}
 	if _, ok := st.files[layout.Session(id)]; !ok || id == "" {
 		http.Error(w, "sprintkit serve: no sprint has that id", http.StatusNotFound)
 		return
@@ -170,11 +199,27 @@ func (s *Server) postTimer(w http.ResponseWriter, r *http.Request, st *state) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	s.timers.set(id, data)
-	s.hub.notify()
+	sh, ok := s.timers.set(id, base, data)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprintf(w, `{"now":%d}`, s.now().UnixMilli())
+	if !ok {
+		w.WriteHeader(http.StatusConflict)
+		io.WriteString(w, s.timerEvent(sh, true))
+		return
+	}
+	s.hub.notify()
+	fmt.Fprintf(w, `{"seq":%d,"now":%d}`, sh.seq, s.now().UnixMilli())
+}
+
+// proxied reports whether r came through a proxy, which would make a
+// page from anywhere look as if it came from loopback.
+func proxied(r *http.Request) bool {
+	for _, h := range []string{"Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-Ip"} {
+		if r.Header.Get(h) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sameOrigin reports whether r was made by a page of this server: its

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -12,9 +13,10 @@ import (
 	"time"
 )
 
-// timerEvent is the data of a "timer" event as a page reads it.
+// timerData is the data of a "timer" event as a page reads it.
 type timerData struct {
 	State   json.RawMessage `json:"state"`
+	Seq     uint64          `json:"seq"`
 	Now     int64           `json:"now"`
 	Control bool            `json:"control"`
 }
@@ -62,7 +64,13 @@ func nextTimer(t *testing.T, c <-chan event) timerData {
 // returns the status and the answer.
 func postTimer(t *testing.T, base, host, id string, hdr http.Header, body string) (int, string) {
 	t.Helper()
-	req, _ := http.NewRequest("POST", base+"/"+timerPath+"?sprint="+url.QueryEscape(id), strings.NewReader(body))
+	return postQuery(t, base, host, "sprint="+url.QueryEscape(id), hdr, body)
+}
+
+// postQuery is postTimer with the query as written.
+func postQuery(t *testing.T, base, host, query string, hdr http.Header, body string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", base+"/"+timerPath+"?"+query, strings.NewReader(body))
 	if host == "" {
 		u, _ := url.Parse(base)
 		host = u.Host
@@ -153,13 +161,9 @@ func TestSharedTimer(t *testing.T) {
 		t.Errorf("laptop after the pause: %s, want %s", d.State, paused)
 	}
 
-	// The other sprint's timer was not touched: its stream got nothing.
-	select {
-	case ev := <-other:
-		if ev.name == "timer" {
-			t.Errorf("another sprint's page got %+v", ev)
-		}
-	case <-time.After(100 * time.Millisecond):
+	// The other sprint's timer was not touched.
+	if sh := s.timers.get("2020-01-02-sprint-00001"); sh.seq != 0 {
+		t.Errorf("another sprint's timer is set: %s", sh.state)
 	}
 
 	if after := tree(t, dir); after != before {
@@ -275,4 +279,52 @@ func networkAddr(t *testing.T) string {
 	}
 	t.Skip("this machine has no network address besides loopback; TestLoopback checks the rule")
 	return ""
+}
+
+// A page says which change its state follows; when another page changed
+// the timer since, its change is refused, and the answer is the timer as
+// it is.
+func TestTimerConflict(t *testing.T) {
+	_, s, base := httpSite(t)
+	id := url.QueryEscape(sprintID)
+	first := `{"block":1,"spent":[0,0,0],"since":null,"extra":[0,0,0],"ended":false}`
+	code, body := postQuery(t, base, "", "sprint="+id+"&base=0", nil, first)
+	var ok struct{ Seq uint64 }
+	if err := json.Unmarshal([]byte(body), &ok); code != 200 || err != nil || ok.Seq == 0 {
+		t.Fatalf("the first change, following none: %d %s", code, body)
+	}
+	// Another page, which had not seen the first change, is refused.
+	code, body = postQuery(t, base, "", "sprint="+id+"&base=0", nil, `{"block":2,"spent":[0,0,0],"since":null,"extra":[0,0,0],"ended":false}`)
+	var now timerData
+	if err := json.Unmarshal([]byte(body), &now); code != 409 || err != nil || string(now.State) != first || now.Seq != ok.Seq {
+		t.Errorf("a change that follows an old one: %d %s, want 409 with the first change, seq %d", code, body, ok.Seq)
+	}
+	if got := string(s.timers.get(sprintID).state); got != first {
+		t.Errorf("after the refused change the timer is %s", got)
+	}
+	// Following the first change, it is taken.
+	code, body = postQuery(t, base, "", fmt.Sprintf("sprint=%s&base=%d", id, ok.Seq), nil, `{"block":2,"spent":[0,0,0],"since":null,"extra":[0,0,0],"ended":false}`)
+	if code != 200 {
+		t.Errorf("a change that follows the latest: %d %s", code, body)
+	}
+	if code, _ := postQuery(t, base, "", "sprint="+id+"&base=x", nil, first); code != 400 {
+		t.Errorf("base=x: %d, want 400", code)
+	}
+}
+
+// Through a proxy on this machine every page would come from loopback:
+// a request that a proxy forwarded does not control the timer.
+func TestTimerBehindAProxy(t *testing.T) {
+	_, _, base := httpSite(t)
+	good := `{"block":0,"spent":[0],"since":null,"extra":[0],"ended":false}`
+	for _, h := range []string{"Forwarded", "X-Forwarded-For", "X-Real-Ip"} {
+		code, body := postTimer(t, base, "", sprintID, http.Header{h: {"192.0.2.7"}}, good)
+		if code != 403 {
+			t.Errorf("with %s: %d %q, want 403", h, code, body)
+		}
+	}
+	// A charset in the content type is still JSON.
+	if code, body := postTimer(t, base, "", sprintID, http.Header{"Content-Type": {"application/json; charset=utf-8"}}, good); code != 200 {
+		t.Errorf("application/json; charset=utf-8: %d %q", code, body)
+	}
 }
