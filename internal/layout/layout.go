@@ -38,8 +38,15 @@ const Out = "public"
 // copied to.
 const assets = "assets"
 
-// server is the dev server's own part of the address space (live reload).
+// server is the dev server's own part of the address space: no file of a
+// site may live there.
 const server = "_sprintkit"
+
+// The dev server's own addresses, which no built site holds.
+const (
+	Events = server + "/events" // the live reload stream, and the shared timers
+	Timer  = server + "/timer"  // where controlling pages set a shared timer
+)
 
 // Sprint is the page of the sprint id.
 func Sprint(id string) string { return "sprints/" + id + "/index.html" }
@@ -50,6 +57,13 @@ func Session(id string) string { return "sprints/" + id + "/session/index.html" 
 // SprintFile is where a file beside a sprint's plan is copied: name is
 // its path inside the sprint's folder.
 func SprintFile(id, name string) string { return "sprints/" + id + "/" + name }
+
+// SessionUp is the way from a session view up to its sprint's folder:
+// what goes before an address written relative to the sprint's files
+// (in its notes) for it to hold on the session view.
+func SessionUp() string {
+	return strings.Repeat("../", strings.Count(Session("x"), "/")-strings.Count(SprintFile("x", "f"), "/"))
+}
 
 // Study is the page of the study id.
 func Study(id string) string { return "studies/" + id + "/index.html" }

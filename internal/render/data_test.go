@@ -519,3 +519,74 @@ func TestSprintsJSON(t *testing.T) {
 		t.Errorf("belief: %+v", bl)
 	}
 }
+
+// TestSprintsJSONOneEncoding checks that sprints.json, put together from
+// one encoding a sprint (kept between builds under the key of its row),
+// is byte for byte the one encoding of the whole file: in a one-off build,
+// in a build from a Cache, after an edit, and with no sprint at all.
+func TestSprintsJSONOneEncoding(t *testing.T) {
+	whole := func(s *site.Site, today time.Time) []byte {
+		t.Helper()
+		r, err := newRenderer(s, Options{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := DataFile{
+			Version: DataVersion,
+			Site:    DataSite{s.Settings.Title, s.Settings.Language, s.Settings.BaseURL, s.Settings.Description},
+			AsOf:    isoDate(today),
+			Studies: []DataStudy{},
+			Sprints: []DataSprint{},
+		}
+		for _, st := range s.Studies {
+			f.Studies = append(f.Studies, r.dataStudy(st))
+		}
+		for _, sp := range s.Sprints {
+			f.Sprints = append(f.Sprints, r.dataSprint(sp))
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	cache := &Cache{}
+	for _, c := range []struct {
+		name string
+		edit func(fstest.MapFS)
+	}{
+		{"as it is", nil},
+		{"a title edited", func(fsys fstest.MapFS) {
+			for name, f := range fsys {
+				if strings.HasSuffix(name, "sprint.toml") {
+					f.Data = bytes.Replace(f.Data, []byte(`title = "`), []byte(`title = "Ändrad <&> `), 1)
+					return
+				}
+			}
+		}},
+		{"no sprint", func(fsys fstest.MapFS) {
+			for name := range fsys {
+				if strings.HasPrefix(name, "sprints/") {
+					delete(fsys, name)
+				}
+			}
+		}},
+	} {
+		s, files := buildData(t, "sv", c.edit)
+		if want := whole(s, dataToday); !bytes.Equal(files[layout.SprintsJSON], want) {
+			t.Errorf("%s, one-off build: sprints.json differs from one encoding of the whole", c.name)
+		}
+		for round := range 2 {
+			var k keeper
+			if err := Render(s, nil, Options{Today: dataToday, Cache: cache}, &k); err != nil {
+				t.Fatal(err)
+			}
+			cache.Sweep()
+			if want := whole(s, dataToday); !bytes.Equal(k.files[layout.SprintsJSON], want) {
+				t.Errorf("%s, build %d from a cache: sprints.json differs from one encoding of the whole", c.name, round+1)
+			}
+		}
+	}
+}

@@ -19,8 +19,8 @@ type markdown struct {
 	unsafe bool   // raw HTML passes; fixed when the markdown is made
 	up     string // goes before relative addresses (see linkPolicy)
 	cache  *Cache
-	// maxLen, when not 0, leaves longer sources (a sprint's notes, shown
-	// once) out of the cache.
+	// maxLen, when not 0, leaves longer sources (a sprint's notes, which
+	// its two pages take from one rendering) out of the cache.
 	maxLen int
 }
 

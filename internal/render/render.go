@@ -128,7 +128,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		md:   newMarkdown(s.Settings.UnsafeHTML, opt.Cache, ""),
 		// A sprint's notes on its session view, a folder below the
 		// sprint's own, where the files they link to are.
-		notesBelow: newMarkdown(s.Settings.UnsafeHTML, opt.Cache, strings.Repeat("../", strings.Count(layout.Session("x"), "/")-strings.Count(layout.SprintFile("x", "f"), "/"))),
+		notesBelow: newMarkdown(s.Settings.UnsafeHTML, opt.Cache, layout.SessionUp()),
 		today:      opt.Today,
 		pages:      map[string]*template.Template{},
 		files:      overlay{opt.Overrides, templates.FS},

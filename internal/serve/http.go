@@ -15,10 +15,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
 )
 
 // eventsPath is where pages listen for rebuilds, relative to the site root.
-const eventsPath = "_sprintkit/events"
+const eventsPath = layout.Events
 
 //go:embed live.js
 var liveJS string
@@ -139,8 +141,8 @@ func rootFrom(urlPath string) string {
 // inject puts the live reload script before the page's last </body>, or at
 // its end when there is none.
 func inject(page []byte, root, buildHash string) []byte {
-	tag := fmt.Sprintf("<script data-sprintkit-live data-root=\"%s\" data-build=\"%s\">%s</script>",
-		html.EscapeString(root), html.EscapeString(buildHash), liveJS)
+	tag := fmt.Sprintf("<script data-sprintkit-live data-root=\"%s\" data-build=\"%s\" data-events=\"%s\" data-timer=\"%s\">%s</script>",
+		html.EscapeString(root), html.EscapeString(buildHash), eventsPath, timerPath, liveJS)
 	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if i < 0 {
 		i = len(page)

@@ -1,6 +1,7 @@
 // sprintkit serve: live reload. Injected into HTML pages as they are served,
-// never into the built site. It listens for rebuilds at _sprintkit/events,
-// found from the page's own address, so it works under any sub-path.
+// never into the built site. It listens for rebuilds at the address in its
+// data-events (_sprintkit/events), found from the page's own address, so it
+// works under any sub-path.
 //
 // Two things more, for the session page:
 // - A page with an element data-sprintkit-timer="ID" follows that sprint's
@@ -18,13 +19,13 @@
   var me = document.currentScript;
   var build = me.getAttribute("data-build");
   var root = me.getAttribute("data-root");
-  var url = new URL(root + "_sprintkit/events", location.href).href;
+  var url = new URL(root + me.getAttribute("data-events"), location.href).href;
   var timed = document.querySelector("[data-sprintkit-timer]");
   var timerID = timed ? timed.getAttribute("data-sprintkit-timer") : "";
   var control = "";
   if (timerID) {
     url += "?timer=" + encodeURIComponent(timerID);
-    control = new URL(root + "_sprintkit/timer?sprint=" + encodeURIComponent(timerID), location.href).href;
+    control = new URL(root + me.getAttribute("data-timer") + "?sprint=" + encodeURIComponent(timerID), location.href).href;
   }
   var KEY = "sprintkit-reloaded-for";
   var es = null, retryTimer = 0, watchdog = 0, wait = 1000;

@@ -31,7 +31,7 @@ import (
 
 // timerPath is where controlling pages post the timer's state, relative to
 // the site root.
-const timerPath = "_sprintkit/timer"
+const timerPath = layout.Timer
 
 // maxTimerBody is the most a posted state may take: a hundred blocks fit
 // many times over.
