@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"time"
 
 	"github.com/sprintkit/sprintkit/internal/serve"
 )
@@ -38,10 +39,16 @@ func runServe(ctx context.Context, c *command, args []string, root string, stdou
 		return err
 	}
 	return serve.Run(ctx, serve.Options{
-		Root:   root,
-		Addr:   net.JoinHostPort(bind, strconv.Itoa(port)),
-		Poll:   poll,
-		Today:  day,
+		Root:  root,
+		Addr:  net.JoinHostPort(bind, strconv.Itoa(port)),
+		Poll:  poll,
+		Today: day,
+		// The day moves on while the server runs; today() said above
+		// that it can be told.
+		Day: func() time.Time {
+			d, _ := today()
+			return d
+		},
 		Stdout: stdout,
 		Stderr: stderr,
 	})

@@ -45,6 +45,11 @@ type Options struct {
 	Poll  bool      // watch by polling instead of the platform's watcher
 	Today time.Time // the day for warnings and overdue marks
 
+	// Day, when set, is asked for the day instead, before each build and
+	// once a minute: a server that runs past midnight builds again for
+	// the new day, so that no page marks what is overdue as of yesterday.
+	Day func() time.Time
+
 	// Delay is the quiet time that ends a burst of changes before a
 	// rebuild (default 10ms: an editor's save is one or two events within
 	// a millisecond); a burst waits at most MaxDelay (default
@@ -87,12 +92,14 @@ type state struct {
 	hash     string          // of files; "" before the first good build
 	problems []string        // the lines of the last build's error, when it failed
 	changed  []string        // the changes that made this build
+	day      time.Time       // the day it was built for
 }
 
 // A Server builds a site into memory and serves it with live reload.
 type Server struct {
 	fsys   fs.FS
-	today  time.Time
+	day    func() time.Time // the day to build for
+	newDay time.Duration    // how often the loop asks whether the day changed
 	stdout io.Writer
 	stderr io.Writer
 	ping   time.Duration // how often event streams say they are alive
@@ -128,7 +135,7 @@ type Server struct {
 // requests whose Host is localhost or a loopback address, and the extra
 // host names given.
 func NewServer(fsys fs.FS, today time.Time, stdout, stderr io.Writer, hosts ...string) *Server {
-	s := &Server{fsys: fsys, today: today, stdout: stdout, stderr: stderr, ping: 20 * time.Second,
+	s := &Server{fsys: fsys, day: func() time.Time { return today }, newDay: time.Minute, stdout: stdout, stderr: stderr, ping: 20 * time.Second,
 		readHeaderTimeout: readHeaderTimeout, idleTimeout: idleTimeout, writeTimeout: writeTimeout,
 		controls: loopback}
 	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
@@ -160,8 +167,9 @@ func (s *Server) Rebuild(changed []string) error {
 		s.builder.Changed(changed)
 	}
 	mw := newMemWriter(old.files)
-	st, err := s.builder.Build(s.fsys, s.today, mw)
-	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed}
+	day := s.day()
+	st, err := s.builder.Build(s.fsys, day, mw)
+	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed, day: day}
 	if err != nil {
 		var n int
 		next.problems, n = problemLines(err)
@@ -243,6 +251,8 @@ func describe(changed []string) string {
 		}
 	}
 	switch {
+	case changed != nil && len(changed) == 0:
+		return "a new day"
 	case len(names) == 0:
 		return "changes"
 	case len(names) == 1:
@@ -252,8 +262,11 @@ func describe(changed []string) string {
 	}
 }
 
-// rebuildOnChange rebuilds after each batch of changes until ctx is done.
+// rebuildOnChange rebuilds after each batch of changes, and when the day
+// changes, until ctx is done.
 func (s *Server) rebuildOnChange(ctx context.Context, batches <-chan []string) {
+	tick := time.NewTicker(s.newDay)
+	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -263,6 +276,11 @@ func (s *Server) rebuildOnChange(ctx context.Context, batches <-chan []string) {
 				return
 			}
 			s.Rebuild(b)
+		case <-tick.C:
+			if !s.day().Equal(s.cur.Load().day) {
+				// A new day: no file changed, every overdue mark may have.
+				s.Rebuild([]string{})
+			}
 		}
 	}
 }
@@ -309,6 +327,9 @@ func Run(ctx context.Context, opt Options) error {
 	}
 	defer closer.Close()
 	s := NewServer(fsys, opt.Today, opt.Stdout, opt.Stderr, extra...)
+	if opt.Day != nil {
+		s.day = opt.Day
+	}
 
 	// Watch before the first build, so that a save during it is not lost.
 	w, err := watch(opt.Root, opt.Poll, opt.PollInterval, func(format string, args ...any) {

@@ -10,8 +10,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // The rebuild loop over a real folder: every kind of save gives one full
@@ -254,5 +258,44 @@ func TestRunWarnsOfTheNetwork(t *testing.T) {
 				t.Errorf("Run on %s: the warning does not name %s: %q", addr, u, m[2])
 			}
 		}
+	}
+}
+
+// A server that runs past midnight builds again for the new day, with no
+// file changed: the overdue marks count from it.
+func TestNewDay(t *testing.T) {
+	dir := testSite(t)
+	fsys, closer, err := site.OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { closer.Close() })
+	var log logBuffer
+	s := NewServer(fsys, testDay, &log, &log)
+	var day atomic.Pointer[time.Time]
+	first := testDay
+	day.Store(&first)
+	s.day = func() time.Time { return *day.Load() }
+	s.newDay = 5 * time.Millisecond
+	if err := s.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); s.rebuildOnChange(ctx, nil) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	asOf := func(d time.Time) string { return `datetime="` + d.Format(time.DateOnly) + `"` }
+	if p := page(s.cur.Load(), layout.Actions); !strings.Contains(p, asOf(testDay)) {
+		t.Fatalf("the actions page does not say overdue as of %s", testDay.Format(time.DateOnly))
+	}
+	next := testDay.AddDate(0, 0, 1)
+	day.Store(&next)
+	st := waitState(t, s, "the new day", func(st *state) bool { return st.day.Equal(next) })
+	if p := page(st, layout.Actions); !strings.Contains(p, asOf(next)) || strings.Contains(p, asOf(testDay)) {
+		t.Errorf("after midnight the actions page does not count from %s", next.Format(time.DateOnly))
+	}
+	if !strings.Contains(log.String(), "a new day: rebuilt") {
+		t.Errorf("the server did not say why it built again:\n%s", log.String())
 	}
 }
