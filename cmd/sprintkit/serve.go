@@ -34,17 +34,15 @@ func runServe(ctx context.Context, c *command, args []string, root string, stdou
 	if bind != "localhost" && net.ParseIP(bind) == nil {
 		return usageError{fmt.Sprintf("--bind %q is not an IP address (such as 127.0.0.1 or 0.0.0.0)", bind)}
 	}
-	day, err := today()
-	if err != nil {
+	if _, err := today(); err != nil {
 		return err
 	}
 	return serve.Run(ctx, serve.Options{
-		Root:  root,
-		Addr:  net.JoinHostPort(bind, strconv.Itoa(port)),
-		Poll:  poll,
-		Today: day,
-		// The day moves on while the server runs; today() said above
-		// that it can be told.
+		Root: root,
+		Addr: net.JoinHostPort(bind, strconv.Itoa(port)),
+		Poll: poll,
+		// The day moves on while the server runs. today() fails only
+		// on a SOURCE_DATE_EPOCH that is no number, found above.
 		Day: func() time.Time {
 			d, _ := today()
 			return d
