@@ -134,3 +134,11 @@ func (b *buildWriter) WriteFile(name string, data []byte) error {
 	b.n.Add(1)
 	return b.w.WriteFile(name, data)
 }
+
+func (b *buildWriter) WriteStream(name string, write func(io.Writer) error) error {
+	if b.ctx.Err() != nil {
+		return errInterrupted
+	}
+	b.n.Add(1)
+	return b.w.WriteStream(name, write)
+}

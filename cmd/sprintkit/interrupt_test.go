@@ -24,6 +24,11 @@ func (c *callWriter) WriteFile(string, []byte) error {
 	return nil
 }
 
+func (c *callWriter) WriteStream(_ string, write func(io.Writer) error) error {
+	c.at(c.n.Add(1))
+	return write(io.Discard)
+}
+
 // exampleFiles is how many files a build of the example site writes.
 func exampleFiles(t *testing.T) int64 {
 	t.Helper()

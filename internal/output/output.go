@@ -33,6 +33,9 @@ import (
 // name is a slash-separated path relative to the site root, e.g. "sprints/x/index.html"; each name is written once.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+	// WriteStream writes the file name as write writes it to the
+	// io.Writer it gets, for a file too large to hold whole.
+	WriteStream(name string, write func(io.Writer) error) error
 }
 
 const (
@@ -341,6 +344,13 @@ func (w *dirWriter) mkdir(dir string) error {
 }
 
 func (w *dirWriter) WriteFile(name string, data []byte) error {
+	return w.WriteStream(name, func(f io.Writer) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+func (w *dirWriter) WriteStream(name string, write func(io.Writer) error) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -361,7 +371,15 @@ func (w *dirWriter) WriteFile(name string, data []byte) error {
 	if err := w.mkdir(path.Dir(name)); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if err := os.WriteFile(filepath.Join(w.root, filepath.FromSlash(name)), data, 0o644); err != nil {
+	f, err := os.OpenFile(filepath.Join(w.root, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil

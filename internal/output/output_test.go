@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -514,4 +515,40 @@ func TestDiskFull(t *testing.T) {
 		t.Errorf("failed build changed %s:\n got %q\nwant %q", dir, after, before)
 	}
 	wantOnly(t, parent, "public")
+}
+
+// A file written as a stream lands as written; a stream that fails fails
+// the build with the file's name, and the old site stays.
+func TestWriteStream(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	if err := Write(dir, func(w Writer) error {
+		return w.WriteStream("data/big.json", func(f io.Writer) error {
+			for i := range 3 {
+				if _, err := fmt.Fprintf(f, "part %d\n", i); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(dir, "data", "big.json")); got != "part 0\npart 1\npart 2\n" {
+		t.Errorf("streamed file: %q", got)
+	}
+	before := snapshot(t, dir)
+	boom := errors.New("boom")
+	err := Write(dir, func(w Writer) error {
+		if err := w.WriteStream("data/big.json", func(f io.Writer) error { return boom }); err != nil {
+			return err
+		}
+		return w.WriteStream("data/big.json", func(io.Writer) error { return nil })
+	})
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "data/big.json") {
+		t.Fatalf("a failing stream: %v, want boom, named with the file", err)
+	}
+	if after := snapshot(t, dir); !reflect.DeepEqual(after, before) {
+		t.Errorf("a failed stream changed %s", dir)
+	}
 }

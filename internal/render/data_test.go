@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -578,6 +579,16 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 		if want := whole(s, dataToday); !bytes.Equal(files[layout.SprintsJSON], want) {
 			t.Errorf("%s, one-off build: sprints.json differs from one encoding of the whole", c.name)
 		}
+		var sk streamKeeper
+		if err := Render(s, nil, Options{Today: dataToday}, &sk); err != nil {
+			t.Fatal(err)
+		}
+		if !sk.streamed[layout.SprintsJSON] {
+			t.Errorf("%s: a one-off build to a StreamWriter did not stream sprints.json", c.name)
+		}
+		if want := whole(s, dataToday); !bytes.Equal(sk.files[layout.SprintsJSON], want) {
+			t.Errorf("%s, streamed: sprints.json differs from one encoding of the whole", c.name)
+		}
 		for round := range 2 {
 			var k keeper
 			if err := Render(s, nil, Options{Today: dataToday, Cache: cache}, &k); err != nil {
@@ -589,4 +600,24 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 			}
 		}
 	}
+}
+
+// streamKeeper is a keeper that also takes files as they are written.
+type streamKeeper struct {
+	keeper
+	streamed map[string]bool
+}
+
+func (k *streamKeeper) WriteStream(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	k.mu.Lock()
+	if k.streamed == nil {
+		k.streamed = map[string]bool{}
+	}
+	k.streamed[name] = true
+	k.mu.Unlock()
+	return k.WriteFile(name, buf.Bytes())
 }

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -158,10 +160,18 @@ type DataBlock struct {
 	Minutes int    `json:"minutes"`
 }
 
-// sprintsJSON makes sprints.json. Each sprint is encoded on its own, and
-// between builds again only when its row changed; the file is put
-// together from the parts, exactly as one encoding of the whole would be.
-func (r *renderer) sprintsJSON() ([]byte, error) {
+// sprints.json is put together from parts, exactly as one encoding of
+// the whole file would be: the file with no sprint, cut before its empty
+// list, then each sprint encoded on its own (and between builds again only
+// when its row changed), then the list's end. sprintsJSON makes the file
+// in memory, at its size; writeSprintsJSON writes it as it goes, holding
+// one sprint at a time, for a build that writes it to disk.
+
+// jsonEnd is how the encoding of a file with no sprint ends.
+const jsonEnd = "[]\n}\n"
+
+// jsonHead is the encoding of sprints.json with no sprint in it.
+func (r *renderer) jsonHead() ([]byte, error) {
 	s := r.site
 	f := DataFile{
 		Version: DataVersion,
@@ -184,25 +194,33 @@ func (r *renderer) sprintsJSON() ([]byte, error) {
 	if err := enc.Encode(f); err != nil {
 		return nil, err
 	}
-	if len(s.Sprints) == 0 {
-		return buf.Bytes(), nil
-	}
-	head, ok := bytes.CutSuffix(buf.Bytes(), []byte("[]\n}\n"))
-	if !ok {
+	if !bytes.HasSuffix(buf.Bytes(), []byte(jsonEnd)) {
 		return nil, fmt.Errorf("sprints.json: the encoding does not end in its sprints")
 	}
-	rows := make([][]byte, len(s.Sprints))
+	return buf.Bytes(), nil
+}
+
+// jsonSprint is sp's element of the list of sprints, two levels in.
+func (r *renderer) jsonSprint(sp *site.Sprint) ([]byte, error) {
+	return r.row(r.dataSprint(sp), func(v any) ([]byte, error) {
+		return json.MarshalIndent(v, "    ", "  ")
+	})
+}
+
+// sprintsJSON makes sprints.json.
+func (r *renderer) sprintsJSON() ([]byte, error) {
+	empty, err := r.jsonHead()
+	if err != nil || len(r.site.Sprints) == 0 {
+		return empty, err
+	}
+	head := empty[:len(empty)-len(jsonEnd)]
+	rows := make([][]byte, len(r.site.Sprints))
 	size := len(head) + len("[\n\n  ]\n}\n")
-	for i, sp := range s.Sprints {
-		b, err := r.row(r.dataSprint(sp), func(v any) ([]byte, error) {
-			// An element of the list "sprints", two levels in.
-			return json.MarshalIndent(v, "    ", "  ")
-		})
-		if err != nil {
+	for i, sp := range r.site.Sprints {
+		if rows[i], err = r.jsonSprint(sp); err != nil {
 			return nil, err
 		}
-		rows[i] = b
-		size += len(b) + len("    ,\n")
+		size += len(rows[i]) + len("    ,\n")
 	}
 	out := make([]byte, 0, size)
 	out = append(append(out, head...), "[\n"...)
@@ -213,6 +231,34 @@ func (r *renderer) sprintsJSON() ([]byte, error) {
 		out = append(append(out, "    "...), b...)
 	}
 	return append(out, "\n  ]\n}\n"...), nil
+}
+
+// writeSprintsJSON writes sprints.json to w.
+func (r *renderer) writeSprintsJSON(w io.Writer) error {
+	empty, err := r.jsonHead()
+	if err != nil {
+		return err
+	}
+	if len(r.site.Sprints) == 0 {
+		_, err := w.Write(empty)
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(empty[:len(empty)-len(jsonEnd)])
+	bw.WriteString("[\n")
+	for i, sp := range r.site.Sprints {
+		b, err := r.jsonSprint(sp)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",\n")
+		}
+		bw.WriteString("    ")
+		bw.Write(b)
+	}
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
 }
 
 func (r *renderer) dataStudy(st *site.Study) DataStudy {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -25,6 +26,14 @@ import (
 // is handed over again as the same bytes.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+}
+
+// A StreamWriter is a Writer that also takes a file as it is written, by
+// calling write with the file's writer once. Render uses it, where it has
+// no Cache to keep a large file in, for what it need not hold whole.
+type StreamWriter interface {
+	Writer
+	WriteStream(name string, write func(io.Writer) error) error
 }
 
 // Options change how a site is rendered.
