@@ -137,7 +137,8 @@
 // feed.go) and the data files that the actions page links to:
 // actions.csv (csv.go), actions.ics and each team's
 // teams/<slug>/actions.ics (ics.go), and sprints.json, whose shape the
-// exported Data* types document, field by field (json.go). No template
+// exported Data* types document, field by field (json.go; to a
+// StreamWriter with no Cache, it is written as it is made). No template
 // takes part in them: their words are the site's labels, and user text
 // goes in as the site's files write it, Markdown unrendered.
 //
