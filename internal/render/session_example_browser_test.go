@@ -45,7 +45,7 @@ func TestExamplePresentation(t *testing.T) {
 	step := browsertest.Timeout(t, ctx, 180*time.Second)
 	c := &clock{t: t, ctx: step}
 	c.set(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC).UnixMilli())
-	for _, size := range []struct{ w, h int64 }{{1280, 720}, {1920, 1080}} {
+	for _, size := range []struct{ w, h int64 }{{1280, 720}, {1920, 1080}, {1280, 800}, {1920, 1200}} {
 		if _, err := chromedp.Call(step, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: size.w, Height: size.h, DeviceScaleFactor: 1}); err != nil {
 			t.Fatal(err)
 		}
