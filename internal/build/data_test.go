@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -64,21 +63,7 @@ func TestDataGolden(t *testing.T) {
 					t.Errorf("the build wrote no %s", n)
 				}
 			}
-			got := dataGolden(w.files)
-			goldenPath := strings.TrimSuffix(path, ".txtar") + ".data.golden"
-			if *update {
-				if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			wantGolden, err := os.ReadFile(goldenPath)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if !bytes.Equal(got, wantGolden) {
-				t.Errorf("%s differs from the build; if the change is right, run go test ./internal/build -run TestDataGolden -update and read the diff\n%s", goldenPath, firstDiff(wantGolden, got))
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".txtar")+".data.golden", dataGolden(w.files), "TestDataGolden")
 		})
 	}
 }

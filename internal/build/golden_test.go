@@ -81,22 +81,27 @@ func TestGolden(t *testing.T) {
 			if _, err := b.Build(siteFromTxtar(t, path), today, &w); err != nil {
 				t.Fatal(err)
 			}
-			got := golden(w.files)
-			goldenPath := strings.TrimSuffix(path, ".txtar") + ".golden"
-			if *update {
-				if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(goldenPath)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the build; if the change is right, run go test ./internal/build -update and read the diff\n%s", goldenPath, firstDiff(want, got))
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".txtar")+".golden", golden(w.files), "TestGolden")
 		})
+	}
+}
+
+// checkGolden compares got with the golden file at path, or writes it there
+// under -update. test names the test that -update should be run with.
+func checkGolden(t *testing.T, path string, got []byte, test string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the build; if the change is right, run go test ./internal/build -run %s -update and read the diff\n%s", path, test, firstDiff(want, got))
 	}
 }
 
