@@ -207,57 +207,61 @@ func (r *renderer) jsonSprint(sp *site.Sprint) ([]byte, error) {
 	})
 }
 
-// sprintsJSON makes sprints.json.
-func (r *renderer) sprintsJSON() ([]byte, error) {
-	empty, err := r.jsonHead()
-	if err != nil || len(r.site.Sprints) == 0 {
-		return empty, err
-	}
-	head := empty[:len(empty)-len(jsonEnd)]
-	rows := make([][]byte, len(r.site.Sprints))
-	size := len(head) + len("[\n\n  ]\n}\n")
-	for i, sp := range r.site.Sprints {
-		if rows[i], err = r.jsonSprint(sp); err != nil {
-			return nil, err
-		}
-		size += len(rows[i]) + len("    ,\n")
-	}
-	out := make([]byte, 0, size)
-	out = append(append(out, head...), "[\n"...)
-	for i, b := range rows {
-		if i > 0 {
-			out = append(out, ",\n"...)
-		}
-		out = append(append(out, "    "...), b...)
-	}
-	return append(out, "\n  ]\n}\n"...), nil
-}
-
-// writeSprintsJSON writes sprints.json to w.
-func (r *renderer) writeSprintsJSON(w io.Writer) error {
+// sprintsJSONParts hands put each part of sprints.json, in order.
+func (r *renderer) sprintsJSONParts(put func([]byte) error) error {
 	empty, err := r.jsonHead()
 	if err != nil {
 		return err
 	}
 	if len(r.site.Sprints) == 0 {
-		_, err := w.Write(empty)
+		return put(empty)
+	}
+	if err := put(empty[:len(empty)-len(jsonEnd)]); err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(empty[:len(empty)-len(jsonEnd)])
-	bw.WriteString("[\n")
-	for i, sp := range r.site.Sprints {
+	sep := []byte("[\n    ")
+	for _, sp := range r.site.Sprints {
 		b, err := r.jsonSprint(sp)
 		if err != nil {
 			return err
 		}
-		if i > 0 {
-			bw.WriteString(",\n")
+		if err := put(sep); err != nil {
+			return err
 		}
-		bw.WriteString("    ")
-		bw.Write(b)
+		if err := put(b); err != nil {
+			return err
+		}
+		sep = []byte(",\n    ")
 	}
-	bw.WriteString("\n  ]\n}\n")
+	return put([]byte("\n  ]\n}\n"))
+}
+
+// sprintsJSON makes sprints.json in memory, at its size.
+func (r *renderer) sprintsJSON() ([]byte, error) {
+	var parts [][]byte
+	size := 0
+	if err := r.sprintsJSONParts(func(b []byte) error {
+		parts, size = append(parts, b), size+len(b)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, size)
+	for _, b := range parts {
+		out = append(out, b...)
+	}
+	return out, nil
+}
+
+// writeSprintsJSON writes sprints.json to w as it is made.
+func (r *renderer) writeSprintsJSON(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := r.sprintsJSONParts(func(b []byte) error {
+		_, err := bw.Write(b)
+		return err
+	}); err != nil {
+		return err
+	}
 	return bw.Flush()
 }
 
