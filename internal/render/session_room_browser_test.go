@@ -2,8 +2,6 @@ package render_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -287,15 +285,7 @@ func TestSessionPresentation(t *testing.T) {
 			for _, p := range problems {
 				t.Errorf("%s: %s", variant, p)
 			}
-			if dir := os.Getenv("SPRINTKIT_SHOTS"); dir != "" {
-				png, err := chromedp.Run(step, chromedp.CaptureScreenshot())
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(dir, "session-"+variant+".png"), png, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			shoot(t, step, "session-"+variant)
 		}
 		do(t, step, chromedp.KeyEvent("\x1b"))
 		// Full screen may settle after the key: wait for the view to go.
