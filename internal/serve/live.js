@@ -7,8 +7,9 @@
 // - A page with an element data-sprintkit-timer="ID" follows that sprint's
 //   shared timer on the same stream. Each state the server sends goes to
 //   the page as a "sprintkit:timer" event on document, with detail
-//   {state, now, control, url}: the state (null before any), the server's
-//   clock, whether this page may change the timer, and where it posts.
+//   {state, seq, now, control, url}: the state (null before any), the
+//   change that set it, the server's clock, whether this page may change
+//   the timer, and where it posts.
 // - Parts of a page marked data-sprintkit-swap (each with an id) are
 //   replaced in place when a build changed nothing else of the page, and
 //   the page gets a "sprintkit:swapped" event; any other change reloads it.
