@@ -260,9 +260,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 	for _, f := range sp.FollowedBy {
 		v.FollowedBy = append(v.FollowedBy, Link{layout.Rel(name, layout.Sprint(f.ID)), f.Title})
 	}
-	if sp.Overdue(r.today) {
-		v.Frame.AsOf = r.date(r.today)
-	}
+	v.Frame.AsOf = r.asOf([]*site.Sprint{sp})
 	return v
 }
 
