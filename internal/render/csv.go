@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strings"
 )
 
@@ -27,19 +26,20 @@ import (
 //   - Dates as ISO 8601, 2026-11-24: the short date of the Swedish locale,
 //     and read as a date by Excel and LibreOffice in English ones too,
 //     where 11/24/2026 or 24/11/2026 would be read one way or the other.
-//   - Fields quoted as RFC 4180 says (a field holding the separator, a
-//     quote or a line break is quoted, quotes doubled), lines ending in
-//     CRLF.
+//   - Fields quoted as RFC 4180 says, quotes doubled, lines ending in
+//     CRLF. A field is quoted when it holds a quote, a line break or any
+//     of the separators an importer offers, Tab, comma and semicolon, not
+//     only the file's own: LibreOffice's import dialog opens with all
+//     three ticked, and the file must read the same whichever are.
 //   - A field that begins with =, +, -, @, a tab or a carriage return gets a
 //     leading apostrophe, so that a spreadsheet shows it as text instead of
 //     running it as a formula (OWASP's advice against CSV injection).
 func (r *renderer) actionsCSV() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
+	sep := byte(',')
 	if r.site.Settings.Language == "sv" {
-		w.Comma = ';'
+		sep = ';'
 	}
 	base := r.site.Settings.BaseURL != ""
 	t := r.text.get
@@ -48,9 +48,7 @@ func (r *renderer) actionsCSV() ([]byte, error) {
 		header = append(header, t("data.address"))
 	}
 	header = append(header, t("data.sprintStatus"), t("actions.team"), t("card.owner"), t("card.due"), t("actions.energy"), t("actions.state"))
-	if err := w.Write(cells(header)); err != nil {
-		return nil, err
-	}
+	writeCSVRow(&buf, sep, header)
 	for _, sp := range r.actions() {
 		row := []string{sp.Action.Do, sp.Title}
 		if base {
@@ -61,15 +59,39 @@ func (r *renderer) actionsCSV() ([]byte, error) {
 			sp.Action.Team,
 			sp.Action.Owner,
 			isoDate(sp.Action.Due),
-			t("energy."+sp.Action.Energy),
-			t("action."+sp.ActionState(r.today)),
+			t("effort."+sp.Action.Energy),
+			t("state."+sp.ActionState(r.today)),
 		)
-		if err := w.Write(cells(row)); err != nil {
-			return nil, err
-		}
+		writeCSVRow(&buf, sep, row)
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return buf.Bytes(), nil
+}
+
+// csvQuoted is what makes a field quoted: a quote, a line break, any
+// separator an importer may tick, and a leading space, which some
+// importers trim.
+const csvQuoted = "\"\r\n\t,;"
+
+// writeCSVRow writes row as one line of actions.csv, each field made safe
+// by cells and quoted when it holds any of csvQuoted; a line break inside
+// a quoted field is written as CRLF, as the lines end.
+func writeCSVRow(buf *bytes.Buffer, sep byte, row []string) {
+	for i, f := range cells(row) {
+		if i > 0 {
+			buf.WriteByte(sep)
+		}
+		if !strings.ContainsAny(f, csvQuoted) && !strings.HasPrefix(f, " ") {
+			buf.WriteString(f)
+			continue
+		}
+		f = strings.ReplaceAll(f, "\r\n", "\n")
+		f = strings.ReplaceAll(f, "\r", "\n")
+		f = strings.ReplaceAll(f, "\n", "\r\n")
+		buf.WriteByte('"')
+		buf.WriteString(strings.ReplaceAll(f, `"`, `""`))
+		buf.WriteByte('"')
+	}
+	buf.WriteString("\r\n")
 }
 
 // cells makes each field of row safe to open in a spreadsheet: one that a

@@ -216,6 +216,15 @@ func TestActionsCSV(t *testing.T) {
 			if !slices.Equal(rows[0], tc.header) {
 				t.Errorf("header = %q, want %q", rows[0], tc.header)
 			}
+			// An importer with Tab, comma and semicolon all ticked, as
+			// LibreOffice's dialog opens, or the file's own separator with
+			// any of the others, reads the same rows.
+			for _, more := range []string{"", "\t", ",", ";", "\t,;"} {
+				seps := string(tc.comma) + more
+				if got := splitCSV(string(body), seps); !slices.EqualFunc(got, rows, slices.Equal) {
+					t.Errorf("separated by any of %q, actions.csv reads\n%q\nwant\n%q", seps, got, rows)
+				}
+			}
 			order := s.Actions(dataToday)
 			if len(rows)-1 != len(order) {
 				t.Fatalf("%d rows, want one for each of %d sprints", len(rows)-1, len(order))
@@ -266,6 +275,44 @@ func TestActionsCSV(t *testing.T) {
 	if head, _, _ := strings.Cut(string(files[layout.ActionsCSV]), "\r\n"); head != "\uFEFFAction,From the sprint,Sprint status,Team,Owner,Due,Energy,State" {
 		t.Errorf("header without base_url = %q", head)
 	}
+}
+
+// splitCSV reads a CSV file as an importer does that splits at any of
+// seps outside quotes: quotes are taken only around a whole field, as
+// LibreOffice takes them, and a quote doubled inside one is a quote.
+func splitCSV(s, seps string) [][]string {
+	var rows [][]string
+	var row []string
+	var f strings.Builder
+	quoted, inQuotes := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inQuotes && c == '"' && i+1 < len(s) && s[i+1] == '"':
+			f.WriteByte('"')
+			i++
+		case inQuotes && c == '"':
+			inQuotes = false
+		case inQuotes && c == '\r':
+		case inQuotes:
+			f.WriteByte(c)
+		case c == '"' && f.Len() == 0 && !quoted:
+			inQuotes, quoted = true, true
+		case strings.IndexByte(seps, c) >= 0:
+			row = append(row, f.String())
+			f.Reset()
+			quoted = false
+		case c == '\r':
+		case c == '\n':
+			rows = append(rows, append(row, f.String()))
+			row = nil
+			f.Reset()
+			quoted = false
+		default:
+			f.WriteByte(c)
+		}
+	}
+	return rows
 }
 
 // checkFolding checks the content lines of an iCalendar file as RFC 5545
