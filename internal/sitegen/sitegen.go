@@ -1,12 +1,14 @@
-// Package sitegen makes synthetic sites of any size for benchmarks and
-// tests: n sprints over a few studies and teams, with notes of a realistic
-// length (headings, a table, a task list). The same n gives the same bytes.
+// Package sitegen makes synthetic sites for benchmarks and tests. Files
+// makes a site of any size for benchmarks: n sprints over a few studies
+// and teams, with notes of a realistic length (headings, a table, a task
+// list). Year makes one organisation's year as people would write it:
+// three journey maps, twelve teams, retests, plans not held, abandoned
+// sprints, actions past due, long notes and missing images (year.go).
+// The same n gives the same bytes.
 package sitegen
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -117,24 +119,7 @@ func notes(i int) string {
 }
 
 // MapFS returns the site with n sprints as an in-memory file system.
-func MapFS(n int) fstest.MapFS {
-	m := fstest.MapFS{}
-	for p, s := range Files(n) {
-		m[p] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
-	}
-	return m
-}
+func MapFS(n int) fstest.MapFS { return mapFS(Files(n)) }
 
 // WriteDir writes the site with n sprints into dir.
-func WriteDir(dir string, n int) error {
-	for p, s := range Files(n) {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func WriteDir(dir string, n int) error { return writeDir(dir, Files(n)) }

@@ -1,0 +1,426 @@
+package sitegen
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// YearToday is the day a year's site is built as of: its sprints run
+// through the year before it, and a few are planned for the weeks after.
+var YearToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// YearFacts names the parts of a year's site that tests look for.
+type YearFacts struct {
+	Today time.Time
+
+	// LongNotes is a done sprint of the latest quarter whose notes.md is
+	// about 3,000 words long.
+	LongNotes string
+
+	// NotesWord occurs in the site's text only in NotesWordSprint's notes.md.
+	NotesWord, NotesWordSprint string
+
+	// Studies are the study ids; Teams the team names.
+	Studies, Teams []string
+}
+
+// Year returns the files of one organisation's year of sprints: three
+// journey-map studies of 4 to 7 stages (current and desired states,
+// beliefs, changes plain and with team, status and sprint), twelve teams
+// and n sprints (150 and 450 are the sizes the tests use). Sprints test
+// the maps' beliefs (retests disagree), follow each other in chains, and
+// are done, planned (many long past their date: plans not held) or
+// abandoned; actions are in every state, with due dates or without, many
+// past due. Notes run from 200 to 3,000 words with headings, lists,
+// tables and images, some of which are missing. The text is Swedish. The
+// same n gives the same bytes.
+func Year(n int) map[string]string {
+	files, _ := year(n)
+	return files
+}
+
+// YearInfo returns what tests need to know of Year(n).
+func YearInfo(n int) YearFacts {
+	_, facts := year(n)
+	return facts
+}
+
+// YearMapFS returns Year(n) as an in-memory file system.
+func YearMapFS(n int) fstest.MapFS { return mapFS(Year(n)) }
+
+// WriteYearDir writes Year(n) into dir.
+func WriteYearDir(dir string, n int) error { return writeDir(dir, Year(n)) }
+
+// rnd is a small deterministic random source (splitmix64), so the same
+// seed gives the same site on every Go version.
+type rnd struct{ s uint64 }
+
+func newRnd(seed ...int) *rnd {
+	r := &rnd{s: 0x5eed}
+	for _, x := range seed {
+		r.s = r.s*31 + uint64(x)
+		r.next()
+	}
+	return r
+}
+
+func (r *rnd) next() uint64 {
+	r.s += 0x9e3779b97f4a7c15
+	z := r.s
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
+
+// n returns a number in [0, k).
+func (r *rnd) n(k int) int { return int(r.next() % uint64(k)) }
+
+// pct reports true p times in a hundred.
+func (r *rnd) pct(p int) bool { return r.n(100) < p }
+
+func pick[T any](r *rnd, xs []T) T { return xs[r.n(len(xs))] }
+
+// A yearBelief is a belief of a study's map, as the generator knows it.
+type yearBelief struct {
+	id, topic string
+	stage     int
+	testable  bool   // some important beliefs are never tested: they stay "test next"
+	title     string // the title of the first sprint that tested it
+}
+
+// A yearSprint is what later sprints and the studies' changes refer to.
+type yearSprint struct {
+	id, status, doText, team string
+	study, stage             int
+	date                     time.Time
+}
+
+func year(n int) (map[string]string, YearFacts) {
+	files := map[string]string{
+		"content/site.toml": "title = \"Veckokassens insiktssprintar\"\nlanguage = \"sv\"\nbase_url = \"https://intranat.example.se/insikt/\"\n" +
+			"description = \"Ett år av insiktssprintar: vad vi lärt oss om kunderna, en sida per sprint och en karta per studie.\"\n",
+		"content/om.md": "+++\ntitle = \"Om sprintarna\"\n+++\n\nVarje sprint är *90 minuter*: ett antagande, en fråga till kunder och en åtgärd som teamet själv tar.\n",
+	}
+	facts := YearFacts{Today: YearToday, Teams: yearTeams, NotesWord: "surdegsstartern"}
+	beliefs := make([][]yearBelief, len(yearStudies))
+	for s, st := range yearStudies {
+		facts.Studies = append(facts.Studies, st.id)
+		for g, sg := range st.stages {
+			r := newRnd(s, g)
+			for k := range 3 + r.n(4) {
+				topic := sg.topics[k%len(sg.topics)]
+				beliefs[s] = append(beliefs[s], yearBelief{
+					id:       fmt.Sprintf("%s-%d", site.Slug(topic), k/len(sg.topics)+1),
+					topic:    topic,
+					stage:    g,
+					testable: k != 2,
+				})
+			}
+		}
+	}
+
+	// The year runs from a year before today to two weeks after it.
+	start := YearToday.AddDate(-1, 0, 0)
+	span := 365 + 14
+	var sprints []yearSprint
+	ids := map[string]bool{}
+	lastAt := map[[2]int]int{} // the latest done sprint by study and stage, by index
+	quarter := quarterStart(YearToday)
+	for i := range n {
+		r := newRnd(1000, i)
+		date := start.AddDate(0, 0, i*span/n)
+		study := []int{0, 0, 0, 0, 0, 1, 1, 1, 2, 2}[r.n(10)]
+		st := yearStudies[study]
+		team := yearTeams[r.n(len(yearTeams))]
+		status := "done"
+		switch p := r.n(100); {
+		case date.After(YearToday):
+			status = "planned"
+		case p >= 72 && p < 90:
+			status = "planned"
+		case p >= 90:
+			status = "abandoned"
+		}
+
+		var assumption, topic, title string
+		var stage int
+		var tested *yearBelief
+		if r.pct(60) {
+			for {
+				b := &beliefs[study][r.n(len(beliefs[study]))]
+				if b.testable {
+					tested = b
+					break
+				}
+			}
+			stage, topic = tested.stage, tested.topic
+			assumption = fmt.Sprintf("tests = %q\n", tested.id)
+		} else {
+			stage = r.n(len(st.stages))
+			topic = pick(r, st.stages[stage].topics)
+			assumption = fmt.Sprintf("belief = %q\nbasis = %q\nimportance = %q\nevidence = %q\n",
+				belief(r, topic), pick(r, site.Bases.Values), pick(r, []string{"high", "high", "low"}), pick(r, site.Evidences.Values))
+		}
+		title = fmt.Sprintf(pick(r, titleForms), topic)
+		if tested != nil {
+			if tested.title == "" {
+				tested.title = title
+			} else if r.pct(50) {
+				title = tested.title // a retest under the same title
+			}
+		}
+		id := date.Format(time.DateOnly) + "-" + site.Slug(title)
+		for k := 2; ids[id]; k++ {
+			id = fmt.Sprintf("%s-%s-%d", date.Format(time.DateOnly), site.Slug(title), k)
+		}
+		ids[id] = true
+
+		var b strings.Builder
+		fmt.Fprintf(&b, "title = %q\ndate = %s\nteam = %q\nstudy = %q\n", title, date.Format(time.DateOnly), team, st.id)
+		relation := pick(r, site.Relations.Values)
+		fmt.Fprintf(&b, "relation = %q\n", relation)
+		if tested == nil {
+			fmt.Fprintf(&b, "stage = %q\n", st.stages[stage].id)
+		}
+		fmt.Fprintf(&b, "status = %q\n", status)
+		duration := 90
+		if r.pct(10) {
+			duration = 60
+		}
+		h := r.n(len(helpers))
+		fmt.Fprintf(&b, "duration = %d\nfacilitator = %q\nparticipants = [%q, %q]\n", duration, "teamledare "+strings.ToLower(team), helpers[h], helpers[(h+1+r.n(len(helpers)-1))%len(helpers)])
+		if j, ok := lastAt[[2]int{study, stage}]; ok && r.pct(25) {
+			fmt.Fprintf(&b, "follows = %q\n", sprints[j].id)
+		}
+		fmt.Fprintf(&b, "\n[assumption]\n%s", assumption)
+		total := 6 + r.n(5)
+		fmt.Fprintf(&b, "\n[question]\nask = %q\nmethod = %q\ncustomers = %d\n", fmt.Sprintf(pick(r, asks), topic), pick(r, site.Methods.Values), total)
+		if c := pick(r, criteria); c != "" {
+			fmt.Fprintf(&b, "criterion = %q\n", c)
+		}
+		doText := fmt.Sprintf(pick(r, doForms), topic)
+		actionTeam := team
+		fmt.Fprintf(&b, "\n[action]\ndo = %q\n", doText)
+		if r.pct(20) {
+			actionTeam = yearTeams[r.n(len(yearTeams))]
+			fmt.Fprintf(&b, "team = %q\n", actionTeam)
+		}
+		fmt.Fprintf(&b, "energy = %q\n", pick(r, site.Energies.Values))
+		if o := pick(r, owners); o != "" {
+			fmt.Fprintf(&b, "owner = %q\n", o)
+		}
+		if r.pct(85) {
+			fmt.Fprintf(&b, "due = %s\n", date.AddDate(0, 0, 14+r.n(60)).Format(time.DateOnly))
+		}
+		if status == "done" {
+			fmt.Fprintf(&b, "status = %q\n", pick(r, site.ActionStatuses.Values))
+			fmt.Fprintf(&b, "\n[result]\nverdict = %q\nlearned = %q\n", pick(r, site.Verdicts.Values), lesson(r, topic, total))
+			if r.pct(60) {
+				fmt.Fprintf(&b, "evidence = %q\n", pick(r, []string{"anecdote", "research", "data"}))
+			}
+		}
+		if duration == 60 && r.pct(50) {
+			b.WriteString("\n[[agenda]]\nblock = \"Rama in antagandet\"\nminutes = 10\n\n[[agenda]]\nblock = \"Möta kunder\"\nminutes = 35\n\n[[agenda]]\nblock = \"Besluta åtgärden\"\nminutes = 15\n")
+		}
+		files["sprints/"+id+"/sprint.toml"] = b.String()
+
+		if status == "done" && r.pct(85) {
+			words := 200 + r.n(1300)
+			if r.pct(10) {
+				words = 2000 + r.n(1000)
+			}
+			long := facts.LongNotes == "" && !date.Before(quarter) && i%2 == 0
+			if long {
+				facts.LongNotes, words = id, 3000
+			}
+			word := ""
+			if facts.NotesWordSprint == "" && i >= n/3 {
+				facts.NotesWordSprint, word = id, facts.NotesWord
+			}
+			var prev string
+			if len(sprints) > 0 && r.pct(5) {
+				prev = sprints[len(sprints)-1].id
+			}
+			files["sprints/"+id+"/notes.md"] = yearNotes(r, id, words, word, prev, long, files)
+		}
+		if status == "done" {
+			lastAt[[2]int{study, stage}] = len(sprints)
+		}
+		sprints = append(sprints, yearSprint{id: id, status: status, doText: doText, team: actionTeam, study: study, stage: stage, date: date})
+	}
+
+	for s, st := range yearStudies {
+		files["content/studies/"+st.id+".md"] = studyFile(s, st, beliefs[s], sprints)
+	}
+	return files, facts
+}
+
+// quarterStart is the first day of day's quarter.
+func quarterStart(day time.Time) time.Time {
+	return time.Date(day.Year(), (day.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func belief(r *rnd, topic string) string {
+	return fmt.Sprintf("%s %s %s.", pick(r, subjects), fmt.Sprintf(pick(r, claims), topic), pick(r, reasons))
+}
+
+func lesson(r *rnd, topic string, total int) string {
+	what := fmt.Sprintf(pick(r, claims), topic)
+	return fmt.Sprintf(pick(r, lessonForms), 1+r.n(total), total, what) + pick(r, lessonTails)
+}
+
+// studyFile is study s's file: its front matter with the map, then a body
+// of a few hundred words.
+func studyFile(s int, st yearStudy, beliefs []yearBelief, sprints []yearSprint) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\ntitle = %q\ndate = 2025-10-%02d\nowner = %q\nkind = \"journey-map\"\n", st.title, 10+s*5, st.owner)
+	fmt.Fprintf(&b, "report = \"https://intranat.example.se/cx/%s/rapport.pdf\"\nsummary = %q\n", st.id, st.summary)
+	for g, sg := range st.stages {
+		r := newRnd(2000, s, g)
+		fmt.Fprintf(&b, "\n[[stages]]\nid = %q\nname = %q\n", sg.id, sg.name)
+		fmt.Fprintf(&b, "energy_now = %q\nenergy_wanted = \"low\"\n", pick(r, []string{"medium", "high", "high"}))
+		fmt.Fprintf(&b, "current = %q\ndesired = %q\n", sg.current, sg.desired)
+		b.WriteString("changes = [\n")
+		fmt.Fprintf(&b, "  %q,\n", fmt.Sprintf("Ny text om %s på hjälpsidorna.", sg.topics[0]))
+		fmt.Fprintf(&b, "  { text = %q, team = %q, status = %q },\n",
+			fmt.Sprintf("Vi ser över %s tillsammans med kunder.", sg.topics[1%len(sg.topics)]), pick(r, yearTeams), pick(r, site.ChangeStatuses.Values))
+		// The latest done sprints at the stage bring their action onto
+		// the map: most follow it, one says its own status.
+		k := 0
+		for i := len(sprints) - 1; i >= 0 && k < 2; i-- {
+			sp := sprints[i]
+			if sp.study != s || sp.stage != g || sp.status != "done" {
+				continue
+			}
+			if k == 0 {
+				fmt.Fprintf(&b, "  { text = %q, sprint = %q },\n", sp.doText, sp.id)
+			} else {
+				fmt.Fprintf(&b, "  { text = %q, team = %q, status = \"doing\", sprint = %q },\n", sp.doText, sp.team, sp.id)
+			}
+			k++
+		}
+		b.WriteString("]\n")
+		fmt.Fprintf(&b, "touchpoints = [%s]\n", quoted(sg.touchpoints))
+		for _, bl := range beliefs {
+			if bl.stage != g {
+				continue
+			}
+			fmt.Fprintf(&b, "\n[[stages.beliefs]]\nid = %q\ntext = %q\nbasis = %q\nimportance = %q\nevidence = %q\n",
+				bl.id, belief(r, bl.topic), pick(r, site.Bases.Values), pick(r, []string{"high", "high", "low"}), pick(r, site.Evidences.Values))
+		}
+	}
+	b.WriteString("+++\n\n")
+	r := newRnd(3000, s)
+	fmt.Fprintf(&b, "## Så gjorde vi studien\n\n%s\n\n", paragraph(r, 60))
+	b.WriteString("| Steg | Intervjuer | Observationer |\n|---|---|---|\n")
+	for _, sg := range st.stages {
+		fmt.Fprintf(&b, "| %s | %d | %d |\n", sg.name, 4+r.n(8), r.n(5))
+	}
+	fmt.Fprintf(&b, "\n## Det viktigaste vi hittade\n\n")
+	for _, sg := range st.stages {
+		fmt.Fprintf(&b, "- **%s:** %s\n", sg.name, sg.current)
+	}
+	fmt.Fprintf(&b, "\n## Vad som händer nu\n\n%s\n\n%s\n", paragraph(r, 80), paragraph(r, 50))
+	return b.String()
+}
+
+func quoted(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// paragraph is sentences of about words words.
+func paragraph(r *rnd, words int) string {
+	var b strings.Builder
+	for n := 0; n < words; {
+		s := pick(r, sentence)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s)
+		n += strings.Count(s, " ") + 1
+	}
+	return b.String()
+}
+
+// yearNotes is a notes.md of about words words: headings, paragraphs, a
+// list, a table, quotes and images. An image is a file in the sprint's
+// folder (added to files) or, now and then, missing; prev, when set, is
+// an earlier sprint whose board photo the notes link to, outside the
+// folder. word, when set, is put in one sentence.
+func yearNotes(r *rnd, id string, words int, word, prev string, long bool, files map[string]string) string {
+	var b strings.Builder
+	n := 0
+	add := func(s string) {
+		b.WriteString(s)
+		n += strings.Count(s, " ")
+	}
+	h := 0
+	for n < words {
+		add(fmt.Sprintf("## %s\n\n", headings[h%len(headings)]))
+		switch h % 5 {
+		case 1:
+			for range 3 + r.n(4) {
+				add("- " + pick(r, sentence) + "\n")
+			}
+			add("\n")
+		case 2:
+			add("| Kund | Hittade själv | Tid | Kommentar |\n|---|---|---|---|\n")
+			for k := range 4 + r.n(5) {
+				add(fmt.Sprintf("| %d | %s | %d s | %s |\n", k+1, pick(r, []string{"ja", "nej", "delvis"}), 10+r.n(120),
+					pick(r, []string{"–", "ringde hellre", "leveransdagsomläggningsförfrågan", "letade i menyn", "hittade via sökningen"})))
+			}
+			add("\n")
+		case 3:
+			add("> " + pick(r, quotes) + "\n\n")
+		}
+		add(paragraph(r, 40+r.n(120)) + "\n\n")
+		if h == 1 && (long || r.pct(50)) {
+			add("![Tavlan efter sessionen](tavla.svg)\n\n")
+			files["sprints/"+id+"/tavla.svg"] = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180"><rect width="320" height="180" fill="#fffbe6"/><text x="20" y="95" font-size="20" font-family="sans-serif">Lappar från tavlan</text></svg>` + "\n"
+		}
+		if h == 2 && r.pct(20) {
+			add(fmt.Sprintf("![Foto från samtalet](foto-%d.jpg)\n\n", 1+r.n(9))) // never added: a missing image
+		}
+		if h == 0 && word != "" {
+			add(fmt.Sprintf("En kund jämförde kassen med %s: den behöver också matas varje vecka.\n\n", word))
+			word = ""
+		}
+		if h == 0 && prev != "" {
+			add(fmt.Sprintf("Jämför med [tavlan från förra sprinten](../%s/tavla.svg).\n\n", prev))
+		}
+		h++
+	}
+	b.WriteString("## Att göra efter sessionen\n\n- [x] Sammanställ lapparna från tavlan\n- [ ] Boka uppföljning med teamet\n- [ ] Dela kortet i teamkanalen\n")
+	return b.String()
+}
+
+func mapFS(files map[string]string) fstest.MapFS {
+	m := fstest.MapFS{}
+	for p, s := range files {
+		m[p] = &fstest.MapFile{Data: []byte(s), Mode: 0o644}
+	}
+	return m
+}
+
+func writeDir(dir string, files map[string]string) error {
+	for p, s := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
