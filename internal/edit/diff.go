@@ -1,0 +1,159 @@
+package edit
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Diff is a unified diff of an edit of the file name, from old to new, with
+// a line of context around each change, as "sprintkit set --dry-run"
+// prints it. It is "" when nothing changed.
+func Diff(name string, old, new []byte) string {
+	a, b := lines(string(old)), lines(string(new))
+	// Edits change a few lines: what is alike at both ends is left out
+	// before the lines between are matched.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	if pre == len(a) && pre == len(b) {
+		return ""
+	}
+	ops := match(a[pre:len(a)-suf], b[pre:len(b)-suf])
+	// Every line, as ' ', '-' or '+'.
+	type line struct {
+		op   byte
+		text string
+		ai   int // the line's number in old (or where it would be), from 0
+		bi   int
+	}
+	var all []line
+	for i := 0; i < pre; i++ {
+		all = append(all, line{' ', a[i], i, i})
+	}
+	ai, bi := pre, pre
+	for _, op := range ops {
+		switch op {
+		case ' ':
+			all = append(all, line{' ', a[ai], ai, bi})
+			ai++
+			bi++
+		case '-':
+			all = append(all, line{'-', a[ai], ai, bi})
+			ai++
+		case '+':
+			all = append(all, line{'+', b[bi], ai, bi})
+			bi++
+		}
+	}
+	for i := 0; i < suf; i++ {
+		all = append(all, line{' ', a[ai], ai, bi})
+		ai++
+		bi++
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	const ctx = 1
+	for i := 0; i < len(all); {
+		if all[i].op == ' ' {
+			i++
+			continue
+		}
+		start := max(i-ctx, 0)
+		end := i
+		for end < len(all) {
+			if all[end].op != ' ' {
+				end++
+				continue
+			}
+			// A run of unchanged lines longer than twice the context ends
+			// the hunk.
+			j := end
+			for j < len(all) && all[j].op == ' ' {
+				j++
+			}
+			if j == len(all) || j-end > 2*ctx {
+				end = min(end+ctx, len(all))
+				break
+			}
+			end = j
+		}
+		na, nb := 0, 0
+		for _, l := range all[start:end] {
+			if l.op != '+' {
+				na++
+			}
+			if l.op != '-' {
+				nb++
+			}
+		}
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(all[start].ai, na), hunkRange(all[start].bi, nb))
+		for _, l := range all[start:end] {
+			out.WriteByte(l.op)
+			out.WriteString(strings.TrimRight(l.text, "\r"))
+			out.WriteByte('\n')
+		}
+		i = end
+	}
+	return out.String()
+}
+
+func hunkRange(start, n int) string {
+	if n == 0 {
+		return fmt.Sprintf("%d,0", start)
+	}
+	if n == 1 {
+		return fmt.Sprintf("%d", start+1)
+	}
+	return fmt.Sprintf("%d,%d", start+1, n)
+}
+
+// lines splits s into its lines, without their line ends ("\n"; a "\r"
+// stays with its line).
+func lines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+// match gives the steps from a to b, fewest changes first: ' ' a line of
+// both, '-' a line of a only, '+' a line of b only (longest common
+// subsequence).
+func match(a, b []string) []byte {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var ops []byte
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i] == b[j]:
+			ops = append(ops, ' ')
+			i++
+			j++
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			ops = append(ops, '-')
+			i++
+		default:
+			ops = append(ops, '+')
+			j++
+		}
+	}
+	return ops
+}
