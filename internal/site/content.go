@@ -37,6 +37,9 @@ func (l *loader) loadContent() {
 	if !l.folder("content") {
 		return
 	}
+	// A study is <id>.md, <id>.toml beside it, or both.
+	studies := map[string]*studyFiles{}
+	var ids []string
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
@@ -59,7 +62,7 @@ func (l *loader) loadContent() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, "content/")
-		if path.Ext(p) == ".md" {
+		if path.Ext(p) == ".md" || path.Dir(rel) == "studies" && path.Ext(p) == ".toml" {
 			// A page's path is its address.
 			for _, part := range strings.Split(rel, "/") {
 				if msg := badName(part); msg != "" {
@@ -69,14 +72,23 @@ func (l *loader) loadContent() {
 			}
 		}
 		switch {
+		case path.Dir(rel) == "studies" && (path.Ext(p) == ".md" || path.Ext(p) == ".toml"):
+			id := strings.TrimSuffix(path.Base(p), path.Ext(p))
+			if studies[id] == nil {
+				studies[id] = &studyFiles{}
+				ids = append(ids, id)
+			}
+			if path.Ext(p) == ".md" {
+				studies[id].md = p
+			} else {
+				studies[id].toml = p
+			}
 		case path.Ext(p) != ".md":
 			if layout.Generated(rel) {
 				l.fail(p, "would be copied to %s, which sprintkit makes itself: rename or move it", rel)
 				return nil
 			}
 			l.site.Files = append(l.site.Files, File{Src: p, Dst: rel})
-		case path.Dir(rel) == "studies":
-			l.loadStudy(p)
 		default:
 			l.loadPage(p)
 		}
@@ -84,6 +96,9 @@ func (l *loader) loadContent() {
 	})
 	if err != nil {
 		l.fail("content", "%v", err)
+	}
+	for _, id := range ids {
+		l.loadStudy(id, studies[id])
 	}
 	sort.Slice(l.site.Studies, func(i, j int) bool { return l.site.Studies[i].ID < l.site.Studies[j].ID })
 }
@@ -105,101 +120,136 @@ func (l *loader) loadPage(p string) {
 	if ok {
 		m, f, ok := decodeTOML(p, front, 2, &l.probs)
 		if ok {
-			f.known(m, "", "title", "description")
-			if t := f.str(m, "", "title", false); t != "" {
+			r := reader{f, PageKeys}
+			r.known(m, "")
+			if t := r.text(m, "", "title"); t != "" {
 				pg.Title = t
 			}
-			pg.Description = f.str(m, "", "description", false)
+			pg.Description = r.text(m, "", "description")
 		}
 	}
 	l.site.Pages = append(l.site.Pages, pg)
 }
 
-// StudiesDir holds the studies, one Markdown file each.
+// StudiesDir holds the studies: each a Markdown file, with its map in
+// its front matter or in a TOML file of the same name beside it.
 const StudiesDir = "content/studies"
 
-// StudyPath is where the study id is kept.
+// StudyPath is where the study id is kept in one file: its map as front
+// matter, then its text.
 func StudyPath(id string) string {
 	return StudiesDir + "/" + id + ".md"
 }
 
-func (l *loader) loadStudy(p string) {
-	data, err := readFile(l.fsys, p, MaxMarkdown, "a study")
-	if err != nil {
-		l.probs = append(l.probs, problemOf(p, err))
-		return
-	}
-	st := &Study{Path: p, ID: strings.TrimSuffix(path.Base(p), ".md")}
+// StudyMapPath is where the study id may keep its map apart from its
+// text, as pure TOML that editors check against the schema.
+func StudyMapPath(id string) string {
+	return StudiesDir + "/" + id + ".toml"
+}
+
+// studyFiles are the files of one study: its Markdown, its map, or both.
+type studyFiles struct{ md, toml string }
+
+// loadStudy reads a study from its files: the map from <id>.toml when
+// there is one, else from <id>.md's front matter; the text from <id>.md.
+func (l *loader) loadStudy(id string, files *studyFiles) {
+	st := &Study{Path: files.md, ID: id}
 	before := len(l.probs)
 	defer func() {
 		if len(l.probs) > before {
 			l.broken["study:"+st.ID] = true
 		}
 	}()
-	front, body, ok := splitFrontMatter(string(data))
+	var front string
+	firstLine := 2
+	if files.md != "" {
+		data, err := readFile(l.fsys, files.md, MaxMarkdown, "a study")
+		if err != nil {
+			l.probs = append(l.probs, problemOf(files.md, err))
+			return
+		}
+		var ok bool
+		front, st.Body, ok = splitFrontMatter(string(data))
+		switch {
+		case ok && files.toml != "":
+			l.probs = append(l.probs, Problem{Path: files.md, Line: 1, Col: 1, Msg: fmt.Sprintf("the study's map is in %s and in this file's front matter: keep it in one of them (the .toml is checked by editors)", files.toml)})
+			return
+		case !ok && files.toml == "":
+			l.probs = append(l.probs, Problem{Path: files.md, Line: 1, Col: 1, Msg: fmt.Sprintf("a study starts with TOML front matter between +++ lines (at least title = \"...\"), or keeps its map beside it in %s", StudyMapPath(id))})
+			return
+		}
+	}
+	if files.toml != "" {
+		data, err := readFile(l.fsys, files.toml, MaxTOML, "a study's map")
+		if err != nil {
+			l.probs = append(l.probs, problemOf(files.toml, err))
+			return
+		}
+		st.Path, front, firstLine = files.toml, string(data), 1
+	}
+	m, f, ok := decodeTOML(st.Path, front, firstLine, &l.probs)
 	if !ok {
-		l.probs = append(l.probs, Problem{Path: p, Line: 1, Col: 1, Msg: "a study starts with TOML front matter between +++ lines (at least title = \"...\")"})
 		return
 	}
-	st.Body = body
-	m, f, ok := decodeTOML(p, front, 2, &l.probs)
-	if !ok {
-		return
-	}
-	f.known(m, "", "title", "date", "owner", "kind", "report", "summary", "stages")
 	st.fields = f
-	st.Title = f.str(m, "", "title", true)
-	st.Date = f.date(m, "", "date", false)
-	st.Owner = f.str(m, "", "owner", false)
-	st.Kind = f.enum(m, "", "kind", StudyKinds)
-	st.Report = f.str(m, "", "report", false)
+	l.readStudy(st, reader{f, StudyKeys}, m)
+	l.site.Studies = append(l.site.Studies, st)
+}
+
+// readStudy reads a study's map, m, into st.
+func (l *loader) readStudy(st *Study, r reader, m map[string]any) {
+	r.known(m, "")
+	st.Title = r.text(m, "", "title")
+	st.Date = r.day(m, "", "date")
+	st.Owner = r.text(m, "", "owner")
+	st.Kind = r.choice(m, "", "kind")
+	st.Report = r.text(m, "", "report")
 	if st.Report != "" {
 		if msg := checkLink(st.Report); msg != "" {
-			f.atValue("report", "%s", msg)
+			r.atValue("report", "%s", msg)
 			st.Report = ""
 		} else if FileLink(st.Report) {
-			wf := *f
+			wf := *r.fields
 			wf.probs = &l.warns
 			wf.atValue("report", "%q: Chromium and Edge do not open file: links from a page served over http(s), so the study's page also shows the address as text to copy; an https: address opens everywhere", st.Report)
 		}
 	}
-	st.Summary = f.str(m, "", "summary", false)
+	st.Summary = r.text(m, "", "summary")
 	seen := map[string]bool{}
 	beliefs := map[string]bool{}
-	for i, sm := range f.tables(m, "", "stages") {
+	for i, sm := range r.each(m, "", "stages") {
 		prefix := fmt.Sprintf("stages[%d]", i)
-		f.name(prefix, sm, "id")
-		f.known(sm, prefix, "id", "name", "energy_now", "energy_wanted", "current", "desired", "beliefs", "changes", "touchpoints")
+		r.name(prefix, sm, "id")
+		r.known(sm, prefix)
 		sg := &Stage{
-			ID:           f.str(sm, prefix, "id", true),
-			Name:         f.str(sm, prefix, "name", true),
-			EnergyNow:    f.optional(sm, prefix, "energy_now", Energies),
-			EnergyWanted: f.optional(sm, prefix, "energy_wanted", Energies),
-			Current:      f.str(sm, prefix, "current", false),
-			Desired:      f.str(sm, prefix, "desired", false),
-			Changes:      f.changes(sm, prefix),
-			Touchpoints:  f.strings(sm, prefix, "touchpoints"),
+			ID:           r.text(sm, prefix, "id"),
+			Name:         r.text(sm, prefix, "name"),
+			EnergyNow:    r.choice(sm, prefix, "energy_now"),
+			EnergyWanted: r.choice(sm, prefix, "energy_wanted"),
+			Current:      r.text(sm, prefix, "current"),
+			Desired:      r.text(sm, prefix, "desired"),
+			Changes:      r.changes(sm, prefix),
+			Touchpoints:  r.list(sm, prefix, "touchpoints"),
 			Study:        st,
 		}
-		f.id(prefix+".id", "stage", "an earlier stage", sg.ID, seen)
-		for j, bm := range f.tables(sm, prefix, "beliefs") {
+		r.id(prefix+".id", "stage", "an earlier stage", sg.ID, seen)
+		for j, bm := range r.each(sm, prefix, "beliefs") {
 			bp := fmt.Sprintf("%s.beliefs[%d]", prefix, j)
-			f.name(bp, bm, "id")
-			f.known(bm, bp, "id", "text", "basis", "importance", "evidence")
+			r.name(bp, bm, "id")
+			r.known(bm, bp)
 			b := &Belief{
-				ID:         f.str(bm, bp, "id", true),
-				Text:       f.str(bm, bp, "text", true),
-				Basis:      f.enum(bm, bp, "basis", Bases),
-				Importance: f.enum(bm, bp, "importance", Importances),
-				Evidence:   f.enum(bm, bp, "evidence", Evidences),
+				ID:         r.text(bm, bp, "id"),
+				Text:       r.text(bm, bp, "text"),
+				Basis:      r.choice(bm, bp, "basis"),
+				Importance: r.choice(bm, bp, "importance"),
+				Evidence:   r.choice(bm, bp, "evidence"),
 				Stage:      sg,
 			}
-			f.id(bp+".id", "belief", "an earlier belief of the study", b.ID, beliefs)
+			r.id(bp+".id", "belief", "an earlier belief of the study", b.ID, beliefs)
 			sg.Beliefs = append(sg.Beliefs, b)
 		}
 		st.Stages = append(st.Stages, sg)
 	}
-	l.site.Studies = append(l.site.Studies, st)
 }
 
 // AllowedScheme reports whether links with the scheme (lower case; "" for

@@ -51,6 +51,22 @@ basis = "insight"
 +++
 `
 
+// studyMap is goodStudy's map as content/studies/resa.toml holds it,
+// beside a resa.md of text alone, with the line that editors read first.
+const studyMap = `#:schema ../../.sprintkit/schema/study.schema.json
+
+title = "Kundresan"
+report = "file://server/share/rapport.pdf"
+
+[[stages]]
+id = "start"
+name = "Komma igång"
+
+[[stages]]
+id = "hjalp"
+name = "Få hjälp"
+`
+
 const testsPlan = `title = "Läser kunderna brevet?"
 date = 2026-11-02
 team = "Kundservice"
@@ -125,7 +141,7 @@ func TestLoadGood(t *testing.T) {
 	if sp.Study != s.Studies[0] || sp.Stage != s.Studies[0].Stages[0] || sp.TeamRef.Slug != "kundservice" {
 		t.Errorf("sprint not linked: study %v stage %v team %v", sp.Study, sp.Stage, sp.TeamRef)
 	}
-	if sp.Relation != "pilots" || sp.Duration != 90 || sp.Action.Energy != "low" || sp.Action.Status != "open" || sp.Action.Team != "Kundservice" {
+	if sp.Relation != "pilots" || sp.Duration != 90 || sp.Action.Energy != "low" || sp.Action.Status != "planned" || sp.Action.Team != "Kundservice" {
 		t.Errorf("defaults: relation %q duration %d energy %q status %q team %q", sp.Relation, sp.Duration, sp.Action.Energy, sp.Action.Status, sp.Action.Team)
 	}
 	sum := 0
@@ -266,7 +282,27 @@ block = "Glömd"
 			name:  "study without front matter",
 			files: map[string]string{"content/studies/resa.md": "# Kundresan\n"},
 			want: []string{
-				`content/studies/resa.md:1:1: a study starts with TOML front matter between +++ lines (at least title = "...")`,
+				`content/studies/resa.md:1:1: a study starts with TOML front matter between +++ lines (at least title = "..."), or keeps its map beside it in content/studies/resa.toml`,
+			},
+		},
+		{
+			name: "a study's map both in front matter and beside it",
+			files: map[string]string{
+				"content/studies/resa.md":   goodStudy,
+				"content/studies/resa.toml": studyMap,
+			},
+			want: []string{
+				`content/studies/resa.md:1:1: the study's map is in content/studies/resa.toml and in this file's front matter: keep it in one of them (the .toml is checked by editors)`,
+			},
+		},
+		{
+			name: "a study's map beside it has its problems at its own lines",
+			files: map[string]string{
+				"content/studies/resa.md":   "Texten.\n",
+				"content/studies/resa.toml": strings.Replace(studyMap, `name = "Få hjälp"`, "name = \"Få hjälp\"\nenergy_now = \"hgh\"", 1),
+			},
+			want: []string{
+				`content/studies/resa.toml:13:14: stage "hjalp", energy_now: "hgh" is not one of low, medium, high (did you mean "high"?)`,
 			},
 		},
 		{
@@ -393,7 +429,7 @@ block = "Glömd"
 			files: map[string]string{"content/studies/resa.md": strings.NewReplacer(`changes = ["Kortare brev",`, `changes = ["", 7,`, "[[stages.beliefs]]\nid = \"telefon\"", "[stages.beliefs]\nid = \"telefon\"").Replace(beliefStudy)},
 			want: []string{
 				`content/studies/resa.md:8:11: stage "start", change 1: a change must say what changes, not be empty`,
-				`content/studies/resa.md:8:11: stage "start", change 2: must be a string or a table with text, team, status and sprint, not an integer`,
+				`content/studies/resa.md:8:11: stage "start", change 2: must be a string or a table with text, team, owner, due, status, since and sprint, not an integer`,
 				`content/studies/resa.md:19:1: stage "hjalp", beliefs: must be an array of tables ([[stages.beliefs]]), not a table`,
 			},
 		},
@@ -520,7 +556,7 @@ func TestWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := planPath + `:6:10: status: still planned 21 days after the session's date 2026-11-02: set it to done or abandoned` + "\n" +
-		`sprints/2026-11-03-b/sprint.toml:17:1: action.status: still open, but the action was due 2026-11-10`
+		`sprints/2026-11-03-b/sprint.toml:17:1: action.status: still planned, but the action was due 2026-11-10`
 	if got := s.Warnings.Error(); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
@@ -685,5 +721,20 @@ func TestActionsOrder(t *testing.T) {
 	}
 	if got, want := ids(s.Teams[0].Actions), "f b g c d a e"; got != want {
 		t.Errorf("the team's actions in the order %s, want %s", got, want)
+	}
+}
+
+// TestStudyMapBeside reads a study whose map is content/studies/<id>.toml
+// and whose text is <id>.md, and one with its map alone.
+func TestStudyMapBeside(t *testing.T) {
+	for _, md := range []string{"Texten.\n", ""} {
+		s, err := Load(siteWith(map[string]string{"content/studies/resa.md": md, "content/studies/resa.toml": studyMap}), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := s.Studies[0]
+		if st.ID != "resa" || st.Path != "content/studies/resa.toml" || st.Body != md || len(st.Stages) != 2 || s.Sprints[0].Stage != st.Stages[0] {
+			t.Errorf("study %q at %s, body %q, %d stages, sprint's stage %v", st.ID, st.Path, st.Body, len(st.Stages), s.Sprints[0].Stage)
+		}
 	}
 }

@@ -31,12 +31,13 @@ func (l *loader) loadSettings() {
 	if !ok {
 		return
 	}
-	f.known(m, "", "title", "language", "base_url", "description", "labels", "unsafe_html")
-	s.Title = f.str(m, "", "title", true)
-	s.Language = f.enum(m, "", "language", Languages)
-	s.Description = f.str(m, "", "description", false)
-	s.UnsafeHTML = f.boolean(m, "", "unsafe_html")
-	if base := f.str(m, "", "base_url", false); base != "" {
+	r := reader{f, SettingsKeys}
+	r.known(m, "")
+	s.Title = r.text(m, "", "title")
+	s.Language = r.choice(m, "", "language")
+	s.Description = r.text(m, "", "description")
+	s.UnsafeHTML = r.flag(m, "", "unsafe_html")
+	if base := r.text(m, "", "base_url"); base != "" {
 		u, err := url.Parse(base)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			f.atValue("base_url", "%q is not an absolute http or https address", base)
@@ -47,6 +48,7 @@ func (l *loader) loadSettings() {
 			s.BaseURL = base
 		}
 	}
+	r.decl("labels", "labels")
 	if lt := f.table(m, "", "labels", false); lt != nil {
 		s.Labels = map[string]string{}
 		keys := make([]string, 0, len(lt))
