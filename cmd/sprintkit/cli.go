@@ -33,7 +33,9 @@ func init() {
 		{"new sprint", "TITLE [--team T] [--study ID] [--stage ID] [--tests BELIEF] [--date YYYY-MM-DD]", "make sprints/<date>-<slug>/ with a sprint.toml to fill in and a notes.md", runNewSprint},
 		{"new study", "TITLE [--date YYYY-MM-DD]", "make content/studies/<slug>.md with front matter for the journey's stages", runNewStudy},
 		{"init", "DIR [--title T] [--language sv|en]", "make a new site folder with an example study and an example sprint", runInit},
+		{"set", "PATH KEY=VALUE... [--dry-run]", "change values in a sprint's plan or a study, keeping every other byte; --help tells the keys", runSet},
 		{"labels", "[--language sv|en]", "print every interface text by key, as content/site.toml's [labels] takes it", runLabels},
+		{"schema", "[--language sv|en]", "write the JSON Schemas that editors check the site's TOML files by into .sprintkit/schema/", runSchema},
 		{"version", "", "print the version", runVersion},
 	}
 }

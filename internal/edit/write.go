@@ -61,6 +61,13 @@ func (f *Folder) Read(name string) ([]byte, error) {
 	if err := Editable(name); err != nil {
 		return nil, err
 	}
+	// Each folder on the way must be a folder, not a link to one: the
+	// loader reads no sprint through a link.
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if fi, err := f.root.Lstat(dir); err == nil && !fi.IsDir() {
+			return nil, fmt.Errorf("%s: %s is a link or a file, not a folder: sprintkit edits only the files it loads", site.ShowPath(name), site.ShowPath(dir))
+		}
+	}
 	fi, err := f.root.Lstat(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
