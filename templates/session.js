@@ -3,11 +3,14 @@
 // All of the timer is one state object (the current block, the time spent
 // in each block before the current run, when the current run started, the
 // minutes added to or taken from each block, whether the session has
-// ended) and one function, render, that draws the page from it and the
-// clock. Changes go through a store: this one keeps the state in
-// localStorage under the sprint's id, as timestamps, never as a ticking
-// counter, so a reload (also a live reload while the plan is edited)
-// neither resets nor drifts the timer.
+// ended), and timer.js (window.sprintkitTimer) holds all that follows
+// from it: update reads the timer there from the state and the clock,
+// render draws that reading and nothing more, and react does what the
+// reading calls for (says a block ran over, chimes, keeps the screen on).
+// Changes go through a store: this one keeps the state in localStorage
+// under the sprint's id, as timestamps, never as a ticking counter, so a
+// reload (also a live reload while the plan is edited) neither resets nor
+// drifts the timer.
 //
 // Under sprintkit serve the dev server holds the state instead, one for
 // every page of the session (the projector's, each laptop's): its live
@@ -15,9 +18,28 @@
 // page that controls the timer posts each change back. Times are then the
 // server's: now() adds the difference between the two clocks.
 //
-// Every reading of the clock goes through now(). Plain script, no modules;
+// Every reading of the clock goes through now(). Plain scripts, no modules;
 // it fetches only under the dev server: it works offline and from file://.
-(function () {
+//
+// session.html loads timer.js before this script. A site's own
+// session.html from before there was a timer.js loads this script alone,
+// which then loads timer.js from beside itself.
+(function (run) {
+  "use strict";
+  if (window.sprintkitTimer) {
+    run();
+    return;
+  }
+  var me = document.currentScript;
+  var src = me && me.src ? me.src.replace(/session\.js([?#].*)?$/, "timer.js") : "";
+  if (!src || src === me.src) {
+    return;
+  }
+  var model = document.createElement("script");
+  model.src = src;
+  model.onload = run;
+  document.head.appendChild(model);
+})(function () {
   "use strict";
 
   var root = document.getElementById("session");
@@ -29,30 +51,16 @@
   if (items.length === 0) {
     return;
   }
-  var last = items.length - 1;
-  var minutes = items.map(function (li) {
-    return Math.max(0, parseInt(li.getAttribute("data-minutes"), 10) || 0);
-  });
-  var planned = (parseInt(root.getAttribute("data-duration"), 10) || 0) * 60000;
-  if (planned <= 0) {
-    planned = minutes.reduce(function (a, b) { return a + b; }, 0) * 60000;
-  }
+  var T = window.sprintkitTimer;
+  var plan = T.agenda(items.map(function (li) {
+    return li.getAttribute("data-minutes");
+  }), root.getAttribute("data-duration"));
   // The sprint's id; data-sprint is what a site's own session.html from
   // before the shared timer says.
   var id = root.getAttribute("data-sprintkit-timer") || root.getAttribute("data-sprint") || location.pathname;
 
   function label(name) {
     return root.getAttribute("data-label-" + name) || "";
-  }
-  // counted fills a text with a number, in the form the number takes
-  // (Swedish and English: one for 1, other for the rest).
-  function counted(name, n) {
-    return fill(label(name + "-" + (n === 1 ? "one" : "other")), { n: n });
-  }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
-    });
   }
   function el(name) {
     return document.getElementById(name);
@@ -81,76 +89,6 @@
     return here() + offset;
   }
 
-  // ---- The state and what follows from it.
-
-  // state: block is the current block's index; spent the milliseconds
-  // spent in each block before the current run; since the time the
-  // current run started (null when paused); extra the minutes added to
-  // (or, below zero, taken from) each block; ended that the session was
-  // ended on its last block.
-  function fresh() {
-    return {
-      block: 0,
-      spent: minutes.map(function () { return 0; }),
-      since: null,
-      extra: minutes.map(function () { return 0; }),
-      ended: false
-    };
-  }
-
-  // clean makes a state read from storage (or, later, from a server) fit
-  // this agenda, which may have changed since.
-  function clean(s) {
-    var out = fresh();
-    if (!s || typeof s !== "object") {
-      return out;
-    }
-    for (var i = 0; i < items.length; i++) {
-      if (Array.isArray(s.spent)) {
-        out.spent[i] = Math.max(0, Number(s.spent[i]) || 0);
-      }
-      if (Array.isArray(s.extra)) {
-        out.extra[i] = Math.max(1 - minutes[i], Math.round(Number(s.extra[i]) || 0));
-        if (minutes[i] === 0) {
-          out.extra[i] = Math.max(0, out.extra[i]);
-        }
-      }
-    }
-    out.block = Math.min(Math.max(0, parseInt(s.block, 10) || 0), last);
-    out.since = typeof s.since === "number" && isFinite(s.since) ? s.since : null;
-    out.ended = s.ended === true && out.block === last;
-    return out;
-  }
-
-  function running(s) {
-    return s.since !== null;
-  }
-  function runPart(s, t) {
-    return running(s) ? Math.max(0, t - s.since) : 0;
-  }
-  function spentIn(s, i, t) {
-    return s.spent[i] + (i === s.block ? runPart(s, t) : 0);
-  }
-  function spentAll(s, t) {
-    return s.spent.reduce(function (a, b) { return a + b; }, 0) + runPart(s, t);
-  }
-  // length is a block's time in milliseconds, with the minutes added.
-  function length(s, i) {
-    return (minutes[i] + s.extra[i]) * 60000;
-  }
-  function total(s) {
-    return planned + s.extra.reduce(function (a, b) { return a + b; }, 0) * 60000;
-  }
-  function started(s) {
-    return running(s) || s.block > 0 || s.spent.some(function (ms) { return ms > 0; });
-  }
-  // warnBefore is how long before a block's end the warning shows: two
-  // minutes, or a fifth of a block shorter than ten minutes.
-  function warnBefore(s, i) {
-    var ms = length(s, i);
-    return ms < 10 * 60000 ? ms / 5 : 2 * 60000;
-  }
-
   // ---- The store: localStorage, with the timer working for as long as
   // the page is open where storage is missing or throws (file:// in some
   // browsers, private modes).
@@ -160,7 +98,7 @@
       var local = storage("localStorage");
       try {
         var raw = local && local.getItem(this.key);
-        return raw ? clean(JSON.parse(raw)) : null;
+        return raw ? T.clean(plan, JSON.parse(raw)) : null;
       } catch (e) {
         return null;
       }
@@ -177,37 +115,35 @@
     }
   };
 
-  var state = store.load() || fresh();
+  var state = store.load() || T.fresh(plan);
 
   // change applies a change made on this page: fn gets the state and the
-  // time, and changes the state; the store keeps it, and the shared timer
-  // gets it. A page that follows a shared timer changes nothing.
+  // time, and returns the state after the change (the same state for
+  // none); the store keeps it, and the shared timer gets it. A page that
+  // follows a shared timer changes nothing. It reports whether the state
+  // changed.
   function change(fn) {
     if (!controls()) {
-      return;
+      return false;
     }
-    var t = now();
-    fn(state, t);
+    var s = fn(state, now());
+    if (s === state) {
+      return false;
+    }
+    state = s;
     store.save(state);
     if (shared) {
       post();
     }
-    render();
+    update();
+    return true;
   }
 
   // apply takes a state that changed elsewhere: another window of the
   // session, or a shared timer.
   function apply(s) {
-    state = clean(s);
-    render();
-  }
-
-  // fold ends the current run at t, adding its time to the current block.
-  function fold(s, t) {
-    if (running(s)) {
-      s.spent[s.block] += runPart(s, t);
-      s.since = t;
-    }
+    state = T.clean(plan, s);
+    update();
   }
 
   // ---- The shared timer, under sprintkit serve. shared is null until
@@ -280,19 +216,19 @@
       if (shared.control) {
         store.save(state);
       }
-    } else if (shared.control && started(state)) {
+    } else if (shared.control && T.started(state)) {
       // The server has none: it started again. This page gives back the
       // state it holds.
       post();
-      render();
+      update();
     } else if (first && !shared.control) {
       // No page has run the timer yet: not what this browser kept of an
       // earlier visit.
-      apply(fresh());
+      apply(T.fresh(plan));
     } else {
       // After the server started again, a follower keeps what it showed
       // until a controlling page gives the server a state again.
-      render();
+      update();
     }
     drawChime();
   }
@@ -331,125 +267,113 @@
   var recordRows = el("record-rows");
   var dialog = el("keys-dialog");
 
-  // clock writes a time left as m:ss, rounding up, and time over as +m:ss.
-  function clock(ms) {
-    var over = ms < 0;
-    var s = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-    var m = Math.floor(s / 60);
-    var rest = s % 60;
-    return (over ? "+" : "") + m + ":" + (rest < 10 ? "0" : "") + rest;
-  }
-  function overBy(ms) {
-    return counted("over-by", Math.max(1, Math.ceil(-ms / 60000)));
-  }
   function nameOf(i) {
     var span = items[i].querySelector(".block");
     return span ? span.textContent : "";
   }
+  function names() {
+    return items.map(function (li, i) { return nameOf(i); });
+  }
 
   // Announcements go to a polite status line, only when something happens:
   // start, pause, another block, a block running over; never every second.
-  var announcedOver = {};
+  // said holds the blocks whose running over was said.
+  var said = {};
   function announce(text) {
     setText(stateLine, text);
   }
   function blockText() {
-    return fill(label("block"), { n: state.block + 1, total: items.length, block: nameOf(state.block) });
+    return T.fill(label("block"), { n: state.block + 1, total: items.length, block: nameOf(state.block) });
   }
 
-  function showCue(node, text, kind) {
+  function showCue(node, kind, ms) {
+    var text = T.cue(label, kind, ms);
     node.hidden = !text;
     setText(node, text);
     node.className = "cue" + (kind ? " " + kind : "");
   }
 
-  // before is what the last render saw of the current block, to notice
-  // the moment it runs out (and not a block that had run out before a
-  // reload).
+  // before is the reading before this one, to notice the moment a block
+  // runs out (and not a block that had run out before a reload).
   var before = null;
 
-  function render() {
-    var s = state;
-    var t = now();
-    var left = length(s, s.block) - spentIn(s, s.block, t);
-    var all = total(s) - spentAll(s, t);
-    var soon = left > 0 && left <= warnBefore(s, s.block);
+  // update reads the timer now, draws it and does what it calls for.
+  function update() {
+    var r = T.read(plan, state, now(), controls());
+    render(r);
+    react(r);
+    before = r;
+  }
 
-    setText(blockName, nameOf(s.block));
-    setText(nextName, s.block < last ? nameOf(s.block + 1) : label("last"));
-    setText(blockLeft, clock(left));
-    setText(sessionLeft, clock(all));
-    showCue(blockCue, left < 0 ? overBy(left) : soon ? label("soon") : "", left < 0 ? "over" : soon ? "soon" : "");
-    showCue(sessionCue, all < 0 ? overBy(all) : "", all < 0 ? "over" : "");
-    timer.classList.toggle("is-soon", soon);
-    timer.classList.toggle("is-over", left < 0);
-    timer.classList.toggle("is-session-over", all < 0);
-    timer.classList.toggle("is-running", running(s));
-    document.documentElement.classList.toggle("session-over", all < 0);
+  // render draws the reading r, and does nothing else.
+  function render(r) {
+    setText(blockName, nameOf(r.block));
+    setText(nextName, r.next >= 0 ? nameOf(r.next) : label("last"));
+    setText(blockLeft, T.clock(r.left));
+    setText(sessionLeft, T.clock(r.all));
+    showCue(blockCue, r.blockCue, r.left);
+    showCue(sessionCue, r.sessionCue, r.all);
+    timer.classList.toggle("is-soon", r.soon);
+    timer.classList.toggle("is-over", r.over);
+    timer.classList.toggle("is-session-over", r.sessionOver);
+    timer.classList.toggle("is-running", r.running);
+    document.documentElement.classList.toggle("session-over", r.sessionOver);
     root.classList.toggle("is-following", !controls());
 
     items.forEach(function (li, i) {
-      var current = i === s.block;
-      li.classList.toggle("current", current);
-      li.classList.toggle("past", i < s.block || s.ended);
-      li.classList.toggle("soon", current && soon);
-      li.classList.toggle("over", current && left < 0);
-      if (current) {
+      var b = r.blocks[i];
+      li.classList.toggle("current", b.current);
+      li.classList.toggle("past", b.past);
+      li.classList.toggle("soon", b.current && r.soon);
+      li.classList.toggle("over", b.current && r.over);
+      if (b.current) {
         li.setAttribute("aria-current", "step");
       } else {
         li.removeAttribute("aria-current");
       }
-      var n = minutes[i] + s.extra[i];
-      var text = counted("minutes", n) + (s.extra[i] ? " (" + (s.extra[i] > 0 ? "+" : "−") + Math.abs(s.extra[i]) + ")" : "");
-      setText(li.querySelector(".minutes"), text);
-      li.classList.toggle("changed", s.extra[i] !== 0);
+      setText(li.querySelector(".minutes"), T.minutesText(label, b));
+      li.classList.toggle("changed", b.extra !== 0);
     });
-    setText(agendaTotal, counted("total", Math.round(total(s) / 60000)));
+    setText(agendaTotal, T.counted(label, "total", r.total));
 
-    var text = running(s) ? label("pause") : started(s) ? label("resume") : label("start");
-    setText(toggleButton, text);
-    toggleButton.disabled = s.ended;
-    prevButton.disabled = s.block === 0;
-    nextButton.disabled = s.ended;
-    setText(nextButton, s.block === last ? label("finish") : label("next"));
-    lessButton.disabled = s.ended || minutes[s.block] + s.extra[s.block] <= 1;
-    moreButton.disabled = s.ended;
-    if (!controls()) {
-      [toggleButton, prevButton, nextButton, lessButton, moreButton, resetButton].forEach(function (b) {
-        b.disabled = true;
-      });
-    }
+    setText(toggleButton, label(r.toggle));
+    setText(nextButton, r.finish ? label("finish") : label("next"));
+    toggleButton.disabled = !r.can.toggle;
+    prevButton.disabled = !r.can.prev;
+    nextButton.disabled = !r.can.next;
+    lessButton.disabled = !r.can.less;
+    moreButton.disabled = !r.can.more;
+    resetButton.disabled = !r.can.reset;
 
-    if (left < 0 && !announcedOver[s.block]) {
-      announcedOver[s.block] = true;
-      announce(label("over") + ": " + nameOf(s.block));
+    if (r.done) {
+      drawRecord();
     }
-    if (before && before.block === s.block && before.left > 0 && left <= 0 && running(s)) {
+    record.hidden = !r.done;
+    root.classList.toggle("is-done", r.done);
+  }
+
+  // react does what the reading r calls for: says that a block ran over,
+  // chimes when it runs out, keeps the screen on while the timer runs.
+  function react(r) {
+    var news = T.news(before, r, said);
+    if (news.over) {
+      said[r.block] = true;
+      announce(label("over") + ": " + nameOf(r.block));
+    }
+    if (news.chime) {
       chime();
     }
-    before = { block: s.block, left: left };
-
-    var done = s.ended || (s.block === last && left <= 0);
-    if (done) {
-      drawRecord(s, t);
-    }
-    record.hidden = !done;
-    root.classList.toggle("is-done", done);
-    wake(running(s) && !s.ended);
+    wake(r.awake);
   }
 
   // ---- The record: planned and actual minutes of each block.
 
-  function rows(s, t) {
-    var out = items.map(function (li, i) {
-      return [nameOf(i), minutes[i], Math.round(spentIn(s, i, t) / 60000)];
-    });
-    out.push([label("total"), Math.round(planned / 60000), Math.round(spentAll(s, t) / 60000)]);
-    return out;
+  function rows() {
+    return T.rows(plan, state, now(), names(), label("total"));
   }
   var drawn = "";
-  function drawRecord(s, t) {
-    var out = rows(s, t).map(function (r, i) {
+  function drawRecord() {
+    var out = rows().map(function (r, i) {
       var tag = i === items.length ? "th" : "td";
       return "<tr" + (i === items.length ? ' class="sum"' : "") + "><" + tag + (tag === "th" ? ' scope="row"' : "") + ">" + html(r[0]) + "</" + tag + '><td class="num">' + r[1] + '</td><td class="num">' + r[2] + "</td></tr>";
     }).join("");
@@ -465,12 +389,7 @@
   }
   // markdown writes the record as a Markdown table for the notes.
   function markdown() {
-    var cell = function (v) { return String(v).replace(/\|/g, "\\|"); };
-    var lines = ["| " + [label("block-head"), label("planned"), label("actual")].map(cell).join(" | ") + " |", "| --- | ---: | ---: |"];
-    rows(state, now()).forEach(function (r) {
-      lines.push("| " + r.map(cell).join(" | ") + " |");
-    });
-    return lines.join("\n") + "\n";
+    return T.markdown([label("block-head"), label("planned"), label("actual")], rows());
   }
   function copy() {
     var text = markdown();
@@ -605,7 +524,7 @@
   }
   document.addEventListener("visibilitychange", function () {
     refused = false;
-    render();
+    update();
   });
 
   // ---- The presentation view: the page without the site's chrome, in
@@ -711,52 +630,29 @@
     }
     audioContext();
     change(function (s, t) {
-      if (running(s)) {
-        fold(s, t);
-        s.since = null;
-      } else {
-        s.since = t;
-      }
+      return T.toggle(s, t);
     });
-    announce((running(state) ? label("running") : label("paused")) + ". " + blockText());
+    announce((T.running(state) ? label("running") : label("paused")) + ". " + blockText());
   }
 
+  // go moves delta blocks; past the last block the session ends.
   function go(delta) {
-    var to = state.block + delta;
-    if (to < 0 || state.ended && delta > 0 || !controls()) {
-      return;
-    }
-    if (to > last) {
-      // Past the last block the session ends: the timer stops and the
-      // record shows.
-      change(function (s, t) {
-        fold(s, t);
-        s.since = null;
-        s.ended = true;
-      });
-      announce(label("ended"));
-      return;
-    }
-    change(function (s, t) {
-      fold(s, t);
-      s.block = to;
-      s.ended = false;
+    var end = state.block + delta > plan.last;
+    var moved = change(function (s, t) {
+      return T.go(plan, s, delta, t);
     });
-    announce(blockText());
+    if (moved) {
+      announce(end ? label("ended") : blockText());
+    }
   }
 
   function add(n) {
-    if (state.ended || !controls()) {
-      return;
-    }
-    change(function (s) {
-      var i = s.block;
-      if (minutes[i] + s.extra[i] + n >= 1) {
-        s.extra[i] += n;
-      }
+    var added = change(function (s) {
+      return T.add(plan, s, n);
     });
-    if (length(state, state.block) - spentIn(state, state.block, now()) >= 0) {
-      announcedOver[state.block] = false;
+    if (added && !T.read(plan, state, now()).over) {
+      // Should the block run over again, that is said again.
+      said[state.block] = false;
     }
   }
 
@@ -768,10 +664,9 @@
     if (question && !window.confirm(question)) {
       return;
     }
-    announcedOver = {};
-    change(function (s) {
-      var f = fresh();
-      Object.keys(f).forEach(function (k) { s[k] = f[k]; });
+    said = {};
+    change(function () {
+      return T.fresh(plan);
     });
     announce(blockText());
   }
@@ -893,6 +788,6 @@
   } catch (e) {
     // See present.
   }
-  render();
-  window.setInterval(render, 250);
-})();
+  update();
+  window.setInterval(update, 250);
+});

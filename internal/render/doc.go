@@ -12,7 +12,8 @@
 // defines "main" and runs "base" from base.html; base.html also defines
 // "header", "footer", "search", "verdict", "sprintlist" and "sprintitem",
 // which a page template may redefine. Every other file of the templates
-// (style.css, search.js, session.css, session.js) is copied to assets/.
+// (style.css, search.js, session.css, session.js, timer.js) is copied to
+// assets/.
 //
 // # Views
 //
@@ -57,7 +58,8 @@
 //	                  .Owner, .Due, .Strengthens); .Duration, .Facilitator,
 //	                  .Participants, .Follows (*Link), .FollowedBy ([]Link)
 //	session.html      SessionView: .ID, .Title, .Duration, .SprintURL,
-//	                  .StyleURL and .ScriptURL (the timer's), .Belief, .Ask,
+//	                  .StyleURL, .ScriptURL (the timer's) and .TimerURL
+//	                  (its model, loaded before it), .Belief, .Ask,
 //	                  .Criterion (inline HTML, empty for none), .Agenda
 //	                  (each .Name, .Minutes), .Notes (as on the sprint's page)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
@@ -123,7 +125,9 @@
 // # The session page under serve
 //
 // session.js runs the timer of the element #session, keyed by its
-// data-sprintkit-timer (the sprint's id). Under "sprintkit serve" the live
+// data-sprintkit-timer (the sprint's id); timer.js, loaded before it, is
+// the timer's model (its state, cues and record), which timer_test.js in
+// this package tests under Node's test runner. Under "sprintkit serve" the live
 // script that the dev server adds to each page reads the same attribute
 // to follow the sprint's shared timer, and swaps in place every element
 // marked data-sprintkit-swap (with an id; in session.html, the notes)

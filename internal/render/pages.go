@@ -276,6 +276,7 @@ func (r *renderer) sessionView(sp *site.Sprint, notes template.HTML) SessionView
 		SprintURL: layout.Rel(name, layout.Sprint(sp.ID)),
 		StyleURL:  layout.Rel(name, layout.Asset("session.css")),
 		ScriptURL: layout.Rel(name, layout.Asset("session.js")),
+		TimerURL:  layout.Rel(name, layout.Asset("timer.js")),
 		Belief:    r.md.block(sp.Assumption.Belief),
 		Ask:       r.md.block(sp.Question.Ask),
 		Criterion: r.md.inline(sp.Question.Criterion),

@@ -233,6 +233,7 @@ type SessionView struct {
 	SprintURL string
 	StyleURL  string // the session's own style sheet
 	ScriptURL string // the timer
+	TimerURL  string // the timer's model (timer.js), which ScriptURL needs loaded first
 	Belief    template.HTML
 	Ask       template.HTML
 	Criterion template.HTML // what would show the belief right or wrong; empty when the plan has none
