@@ -59,7 +59,10 @@ type atomText struct {
 
 // feed writes the Atom feed, the newest sprints first, when the site has
 // a base_url: a feed reader needs absolute links. Dates come from the
-// sprints, so the same site gives the same bytes.
+// sprints, so the same site gives the same bytes: an entry is updated
+// (RFC 4287 4.2.15) on the day its result was recorded, else on the
+// sprint's date, so that a reader shows a verdict written weeks after the
+// session as news; the feed is updated on its entries' latest day.
 func (r *renderer) feed(w Writer) error {
 	b, err := r.feedXML()
 	if err != nil || b == nil {
@@ -93,8 +96,12 @@ func (r *renderer) feedXML() ([]byte, error) {
 		if i == feedMax {
 			break
 		}
-		if sp.Date.After(newest) {
-			newest = sp.Date
+		updated := sp.Date
+		if !sp.Result.Recorded.IsZero() {
+			updated = sp.Result.Recorded
+		}
+		if updated.After(newest) {
+			newest = updated
 		}
 		summary := r.text.get("card.believed") + ": " + plainText(r.md.block(sp.Assumption.Belief))
 		if sp.Result.Learned != "" {
@@ -105,7 +112,7 @@ func (r *renderer) feedXML() ([]byte, error) {
 		f.Entries = append(f.Entries, atomEntry{
 			Title:    sp.Title,
 			ID:       url,
-			Updated:  stamp(sp.Date),
+			Updated:  stamp(updated),
 			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: url},
 			Author:   atomPerson{sp.Team},
 			Category: atomCategory{Term: sp.Outcome(), Label: r.text.get("verdict." + sp.Outcome())},

@@ -71,7 +71,8 @@
 //	             energy (low, medium, high), owner, due (a date),
 //	             status (open, doing, done, dropped)
 //	[result]     verdict (supported, refuted, inconclusive) and learned: required
-//	             when status is done; evidence
+//	             when status is done; evidence; recorded (a date: the day the
+//	             result was written, the feed entry's updated)
 //	[[agenda]]   block and minutes; the minutes add up to duration. Without it the
 //	             default agenda (10, 10, 40, 15, 15 minutes) is scaled to duration.
 //

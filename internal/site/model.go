@@ -192,6 +192,7 @@ type Result struct {
 	Verdict  string // supported, refuted, inconclusive; "" before the session
 	Learned  string
 	Evidence string
+	Recorded time.Time // the day the result was written; zero when not given
 }
 
 // A Block is one part of the session's agenda.

@@ -108,7 +108,7 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	}
 	r := f.table(m, "", "result", false)
 	if r != nil {
-		f.known(r, "result", "verdict", "learned", "evidence")
+		f.known(r, "result", "verdict", "learned", "evidence", "recorded")
 		if _, ok := r["verdict"]; ok || sp.Status == "done" {
 			sp.Result.Verdict = f.enum(r, "result", "verdict", Verdicts)
 		}
@@ -116,6 +116,7 @@ func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 		if _, ok := r["evidence"]; ok {
 			sp.Result.Evidence = f.enum(r, "result", "evidence", Evidences)
 		}
+		sp.Result.Recorded = f.date(r, "result", "recorded", false)
 	} else if sp.Status == "done" {
 		p, _ := f.find("status")
 		f.problem(p.val, "status: a done sprint needs a [result] table with verdict and learned")
