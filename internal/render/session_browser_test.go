@@ -3,6 +3,7 @@ package render_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,8 +53,9 @@ Sista raden: kund 8 ringde tillbaka och bekräftade.
 `
 
 // buildSessionSite builds a small site into a temporary folder and returns
-// the file:// address of its one session page.
-func buildSessionSite(t *testing.T) (dir, url string) {
+// the file:// address of its one session page; own adds files to the site
+// (its own templates).
+func buildSessionSite(t *testing.T, own ...fstest.MapFS) (dir, url string) {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"content/site.toml":       {Data: []byte("title = \"Insikter\"\nlanguage = \"sv\"\n")},
@@ -76,6 +78,9 @@ criterion = "Minst fem av åtta minns brevets ärende."
 do = "Vi …"
 `)},
 		"sprints/" + sessionSprint + "/notes.md": {Data: []byte(sessionNotes)},
+	}
+	for _, files := range own {
+		maps.Copy(fsys, files)
 	}
 	dir = filepath.Join(t.TempDir(), "public")
 	var b build.Builder
