@@ -104,7 +104,7 @@ func (l *loader) loadContent() {
 }
 
 func (l *loader) loadPage(p string) {
-	data, err := readFile(l.fsys, p, MaxMarkdown, "a page")
+	data, err := readMarkdown(l.fsys, p, "a page", true)
 	if err != nil {
 		l.probs = append(l.probs, problemOf(p, err))
 		return
@@ -163,7 +163,7 @@ func (l *loader) loadStudy(id string, files *studyFiles) {
 	var front string
 	firstLine := 2
 	if files.md != "" {
-		data, err := readFile(l.fsys, files.md, MaxMarkdown, "a study")
+		data, err := readMarkdown(l.fsys, files.md, "a study", true)
 		if err != nil {
 			l.probs = append(l.probs, problemOf(files.md, err))
 			return

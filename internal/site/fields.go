@@ -447,7 +447,11 @@ func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]an
 		return nil, nil, false
 	}
 	// Positions are found only when a problem needs one.
-	return m, &fields{path: path, probs: probs, load: func() (string, int) { return src, firstLine }}, true
+	f := &fields{path: path, probs: probs, load: func() (string, int) { return src, firstLine }}
+	if overMarkdownBounds(f, m) {
+		return nil, nil, false
+	}
+	return m, f, true
 }
 
 // openQuote gives the column (in characters, from 1) of the quote that

@@ -182,7 +182,7 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 		notesPath = dir + "/notes.md"
 		// Gone since the listing (an editor saving by rename) is no
 		// notes, as if the listing had not shown it.
-		if notes, err = readFile(fsys, notesPath, MaxMarkdown, "notes"); errors.Is(err, fs.ErrNotExist) {
+		if notes, err = readMarkdown(fsys, notesPath, "notes", false); errors.Is(err, fs.ErrNotExist) {
 			notes, notesPath = nil, ""
 		} else if err != nil {
 			f.probs, f.files = append(f.probs, problemOf(notesPath, err)), nil
