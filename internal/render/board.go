@@ -12,46 +12,54 @@ import (
 // then the tested ones by verdict, customer-true insight first in each.
 func (r *renderer) assumptionsView() AssumptionsView {
 	name := layout.Assumptions
-	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro"))}
+	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro")), Narrow: r.narrow(name, true)}
 	v.Frame.AsOf = r.asOf(r.site.Sprints)
-	v.Columns = make([]Column, len(site.Verdicts.Values))
-	for i, k := range site.Verdicts.Values {
+	// A column for each state a test can leave a belief in.
+	tested := site.BeliefStates.Values[1:]
+	v.Columns = make([]Column, len(tested))
+	for i, k := range tested {
 		v.Columns[i].Key = k
 	}
-	link := func(sp *site.Sprint) *Link { return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title} }
+	link := r.sprintLink(name)
 	stage := func(sg *site.Stage) *Link {
 		if sg == nil {
 			return nil
 		}
 		return &Link{layout.Rel(name, layout.StageOf(sg.Study.ID, sg.ID)), sg.Name}
 	}
+	study := func(st *site.Study) *Link {
+		return &Link{layout.Rel(name, layout.Study(st.ID)), st.Title}
+	}
 	// add puts a belief in what to test next or under its verdict, with
 	// the team of the sprint that tested it or will.
 	add := func(item BeliefItem, tested, planned *site.Sprint) {
 		if tested == nil {
 			if planned != nil {
-				item.Team = planned.Team
+				item.Team, item.TeamID = planned.Team, planned.TeamRef.Slug
+				if planned.NotHeld(r.today) {
+					item.NotHeld = r.date(planned.Date)
+				}
 			}
 			v.Next = append(v.Next, item)
 			return
 		}
-		item.Team = tested.Team
+		item.Team, item.TeamID = tested.Team, tested.TeamRef.Slug
 		item.Action = &ActionBrief{Do: r.md.block(tested.Action.Do), Team: tested.Action.Team, Status: tested.Action.Status, Overdue: tested.Overdue(r.today)}
-		c := &v.Columns[site.Verdicts.Index(item.Verdict)]
+		c := &v.Columns[site.BeliefStates.Index(item.State)-1]
 		c.Items = append(c.Items, item)
 	}
 	for _, st := range r.site.Studies {
 		for _, sg := range st.Stages {
 			for _, b := range sg.Beliefs {
-				item := beliefItem(b, link, r.md)
-				item.Stage = stage(sg)
+				item := r.beliefItem(b, link)
+				item.Stage, item.Study, item.StudyID = stage(sg), study(st), st.ID
 				add(item, b.Tested(), planned(b.Sprints))
 			}
 		}
 	}
 	for _, sp := range r.site.Sprints {
-		if item, ok := ownAssumption(sp, link, r.md); ok {
-			item.Stage = stage(sp.Stage)
+		if item, ok := r.ownAssumption(sp, link); ok {
+			item.Stage, item.Study, item.StudyID = stage(sp.Stage), study(sp.Study), sp.Study.ID
 			if sp.Outcome() == site.Untested {
 				add(item, nil, sp)
 			} else {

@@ -190,7 +190,7 @@ func TestActionsCSV(t *testing.T) {
 		header []string
 	}{
 		{"sv", ';', []string{"Åtgärd", "Från sprinten", "Sprintens adress", "Sprintens status", "Team", "Ansvarig", "Klart senast", "Insats", "Läge"}},
-		{"en", ',', []string{"Action", "From the sprint", "Sprint address", "Sprint status", "Team", "Owner", "Due", "Energy", "State"}},
+		{"en", ',', []string{"Action", "From the sprint", "Sprint address", "Sprint status", "Team", "Owner", "Due", "Effort", "State"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			s, files := buildData(t, tc.lang, nil)
@@ -235,7 +235,7 @@ func TestActionsCSV(t *testing.T) {
 				want := []string{
 					sp.Action.Do, sp.Title, "https://intranet.example.com/cx/insikter/sprints/" + sp.ID + "/index.html",
 					tx.get("status." + sp.Status), sp.Action.Team, sp.Action.Owner, isoDate(sp.Action.Due),
-					tx.get("energy." + sp.Action.Energy), tx.get("action." + sp.ActionState(dataToday)),
+					tx.get("effort." + sp.Action.Energy), tx.get("state." + sp.ActionState(dataToday)),
 				}
 				// A field that a spreadsheet would run as a formula gets an
 				// apostrophe in front.
@@ -262,7 +262,7 @@ func TestActionsCSV(t *testing.T) {
 			if got := rows[i+1][5]; got != `'=HYPERLINK("https://evil.example")` {
 				t.Errorf("the owner that reads as a formula is %q, want it with an apostrophe in front", got)
 			}
-			if got := rows[1][8]; got != tx.get("action.overdue") {
+			if got := rows[1][8]; got != tx.get("state.overdue") {
 				t.Errorf("first row's state = %q, want overdue first", got)
 			}
 		})
@@ -412,12 +412,13 @@ func TestActionsICS(t *testing.T) {
 	all := read(layout.ActionsICS)
 	var want []*site.Sprint
 	for _, sp := range s.Actions(dataToday) {
-		if st := sp.ActionState(dataToday); !sp.Action.Due.IsZero() && (st == "overdue" || st == "open" || st == "doing") {
+		if st := sp.ActionState(dataToday); !sp.Action.Due.IsZero() && (st == "overdue" || st == "planned" || st == "doing") {
 			want = append(want, sp)
 		}
 	}
-	if len(want) != 3 {
-		t.Fatalf("the test site has %d actions for the calendar, want 3", len(want))
+	// A planned sprint's action is only intended: it is not in the calendar.
+	if len(want) != 2 {
+		t.Fatalf("the test site has %d actions for the calendar, want 2", len(want))
 	}
 	if len(all) != len(want) {
 		t.Fatalf("%d events, want %d", len(all), len(want))
@@ -477,8 +478,8 @@ func TestActionsICS(t *testing.T) {
 	})
 	files = again
 	evs := read(layout.ActionsICS)
-	if len(evs) != 2 {
-		t.Fatalf("after one action is done: %d events, want 2", len(evs))
+	if len(evs) != len(all)-1 {
+		t.Fatalf("after one action is done: %d events, want %d", len(evs), len(all)-1)
 	}
 	for _, e := range evs {
 		if i := slices.IndexFunc(all, func(a event) bool { return a.uid == e.uid }); i < 0 {
@@ -536,7 +537,7 @@ func TestSprintsJSON(t *testing.T) {
 	if bytes.Contains(b, []byte("null")) {
 		t.Error("sprints.json holds a null: lists are [] and texts \"\"")
 	}
-	if f.Version != 1 || f.AsOf != "2026-11-23" || f.Site.Language != "sv" || f.Site.BaseURL != "https://intranet.example.com/cx/insikter/" {
+	if f.Version != DataVersion || f.AsOf != "2026-11-23" || f.Site.Language != "sv" || f.Site.BaseURL != "https://intranet.example.com/cx/insikter/" {
 		t.Errorf("head: version %d, as_of %q, site %+v", f.Version, f.AsOf, f.Site)
 	}
 	if len(f.Sprints) != len(s.Sprints) || len(f.Studies) != 1 {

@@ -84,14 +84,14 @@ func (r *renderer) calendarEvents() ([]calEvent, error) {
 	var out []calEvent
 	for _, sp := range r.calendarActions() {
 		desc := []string{
-			t("actions.state") + ": " + t("action."+sp.ActionState(r.today)),
+			t("actions.state") + ": " + t("state."+sp.ActionState(r.today)),
 		}
 		if sp.Action.Owner != "" {
 			desc = append(desc, t("card.owner")+": "+sp.Action.Owner)
 		}
 		desc = append(desc,
 			t("actions.team")+": "+sp.Action.Team,
-			t("actions.energy")+": "+t("energy."+sp.Action.Energy),
+			t("actions.energy")+": "+t("effort."+sp.Action.Energy),
 			t("actions.sprint")+": "+sp.Title+" ("+t("status."+sp.Status)+")",
 		)
 		u := r.sprintURL(sp)
@@ -134,12 +134,12 @@ func (e icsEvent) lines() []byte {
 }
 
 // calendarActions are the sprints whose action goes in the calendars, in
-// the actions page's order: open, doing or overdue, with a due date.
+// the actions page's order: planned, doing or overdue, with a due date.
 func (r *renderer) calendarActions() []*site.Sprint {
 	var list []*site.Sprint
 	for _, sp := range r.actions() {
 		switch sp.ActionState(r.today) {
-		case site.Overdue, "open", "doing":
+		case site.Overdue, site.States.Default, "doing":
 			if !sp.Action.Due.IsZero() {
 				list = append(list, sp)
 			}

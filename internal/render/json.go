@@ -14,8 +14,10 @@ import (
 // DataVersion is the version of sprints.json's shape, its "version".
 // Fields may be added within a version; it goes up only when a field
 // changes its meaning or goes away, so a dashboard that checks it and
-// ignores fields it does not know keeps working.
-const DataVersion = 1
+// ignores fields it does not know keeps working. Version 2: a belief's
+// state may be contested, an action's status says planned where version 1
+// said open, and studies have their log.
+const DataVersion = 2
 
 // DataFile is sprints.json: every sprint's plan and result and every
 // study's journey map, for the intranet's dashboards. These types are its
@@ -55,7 +57,23 @@ type DataStudy struct {
 	Kind    string      `json:"kind"`   // journey-map, interviews, survey, other
 	Report  string      `json:"report"` // the original report's address, as written
 	Summary string      `json:"summary"`
-	Stages  []DataStage `json:"stages"` // the journey map, in its order
+	Stages  []DataStage `json:"stages"`  // the journey map, in its order
+	Updated string      `json:"updated"` // the day of the log's newest entry, "" for an empty log
+	Log     []DataLog   `json:"log"`     // what changed on the map, newest first
+}
+
+// DataLog is one entry of a study's log, derived from the site: a belief
+// tested, a lesson, an action a sprint started, a change a sprint started
+// or a change's state on its since day.
+type DataLog struct {
+	Date     string `json:"date"`
+	Stage    string `json:"stage"`    // the stage's id, or "" for a sprint that names none
+	Kind     string `json:"kind"`     // tested, learned, action, change
+	Text     string `json:"text"`     // the belief, the lesson, the action or the change
+	Sprint   string `json:"sprint"`   // the id of the sprint it came from, or ""
+	Verdict  string `json:"verdict"`  // tested, learned: the sprint's verdict; else ""
+	Evidence string `json:"evidence"` // tested: the evidence the sprint found; else ""
+	Status   string `json:"status"`   // action, change: its state (planned, doing, done, dropped); else ""
 }
 
 // DataStage is one stage of a study's journey map: a customer activity,
@@ -78,16 +96,37 @@ type DataBelief struct {
 	Text       string `json:"text"`
 	Basis      string `json:"basis"`      // assumption or insight
 	Importance string `json:"importance"` // high, low
-	Evidence   string `json:"evidence"`   // none, opinion, anecdote, research, data
-	State      string `json:"state"`      // untested, or the verdict of the latest done sprint that tested it
-	TestedBy   string `json:"tested_by"`  // the id of that sprint; "" while untested
+	Evidence   string `json:"evidence"`   // none, opinion, anecdote, research, data: before any test
+	// State is what the done sprints that tested it found: untested; the
+	// latest verdict (supported, refuted, inconclusive); or contested when
+	// one supported it and another refuted it.
+	State         string       `json:"state"`
+	TestedBy      string       `json:"tested_by"`      // the id of the sprint that set the state; "" while untested
+	Verdicts      DataVerdicts `json:"verdicts"`       // how many done sprints gave each verdict
+	EvidenceAfter string       `json:"evidence_after"` // the [result] evidence of that sprint, or ""
+	TestNext      bool         `json:"test_next"`      // important, weakly evidenced and untested
 }
 
-// DataChange is a change under way at a stage.
+// DataVerdicts counts the verdicts of the done sprints that tested a
+// belief.
+type DataVerdicts struct {
+	Supported    int `json:"supported"`
+	Refuted      int `json:"refuted"`
+	Inconclusive int `json:"inconclusive"`
+}
+
+// DataChange is a change under way at a stage. One that names a sprint
+// and says no status of its own follows that sprint's action: source is
+// "action", and status, team, owner and due are the action's where the
+// change says none.
 type DataChange struct {
 	Text   string `json:"text"`
 	Team   string `json:"team"`
+	Owner  string `json:"owner"`
+	Due    string `json:"due"`
 	Status string `json:"status"` // planned, doing, done, dropped
+	Source string `json:"source"` // where status comes from: "own" (the study, or its default) or "action"
+	Since  string `json:"since"`  // the day its state last moved, as the study says, or ""
 	Sprint string `json:"sprint"` // the id of the sprint it came from, or ""
 }
 
@@ -143,8 +182,8 @@ type DataAction struct {
 	Energy      string `json:"energy"` // low, medium, high
 	Owner       string `json:"owner"`
 	Due         string `json:"due"`
-	Status      string `json:"status"` // open, doing, done, dropped: as the plan says
-	State       string `json:"state"`  // overdue (open or doing past due as of as_of), else the status
+	Status      string `json:"status"` // planned, doing, done, dropped: as the plan says ("open" reads as planned)
+	State       string `json:"state"`  // overdue (planned or doing past due as of as_of), else the status
 }
 
 // DataResult is what the session showed; "" before it.
@@ -291,16 +330,41 @@ func (r *renderer) dataStudy(st *site.Study) DataStudy {
 			Changes:      make([]DataChange, 0, len(sg.Changes)),
 		}
 		for _, b := range sg.Beliefs {
-			db := DataBelief{ID: b.ID, Text: b.Text, Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence, State: site.Untested}
+			t := b.Tally()
+			db := DataBelief{
+				ID: b.ID, Text: b.Text, Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence,
+				State: b.State(), EvidenceAfter: b.EvidenceAfter(), TestNext: b.TestNext(),
+				Verdicts: DataVerdicts{len(t["supported"]), len(t["refuted"]), len(t["inconclusive"])},
+			}
 			if sp := b.Tested(); sp != nil {
-				db.State, db.TestedBy = sp.Outcome(), sp.ID
+				db.TestedBy = sp.ID
 			}
 			ds.Beliefs = append(ds.Beliefs, db)
 		}
 		for _, c := range sg.Changes {
-			ds.Changes = append(ds.Changes, DataChange{Text: c.Text, Team: c.Team, Status: c.Status, Sprint: c.SprintID})
+			dc := DataChange{
+				Text: c.Text, Team: c.Team, Owner: c.Owner, Due: isoDate(c.Due),
+				Status: c.Status, Source: "own", Since: isoDate(c.Since), Sprint: c.SprintID,
+			}
+			if c.FromAction {
+				dc.Source = "action"
+			}
+			ds.Changes = append(ds.Changes, dc)
 		}
 		d.Stages = append(d.Stages, ds)
+	}
+	log := st.Log()
+	d.Updated = isoDate(site.Updated(log))
+	d.Log = make([]DataLog, 0, len(log))
+	for _, e := range log {
+		dl := DataLog{Date: isoDate(e.Date), Kind: e.Kind, Text: e.Text, Verdict: e.Verdict, Evidence: e.Evidence, Status: e.Status}
+		if e.Stage != nil {
+			dl.Stage = e.Stage.ID
+		}
+		if e.Sprint != nil {
+			dl.Sprint = e.Sprint.ID
+		}
+		d.Log = append(d.Log, dl)
 	}
 	return d
 }

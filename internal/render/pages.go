@@ -27,6 +27,7 @@ func (r *renderer) pagesTo(jobs chan<- page) {
 	send(layout.Index, "index", func() any { return r.indexView() })
 	send(layout.Assumptions, "assumptions", func() any { return r.assumptionsView() })
 	send(layout.Actions, "actions", func() any { return r.actionsView() })
+	send(layout.Studies, "studies", func() any { return r.studiesView() })
 	for _, st := range s.Studies {
 		send(layout.Study(st.ID), "study", func() any { return r.studyView(st) })
 	}
@@ -128,6 +129,10 @@ func (r *renderer) sprintItem(sp *site.Sprint) SprintItem {
 			Date:    r.date(sp.Date),
 			Team:    sp.Team,
 			Status:  sp.Status,
+			NotHeld: sp.NotHeld(r.today),
+			Study:   sp.Study.ID,
+			TeamID:  sp.TeamRef.Slug,
+			Lesson:  oneLine(sp.Result.Learned),
 			Learned: r.md.block(sp.Result.Learned),
 			Action: ActionBrief{
 				Do:      r.md.block(sp.Action.Do),
@@ -146,32 +151,6 @@ type itemOnce struct {
 	item SprintItem
 }
 
-func (r *renderer) indexView() IndexView {
-	s := r.site
-	name := layout.Index
-	v := IndexView{
-		Frame:       r.frame("index", name, "", ""),
-		Description: s.Settings.Description,
-		Sprints:     r.sprintItems(name, s.Sprints),
-	}
-	byOutcome := map[string]int{}
-	for _, sp := range s.Sprints {
-		byOutcome[sp.Outcome()]++
-	}
-	for _, k := range site.Outcomes.Values {
-		v.Outcomes = append(v.Outcomes, Count{Key: k, N: byOutcome[k]})
-	}
-	v.Actions = r.actionCounts(name, s.Sprints)
-	v.AsOf = r.date(r.today) // beside the counts, for the whole page
-	for _, t := range s.Teams {
-		v.Teams = append(v.Teams, TeamItem{Link{layout.Rel(name, layout.Team(t.Slug)), t.Name}, len(t.Sprints), len(t.Actions)})
-	}
-	for _, st := range s.Studies {
-		v.Studies = append(v.Studies, StudyItem{Link{layout.Rel(name, layout.Study(st.ID)), st.Title}, st.Kind, len(st.Sprints)})
-	}
-	return v
-}
-
 func (r *renderer) teamView(t *site.Team) TeamView {
 	name := layout.Team(t.Slug)
 	v := TeamView{
@@ -179,19 +158,30 @@ func (r *renderer) teamView(t *site.Team) TeamView {
 		Name:    t.Name,
 		Sprints: r.sprintItems(name, t.Sprints),
 	}
-	v.Counts = r.actionCounts(name, t.Actions)
+	counted := t.ActionsAsOf(r.today)
+	v.Counts = r.actionCounts(name, counted)
 	v.Calendar = layout.Rel(name, layout.TeamICS(t.Slug))
 	v.Frame.AsOf = r.asOf(slices.Concat(t.Actions, t.Sprints))
+	item := func(sp *site.Sprint) ActionItem {
+		return ActionItem{
+			Do:         r.md.block(sp.Action.Do),
+			Status:     sp.Action.Status,
+			Energy:     sp.Action.Energy,
+			Due:        r.date(sp.Action.Due),
+			Overdue:    sp.Overdue(r.today),
+			NotHeld:    sp.NotHeld(r.today),
+			Owner:      sp.Action.Owner,
+			Sprint:     Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
+			SprintDate: r.date(sp.Date),
+		}
+	}
+	for _, sp := range counted {
+		v.Actions = append(v.Actions, item(sp))
+	}
 	for _, sp := range t.Actions {
-		v.Actions = append(v.Actions, ActionItem{
-			Do:      r.md.block(sp.Action.Do),
-			Status:  sp.Action.Status,
-			Energy:  sp.Action.Energy,
-			Due:     r.date(sp.Action.Due),
-			Overdue: sp.Overdue(r.today),
-			Owner:   sp.Action.Owner,
-			Sprint:  Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
-		})
+		if sp.Status == "planned" {
+			v.Intended = append(v.Intended, item(sp))
+		}
 	}
 	return v
 }
@@ -205,6 +195,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 		Outcome:    sp.Outcome(),
 		Date:       r.date(sp.Date),
 		Status:     sp.Status,
+		NotHeld:    sp.NotHeld(r.today),
 		Relation:   sp.Relation,
 		Team:       Link{layout.Rel(name, layout.Team(sp.TeamRef.Slug)), sp.Team},
 		Study:      StudyLink{layout.Rel(name, study), sp.Study.Title, r.md.block(sp.Study.Summary)},
@@ -229,6 +220,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 			Team:        Link{layout.Rel(name, layout.Team(sp.ActionTeam.Slug)), sp.Action.Team},
 			OwnTeam:     sp.Action.Team == sp.Team,
 			Status:      sp.Action.Status,
+			Intended:    sp.Status == "planned",
 			Energy:      sp.Action.Energy,
 			Overdue:     sp.Overdue(r.today),
 			Owner:       sp.Action.Owner,
@@ -243,16 +235,10 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 	if sp.Stage != nil {
 		v.Stage = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, sp.Stage.ID)), sp.Stage.Name}
 	}
-	tested := sp
 	if b := sp.Tests; b != nil {
 		v.FromMap = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, b.Stage.ID)), b.Stage.Name}
-		tested = b.Tested()
-	}
-	if tested != nil && tested.Outcome() != site.Untested {
-		v.Verdict = tested.Outcome()
-		if tested != sp {
-			v.TestedBy = &Link{layout.Rel(name, layout.Sprint(tested.ID)), tested.Title}
-		}
+		across := r.beliefItem(b, r.sprintLink(name))
+		v.Across = &across
 	}
 	if sp.Follows != nil {
 		v.Follows = &Link{layout.Rel(name, layout.Sprint(sp.Follows.ID)), sp.Follows.Title}
@@ -342,23 +328,39 @@ func (r *renderer) actionsView() ActionsView {
 		CSV:    layout.Rel(name, layout.ActionsCSV),
 		ICS:    layout.Rel(name, layout.ActionsICS),
 		JSON:   layout.Rel(name, layout.SprintsJSON),
+		Narrow: r.narrow(name, false),
 	}
-	for _, sp := range all {
+	overdue := map[*site.Team]int{}
+	for _, sp := range slices.Concat(all, r.site.Intended()) {
 		state := sp.ActionState(r.today)
 		if n := len(v.Parts); n == 0 || v.Parts[n-1].State != state {
 			v.Parts = append(v.Parts, ActionPart{State: state, Anchor: layout.ActionPart(state)})
 		}
+		if state == site.Overdue {
+			overdue[sp.ActionTeam]++
+		}
 		part := &v.Parts[len(v.Parts)-1]
 		part.Actions = append(part.Actions, ActionRow{
-			Do:      r.md.block(sp.Action.Do),
-			Sprint:  Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
-			Planned: sp.Status == "planned",
-			Team:    Link{layout.Rel(name, layout.Team(sp.ActionTeam.Slug)), sp.Action.Team},
-			Owner:   sp.Action.Owner,
-			Due:     r.date(sp.Action.Due),
-			Energy:  sp.Action.Energy,
-			State:   state,
+			Do:         r.md.block(sp.Action.Do),
+			Sprint:     Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title},
+			SprintDate: r.date(sp.Date),
+			Planned:    sp.Status == "planned",
+			NotHeld:    sp.NotHeld(r.today),
+			Team:       Link{layout.Rel(name, layout.Team(sp.ActionTeam.Slug)), sp.Action.Team},
+			Owner:      sp.Action.Owner,
+			Due:        r.date(sp.Action.Due),
+			Energy:     sp.Action.Energy,
+			State:      state,
+			Study:      sp.Study.ID,
+			TeamID:     sp.ActionTeam.Slug,
 		})
 	}
+	// The teams with overdue actions, the most first.
+	for _, t := range r.site.Teams {
+		if n := overdue[t]; n > 0 {
+			v.OverdueByTeam = append(v.OverdueByTeam, Count{Key: t.Name, N: n, URL: layout.Rel(name, layout.Team(t.Slug))})
+		}
+	}
+	slices.SortStableFunc(v.OverdueByTeam, func(a, b Count) int { return b.N - a.N })
 	return v
 }

@@ -30,15 +30,42 @@ func (r *renderer) studyView(st *site.Study) StudyView {
 		v.Progress.Done += sv.Progress.Done
 		v.Progress.Of += sv.Progress.Of
 		v.Stages = append(v.Stages, sv)
+		for _, b := range sv.Beliefs {
+			if b.TestNext && !b.Own {
+				v.TestNext = append(v.TestNext, b)
+			}
+		}
 	}
+	r.mapSheet(name, &v)
+	log := st.Log()
+	v.Updated = r.date(site.Updated(log))
+	v.Log = r.logItems(name, log)
 	return v
+}
+
+// logItems is a study's log as the page at name shows it.
+func (r *renderer) logItems(name string, log []site.LogEntry) []LogItem {
+	link := r.sprintLink(name)
+	items := make([]LogItem, 0, len(log))
+	for _, e := range log {
+		item := LogItem{
+			Date: r.date(e.Date), Kind: e.Kind, Text: r.md.inline(e.Text),
+			Verdict: e.Verdict, Evidence: e.Evidence, Status: e.Status,
+		}
+		if e.Stage != nil {
+			item.Stage = &Link{"#" + layout.Stage(e.Stage.ID), e.Stage.Name}
+		}
+		if e.Sprint != nil {
+			item.Sprint = link(e.Sprint)
+		}
+		items = append(items, item)
+	}
+	return items
 }
 
 // stageView is a stage of the journey map on the page at name.
 func (r *renderer) stageView(name string, sg *site.Stage) StageView {
-	link := func(sp *site.Sprint) *Link {
-		return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title}
-	}
+	link := r.sprintLink(name)
 	sv := StageView{
 		Anchor:       layout.Stage(sg.ID),
 		Name:         sg.Name,
@@ -49,34 +76,68 @@ func (r *renderer) stageView(name string, sg *site.Stage) StageView {
 		Touchpoints:  sg.Touchpoints,
 		Sprints:      r.sprintItems(name, sg.Sprints),
 	}
-	if len(sg.Sprints) > 0 {
-		sv.Newest = r.date(sg.Sprints[0].Date)
+	for _, sp := range sg.Sprints {
+		brief := &SprintBrief{Link: *link(sp), Date: r.date(sp.Date), Verdict: sp.Result.Verdict}
+		switch {
+		case sp.Status == "planned":
+			// Newest first: the last one seen is the next to come.
+			sv.Next = brief
+		case sp.Status == "done" && sv.Latest == nil:
+			sv.Latest = brief
+			sv.Newest = brief.Date
+		}
 	}
 	for _, b := range sg.Beliefs {
-		sv.Beliefs = append(sv.Beliefs, beliefItem(b, link, r.md))
+		sv.Beliefs = append(sv.Beliefs, r.beliefItem(b, link))
 	}
 	for _, sp := range sg.Sprints {
-		if item, ok := ownAssumption(sp, link, r.md); ok {
+		if item, ok := r.ownAssumption(sp, link); ok {
 			sv.Beliefs = append(sv.Beliefs, item)
 		}
 	}
 	for _, sp := range sg.Sprints {
 		if o := sp.Outcome(); o != site.Untested {
-			sv.Lessons = append(sv.Lessons, Lesson{o, r.md.inline(sp.Result.Learned), *link(sp)})
+			sv.Lessons = append(sv.Lessons, Lesson{o, r.md.inline(sp.Result.Learned), *link(sp), r.date(sp.ResultDay())})
 		}
 	}
+	sv.Changes = r.changeItems(sg, link)
+	for _, c := range sv.Changes {
+		if c.Status != "dropped" {
+			sv.Progress.Of++
+			if c.Status == "done" {
+				sv.Progress.Done++
+			}
+		}
+	}
+	sv.Summary = summarise(sv)
+	return sv
+}
+
+// changeItems are the stage's changes, then the actions of its done
+// sprints that no change follows; an action that a retest repeated word
+// for word is listed once, from its newest sprint.
+func (r *renderer) changeItems(sg *site.Stage, link func(*site.Sprint) *Link) []ChangeItem {
+	var items []ChangeItem
+	followed := map[*site.Sprint]bool{}
 	for _, c := range sg.Changes {
-		item := ChangeItem{Text: r.md.inline(c.Text), Group: "change", Status: c.Status, Team: c.Team}
+		item := ChangeItem{
+			Text: r.md.inline(c.Text), Group: "change", Status: c.Status, FromAction: c.FromAction,
+			Since: r.date(c.Since), Team: c.Team, Owner: c.Owner, Due: r.date(c.Due),
+		}
 		if c.Sprint != nil {
 			item.Sprint = link(c.Sprint)
+			followed[c.Sprint] = followed[c.Sprint] || c.FromAction
+			item.Overdue = c.FromAction && c.Sprint.Overdue(r.today)
 		}
-		sv.Changes = append(sv.Changes, item)
+		items = append(items, item)
 	}
+	seen := map[string]bool{}
 	for _, sp := range sg.Sprints {
-		if sp.Status != "done" {
+		if sp.Status != "done" || followed[sp] || seen[sp.Action.Do] {
 			continue
 		}
-		sv.Changes = append(sv.Changes, ChangeItem{
+		seen[sp.Action.Do] = true
+		items = append(items, ChangeItem{
 			Text:    r.md.inline(sp.Action.Do),
 			Group:   "action",
 			Status:  sp.Action.Status,
@@ -87,15 +148,14 @@ func (r *renderer) stageView(name string, sg *site.Stage) StageView {
 			Sprint:  link(sp),
 		})
 	}
-	for _, c := range sv.Changes {
-		if c.Status != "dropped" {
-			sv.Progress.Of++
-			if c.Status == "done" {
-				sv.Progress.Done++
-			}
-		}
+	return items
+}
+
+// sprintLink returns the link to a sprint from the page at name.
+func (r *renderer) sprintLink(name string) func(*site.Sprint) *Link {
+	return func(sp *site.Sprint) *Link {
+		return &Link{layout.Rel(name, layout.Sprint(sp.ID)), sp.Title}
 	}
-	return sv
 }
 
 // reportURL passes a link that site.Load has checked (http, https, file,
@@ -106,34 +166,4 @@ func reportURL(s string) template.URL {
 		return ""
 	}
 	return template.URL(u.String())
-}
-
-// beliefItem is the study's belief b as the map and the board show it:
-// its verdict once tested, and the planned sprint that will test it.
-func beliefItem(b *site.Belief, link func(*site.Sprint) *Link, md *markdown) BeliefItem {
-	item := BeliefItem{Text: md.inline(b.Text), Basis: b.Basis, Importance: b.Importance, Evidence: b.Evidence}
-	if sp := b.Tested(); sp != nil {
-		item.Verdict, item.TestedBy = sp.Outcome(), link(sp)
-	}
-	if sp := planned(b.Sprints); sp != nil {
-		item.Planned = link(sp)
-	}
-	return item
-}
-
-// ownAssumption is the assumption of a sprint that tests none of its
-// study's beliefs, as the map and the board show it; ok is false for an
-// abandoned sprint's, which nobody will test.
-func ownAssumption(sp *site.Sprint, link func(*site.Sprint) *Link, md *markdown) (item BeliefItem, ok bool) {
-	if sp.Tests != nil || sp.Status == "abandoned" {
-		return BeliefItem{}, false
-	}
-	a := sp.Assumption
-	item = BeliefItem{Text: md.inline(a.Belief), Basis: a.Basis, Importance: a.Importance, Evidence: a.Evidence, Own: true}
-	if o := sp.Outcome(); o != site.Untested {
-		item.Verdict, item.TestedBy = o, link(sp)
-	} else {
-		item.Planned = link(sp)
-	}
-	return item, true
 }

@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+	"time"
+)
 
 // The views: what each page template gets. A view holds exactly what its
 // page shows, already resolved: strings, enum values (for label and CSS
@@ -76,6 +79,10 @@ type SprintItem struct {
 	Date    Date
 	Team    string
 	Status  string // planned, done, abandoned
+	NotHeld bool   // planned, and its day has passed: a plan not held
+	Study   string // the study's id, and TeamID the team's slug, for narrowing a list (data-study, data-team)
+	TeamID  string
+	Lesson  string // what it learned, in one plain line; "" before the session
 	Learned template.HTML
 	Action  ActionBrief
 }
@@ -84,7 +91,7 @@ type SprintItem struct {
 type ActionBrief struct {
 	Do      template.HTML
 	Team    string
-	Status  string // open, doing, done, dropped
+	Status  string // planned, doing, done, dropped
 	Overdue bool
 }
 
@@ -96,8 +103,12 @@ type ActionItem struct {
 	Energy  string // low, medium, high
 	Due     Date
 	Overdue bool
+	NotHeld bool // the action of a planned sprint whose day has passed
 	Owner   string
 	Sprint  Link
+	// SprintDate is the sprint's day, which a planned sprint's intended
+	// action shows.
+	SprintDate Date
 }
 
 // IndexView is the start page.
@@ -105,11 +116,43 @@ type IndexView struct {
 	Frame       Frame
 	Description string       // the site's description, as written
 	Outcomes    []Count      // sprints by outcome
-	Actions     []Count      // every action by state, each linking to its part of the actions page
+	Actions     []Count      // every counted action by state (done sprints'), each linking to its part of the actions page
 	AsOf        Date         // the day that overdue is counted from
 	Sprints     []SprintItem // newest first
+	Quarter     string       // the latest quarter's name ("Q4 2026"), today's
+	Quarters    []Quarter    // Sprints by quarter, newest first
+	Learned     []SprintItem // the done sprints of the latest quarter, newest first
 	Teams       []TeamItem
 	Studies     []StudyItem
+	Narrow      Narrow
+}
+
+// A Quarter is the sprints of one quarter of a year, newest first. Open
+// is true for the latest quarter and any after it (sprints planned
+// ahead); earlier ones are drawn folded.
+type Quarter struct {
+	Name    string
+	Anchor  string
+	Open    bool
+	Sprints []SprintItem
+
+	start time.Time
+}
+
+// Narrow is the form that narrows a page's lists without a server
+// (narrow.js, from file:// too): by study and team, and on the board by
+// the beliefs' state. Items carry data-study, data-team and data-state.
+type Narrow struct {
+	ScriptURL string
+	Studies   []Option // value: the study's id
+	Teams     []Option // value: the team's slug
+	States    []Option // value: a belief state; only on the board
+}
+
+// An Option is one choice of a <select>.
+type Option struct {
+	Value string
+	Text  string
 }
 
 // A Count is how many of something have the value Key; URL, when set,
@@ -124,12 +167,16 @@ type Count struct {
 // too: whether insight led to doing.
 type ActionsView struct {
 	Frame  Frame
-	AsOf   Date    // the day that overdue is counted from: the build's
-	Counts []Count // by state (overdue, open, doing, done, dropped), each linking to its part
-	Parts  []ActionPart
-	CSV    string // actions.csv, for Excel and LibreOffice
-	ICS    string // actions.ics, for calendars
-	JSON   string // sprints.json, for dashboards
+	AsOf   Date         // the day that overdue is counted from: the build's
+	Counts []Count      // by state (overdue, planned, doing, done, dropped), each linking to its part
+	Parts  []ActionPart // the counted states, then the planned sprints' intended actions
+	// OverdueByTeam are the teams with overdue actions, the most first:
+	// Key is the team's name, URL its page.
+	OverdueByTeam []Count
+	Narrow        Narrow
+	CSV           string // actions.csv, for Excel and LibreOffice
+	ICS           string // actions.ics, for calendars
+	JSON          string // sprints.json, for dashboards
 }
 
 // An ActionPart is the actions in one state, by due date.
@@ -143,12 +190,17 @@ type ActionPart struct {
 type ActionRow struct {
 	Do      template.HTML
 	Sprint  Link
-	Planned bool // the sprint has not been run: the action is planned with it
+	Planned bool // the sprint has not been run: the action is intended, not counted
+	NotHeld bool // planned, and the sprint's day has passed
 	Team    Link // the team that acts
 	Owner   string
 	Due     Date
 	Energy  string // low, medium, high
-	State   string // overdue, open, doing, done or dropped
+	State   string // overdue, planned, doing, done, dropped, or intended
+
+	SprintDate Date
+	Study      string // the study's id, and TeamID the acting team's slug, for narrowing
+	TeamID     string
 }
 
 // A TeamItem is a team in the start page's list.
@@ -172,6 +224,7 @@ type SprintView struct {
 	Outcome    string
 	Date       Date
 	Status     string
+	NotHeld    bool   // still planned after its day: shown as not held
 	Relation   string // pilots, follows-up, challenges, confirms
 	Team       Link   // the team that runs the sprint
 	Study      StudyLink
@@ -181,10 +234,9 @@ type SprintView struct {
 	Belief     template.HTML
 	Basis      string
 	Importance string
-	Evidence   string // before the session
-	Verdict    string // the belief's verdict once tested, by this sprint or a later one; ""
-	TestedBy   *Link  // the later sprint whose verdict it is; nil for this one's or none
-	FromMap    *Link  // the belief on the study's map, when the sprint tests one
+	Evidence   string      // before the session
+	FromMap    *Link       // the belief on the study's map, when the sprint tests one
+	Across     *BeliefItem // that belief across every sprint that tested it; nil for a sprint's own
 
 	Ask       template.HTML
 	Method    string
@@ -217,6 +269,7 @@ type SprintAction struct {
 	Team        Link // the team that acts
 	OwnTeam     bool // the team that acts is the team that ran the sprint
 	Status      string
+	Intended    bool // the sprint is planned: the action is what the team means to do, not counted
 	Energy      string
 	Overdue     bool
 	Owner       string
@@ -260,7 +313,13 @@ type StudyView struct {
 	Body     template.HTML
 	Stages   []StageView  // the map's columns, left to right
 	Progress Progress     // of every stage's changes and actions
+	Updated  Date         // the newest entry's day in Log
+	Log      []LogItem    // what changed on the map, newest first
+	TestNext []BeliefItem // the map's beliefs to test next
 	Sprints  []SprintItem // every sprint linked to the study, newest first
+	StyleURL string       // the map's own style sheet, for the screen and the printed sheet
+	Address  string       // the page's address from the site's base_url; "" without one
+	Legend   Legend       // the states the map draws
 }
 
 // A Report is the link to a study's original report. URL has passed the
@@ -283,26 +342,59 @@ type StageView struct {
 	Desired      template.HTML
 	Beliefs      []BeliefItem // the study's, then the sprints' own assumptions
 	Lessons      []Lesson     // what done sprints learned there, newest first
-	Changes      []ChangeItem // the study's changes, then done sprints' actions
+	Changes      []ChangeItem // the study's changes, then done sprints' actions that no change follows, each once
 	Progress     Progress
 	Touchpoints  []string
-	Newest       Date // the newest sprint's day at the stage
+	Latest       *SprintBrief // the newest sprint held at the stage; nil for none
+	Next         *SprintBrief // the next planned sprint at the stage; nil for none
+	Newest       Date         // Latest's day, for templates written before Latest
 	Sprints      []SprintItem
+	Summary      StageSummary // what the map's closed cells show
 }
 
-// A BeliefItem is a belief as the map and the board show it.
+// A SprintBrief names one sprint in a map's cell: its link, day and
+// verdict ("" for a planned one).
+type SprintBrief struct {
+	Link    Link
+	Date    Date
+	Verdict string
+}
+
+// A BeliefItem is a belief as the map, the board and the log show it.
+//
+// Its State comes from every done sprint that tests it (untested,
+// supported, refuted, inconclusive, or contested when they disagree), and
+// Drawn is the basis it is drawn as: a supported internal assumption is
+// drawn as (tested) customer-true insight.
 type BeliefItem struct {
-	Text       template.HTML
-	Basis      string // assumption (internal) or insight (customer-true)
-	Importance string
-	Evidence   string
-	Own        bool         // a sprint's own assumption, not on the study's list
-	Verdict    string       // supported, refuted or inconclusive once tested; "" before
-	TestedBy   *Link        // the sprint whose verdict it is
-	Planned    *Link        // a planned sprint that will test it
-	Stage      *Link        // on the board: the stage on its study's map; nil for none
-	Action     *ActionBrief // on the board: the action its test led to
-	Team       string       // on the board: the team of the sprint that tests it
+	Text          template.HTML
+	Basis         string // as the study says: assumption (internal) or insight (customer-true)
+	Drawn         string // insight for customer-true insight and a supported assumption, else assumption
+	Importance    string
+	Evidence      string // before any test
+	EvidenceAfter string // what the sprint that set its state found; "" when untested or not said
+	Own           bool   // a sprint's own assumption, not on the study's list
+	State         string // untested, supported, refuted, inconclusive, contested
+	Verdict       string // the latest verdict once tested; "" before
+	Tally         []Tally
+	TestNext      bool         // important, weakly evidenced and untested
+	TestedBy      *Link        // the sprint that set its state
+	Planned       *Link        // a planned sprint that will test it
+	Stage         *Link        // on the board: the stage on its study's map; nil for none
+	Study         *Link        // on the board: its study
+	Action        *ActionBrief // on the board: the action its test led to
+	Team          string       // on the board: the team of the sprint that tests it
+	StudyID       string       // on the board: the study's id and the team's slug, for narrowing
+	TeamID        string
+	NotHeld       Date // on the board: the day of the Planned sprint, when it has passed unheld
+}
+
+// A Tally is how many done sprints gave a belief one verdict, newest first;
+// a belief tested more than once has one for each verdict, in Verdicts'
+// order, zeros too.
+type Tally struct {
+	Verdict string
+	Sprints []Link
 }
 
 // A Lesson is what a done sprint learned at a stage.
@@ -310,20 +402,36 @@ type Lesson struct {
 	Verdict string
 	Learned template.HTML
 	Sprint  Link
+	Date    Date
 }
 
 // A ChangeItem is a change under way at a stage: written in the study
-// (Group "change": planned, doing, done, dropped) or a done sprint's
-// action (Group "action": open, doing, done, dropped).
+// (Group "change") or a done sprint's action that no change follows
+// (Group "action"). Both are in one of the states planned, doing, done,
+// dropped.
 type ChangeItem struct {
-	Text    template.HTML
-	Group   string // the label group of Status: change or action
-	Status  string
-	Team    string
-	Owner   string
-	Due     Date
-	Overdue bool
-	Sprint  *Link // the sprint it came from
+	Text       template.HTML
+	Group      string // change or action
+	Status     string
+	FromAction bool // a change that takes its state from its sprint's action
+	Since      Date // the day its state last moved, when the study says
+	Team       string
+	Owner      string
+	Due        Date
+	Overdue    bool
+	Sprint     *Link // the sprint it came from
+}
+
+// A LogItem is one entry of a study's log, as its page shows it.
+type LogItem struct {
+	Date     Date
+	Kind     string // tested, learned, action, change
+	Stage    *Link  // nil for a sprint that names no stage
+	Text     template.HTML
+	Verdict  string // tested, learned
+	Evidence string // tested: the evidence found
+	Status   string // action, change
+	Sprint   *Link
 }
 
 // Progress is how many changes are done of those not dropped.
@@ -337,7 +445,8 @@ type TeamView struct {
 	Name     string
 	Counts   []Count      // the team's actions by state, as the actions page counts them
 	Calendar string       // the team's open actions with a due date, as an iCalendar file
-	Actions  []ActionItem // open first, low energy first, then by due date
+	Actions  []ActionItem // counted (done sprints'): overdue first, then by state, low energy first, then by due date
+	Intended []ActionItem // the planned sprints' intended actions, newest sprint first
 	Sprints  []SprintItem
 }
 
@@ -347,6 +456,7 @@ type AssumptionsView struct {
 	Frame   Frame
 	Next    []BeliefItem // untested: the important and weakly evidenced first
 	Columns []Column     // tested, by verdict
+	Narrow  Narrow       // by study, team and state
 }
 
 // A Column of the board holds the beliefs of one verdict, customer-true

@@ -44,14 +44,29 @@
 //	                    current, desired, touchpoints ([string]), and changes:
 //	                    each a string (a planned change) or an inline table
 //	                    { text = "...", team = "...", status = "...", sprint = "<id>" }
-//	                    with status (planned, doing, done, dropped; default planned)
+//	                    with status (planned, doing, done, dropped; default planned),
+//	                    and optionally owner, due (a date) and since (a date: the
+//	                    day its state last moved). A change that names a sprint
+//	                    and says no status follows that sprint's action: its
+//	                    status, and its team, owner and due where it has none;
+//	                    the action is then not listed again on the stage. A
+//	                    status that differs from a done sprint's action is warned
+//	                    about.
 //	[[stages.beliefs]]  what the organisation believes there: id (required, unique
 //	                    in the study), text (required), basis (required: assumption
 //	                    or insight), importance (high, low), evidence (none,
 //	                    opinion, anecdote, research, data)
 //
-// A belief's state comes from the sprints that test it: untested, or the
-// verdict of the latest done one.
+// A belief's state comes from the done sprints that test it: untested;
+// the latest verdict (supported, refuted, inconclusive); or contested when
+// one supported it and another refuted it. Its evidence after is the
+// [result] evidence of the sprint that set its state. An important,
+// weakly evidenced (none, opinion, anecdote), untested belief is one to
+// test next.
+//
+// A study's log (Study.Log) is derived from the site: each done sprint's
+// test and lesson, the action it started, each change a done sprint
+// started, and each change's state on its since day, newest first.
 //
 // # sprint.toml
 //
@@ -65,11 +80,12 @@
 //	             importance (high, low), evidence (none, opinion, anecdote, research, data);
 //	             or tests = "<belief id>" of the study, and then belief, basis,
 //	             importance, evidence and the sprint's stage default from the belief
+//	             (a copy in the plan that differs from the study's is warned about)
 //	[question]   ask (required), method (required: interview, observation, survey,
 //	             data, prototype, other), customers (integer), criterion
 //	[action]     do (required), team (default: the sprint's team), strengthens,
 //	             energy (low, medium, high), owner, due (a date),
-//	             status (open, doing, done, dropped)
+//	             status (planned, doing, done, dropped; "open" reads as planned)
 //	[result]     verdict (supported, refuted, inconclusive) and learned: required
 //	             when status is done; evidence; recorded (a date: the day the
 //	             result was written, the feed entry's updated)
@@ -81,12 +97,13 @@
 // # The model
 //
 // Load returns a Site: Settings, Studies (by id), Sprints (newest first),
-// Teams (by slug) with their Sprints and Actions (open first, then low
+// Teams (by slug) with their Sprints and Actions (planned first, then low
 // energy first, then by due date), Pages and Files. Sprints are linked to
 // their Study, Stage, Follows/FollowedBy and teams; studies and stages list
 // the sprints that touched them. Warnings hold what tends to go stale: a
 // sprint still planned a week after its date, a done sprint whose action is
-// still open past its due date.
+// still planned past its due date, a change whose status differs from its
+// sprint's action, a plan's copy of a belief that differs from the study's.
 //
 // Templates never see the model: internal/render makes a view of each
 // page from it, and its package doc is the template contract.

@@ -34,8 +34,8 @@ func TestDocsListEveryEnum(t *testing.T) {
 		{"evidence (", "evidence = ", Evidences},
 		{"method (", "method = ", Methods},
 		{"energy (", "energy = ", Energies},
-		{"\n//\t             status (", "status = \"open\"", ActionStatuses},
-		{"with status (", "# status: ", ChangeStatuses},
+		{"\n//\t             status (", "status = \"planned\"                 # ", States},
+		{"with status (", "# status: ", States},
 		{"verdict (", "verdict = ", Verdicts},
 	}
 	for _, f := range fields {

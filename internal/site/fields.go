@@ -7,9 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 )
 
 // fields reads typed values out of a decoded TOML table and records a
@@ -325,55 +322,6 @@ func header(key string) string {
 	return b.String()
 }
 
-// changes reads a stage's changes: each a string (a planned change) or a
-// table with text, and optionally team, status and sprint.
-func (f *fields) changes(m map[string]any, prefix string) []Change {
-	key := join(prefix, "changes")
-	v, ok := m["changes"]
-	if !ok {
-		return nil
-	}
-	list, ok := v.([]any)
-	if !ok {
-		if tables, isTables := v.([]map[string]any); isTables {
-			for _, t := range tables {
-				list = append(list, t)
-			}
-		} else {
-			f.atValue(key, "must be an array of changes (strings or tables), not %s", typeName(v))
-			return nil
-		}
-	}
-	var out []Change
-	for i, e := range list {
-		switch e := e.(type) {
-		case string:
-			if strings.TrimSpace(e) == "" {
-				f.atValue(fmt.Sprintf("%s[%d]", key, i), "a change must say what changes, not be empty")
-				continue
-			}
-			out = append(out, Change{Text: e, Status: ChangeStatuses.Default, Index: i})
-		case map[string]any:
-			// The positions of keys inside an inline table are not
-			// recorded: problems point at the list, and name the change
-			// by its place in it, as stages are named.
-			p := fmt.Sprintf("%s[%d]", key, i)
-			f.known(e, p, "text", "team", "status", "sprint")
-			c := Change{
-				Text:     f.str(e, p, "text", true),
-				Team:     f.str(e, p, "team", false),
-				Status:   f.enum(e, p, "status", ChangeStatuses),
-				SprintID: f.str(e, p, "sprint", false),
-				Index:    i,
-			}
-			out = append(out, c)
-		default:
-			f.atValue(fmt.Sprintf("%s[%d]", key, i), "must be a string or a table with text, team, status and sprint, not %s", typeName(e))
-		}
-	}
-	return out
-}
-
 // table returns the sub-table name of m, or nil when it is absent.
 func (f *fields) table(m map[string]any, prefix, name string, required bool) map[string]any {
 	key := join(prefix, name)
@@ -416,72 +364,4 @@ func (f *fields) tables(m map[string]any, prefix, name string) []map[string]any 
 	}
 	f.atValue(key, "must be an array of tables ([[%s]]), not %s", header(key), typeName(v))
 	return nil
-}
-
-// decodeTOML parses src into a table. A syntax error becomes a positioned problem.
-// firstLine is the line of src's first line within its file.
-func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]any, *fields, bool) {
-	if line, col, msg := checkTOMLShape(src); msg != "" {
-		*probs = append(*probs, Problem{Path: path, Line: line + firstLine - 1, Col: col, Msg: msg})
-		return nil, nil, false
-	}
-	m := map[string]any{}
-	if _, err := toml.Decode(src, &m); err != nil {
-		p := Problem{Path: path, Msg: err.Error()}
-		if pe, ok := err.(toml.ParseError); ok {
-			p.Line = pe.Position.Line + firstLine - 1
-			p.Col = pe.Position.Col
-			p.Msg = "invalid TOML: " + pe.Message
-			if pe.Message == "strings cannot contain newlines" {
-				// Said as what the user did: a quote left open.
-				lines := strings.Split(src, "\n")
-				if i := pe.Position.Line - 1; i >= 0 && i < len(lines) {
-					if col := openQuote(lines[i]); col > 0 {
-						p.Col = col
-						p.Msg = fmt.Sprintf("the string that starts on line %d has no closing quote: end it on the same line, or write text of several lines between \"\"\" and \"\"\"", p.Line)
-					}
-				}
-			}
-		}
-		*probs = append(*probs, p)
-		return nil, nil, false
-	}
-	// Positions are found only when a problem needs one.
-	f := &fields{path: path, probs: probs, load: func() (string, int) { return src, firstLine }}
-	if overMarkdownBounds(f, m) {
-		return nil, nil, false
-	}
-	return m, f, true
-}
-
-// openQuote gives the column (in characters, from 1) of the quote that
-// opens a string in line without closing it, or 0.
-func openQuote(line string) int {
-	col := 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if c == '#' {
-			return 0
-		}
-		if c != '"' && c != '\'' {
-			continue
-		}
-		start := i
-		for i++; i < len(line) && line[i] != c; i++ {
-			if c == '"' && line[i] == '\\' {
-				i++
-			}
-		}
-		if i >= len(line) {
-			col = utf8.RuneCountInString(line[:start]) + 1
-			return col
-		}
-	}
-	return col
-}
-
-// isLocalDate reports whether t was written as a TOML local date (2026-11-24),
-// which BurntSushi/toml marks with a location of its own.
-func isLocalDate(t time.Time) bool {
-	return t.Location().String() == "date-local"
 }

@@ -121,7 +121,7 @@ func known(what string, ids []string) string {
 	return fmt.Sprintf(" (%s: %s)", what, strings.Join(ids, ", "))
 }
 
-// sortActions puts open actions first, low-energy ones first among them,
+// sortActions puts planned actions first, low-energy ones first among them,
 // then the earliest due.
 func sortActions(list []*Sprint) {
 	slices.SortStableFunc(list, func(a, b *Sprint) int {
@@ -136,7 +136,7 @@ func sortActions(list []*Sprint) {
 
 // sprintWarnings finds what tends to go stale in a sprint: a plan left
 // planned a week after its date, and a done sprint whose action is still
-// open past its due date. src is the plan's source, for the positions.
+// not started past its due date. src is the plan's source, for the positions.
 func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 	if today.IsZero() {
 		return nil
@@ -147,8 +147,8 @@ func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 		f.atValue("status", "still planned %d days after the session's date %s: set it to done or abandoned",
 			int(today.Sub(sp.Date).Hours()/24), sp.Date.Format(time.DateOnly))
 	}
-	if sp.Status == "done" && sp.Action.Status == "open" && sp.Overdue(today) {
-		f.atValue("action.status", "still open, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
+	if sp.Status == "done" && sp.Action.Status == ActionStatuses.Default && sp.Overdue(today) {
+		f.atValue("action.status", "still planned, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
 	}
 	if sp.Status == "done" {
 		unfinished(sp, f)
@@ -193,7 +193,7 @@ func unfinished(sp *Sprint, f *fields) {
 	if sp.Question.Criterion == "" {
 		empty("question.criterion", "a done sprint says what would have shown the belief right or wrong")
 	}
-	if sp.Action.Status == "open" || sp.Action.Status == "doing" {
+	if sp.Action.Status == ActionStatuses.Default || sp.Action.Status == "doing" {
 		if sp.Action.Owner == "" {
 			empty("action.owner", "an open action needs someone who sees it done")
 		}
@@ -217,6 +217,7 @@ func (l *loader) linkBelief(sp *Sprint, f *fields) {
 			f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", ids))
 		} else {
 			sp.Tests = b
+			l.copyWarnings(sp, b)
 			a.Belief = cmp.Or(a.Belief, b.Text)
 			a.Basis = cmp.Or(a.Basis, b.Basis)
 			a.Importance = cmp.Or(a.Importance, b.Importance)
@@ -236,7 +237,31 @@ func (l *loader) linkBelief(sp *Sprint, f *fields) {
 	a.Evidence = cmp.Or(a.Evidence, Evidences.Default)
 }
 
-// linkChanges links each stage's changes to the sprints they came from.
+// copyWarnings warns of each value that a plan testing belief b copies
+// from the study and that differs from it: the map and the sprint's page
+// would then say two things of one belief, and the study's is the one that
+// counts. The plan's copy is still what its page shows.
+func (l *loader) copyWarnings(sp *Sprint, b *Belief) {
+	a := sp.Assumption
+	w := l.sprintFields(sp)
+	w.probs = &l.warns
+	for _, v := range []struct{ key, plan, study string }{
+		{"belief", a.Belief, b.Text},
+		{"basis", a.Basis, b.Basis},
+		{"importance", a.Importance, b.Importance},
+		{"evidence", a.Evidence, b.Evidence},
+	} {
+		if v.plan != "" && strings.TrimSpace(v.plan) != strings.TrimSpace(v.study) {
+			w.atValue("assumption."+v.key, "%q, but belief %q of study %q says %q: the study's is what the map shows; leave %s out to take it",
+				v.plan, b.ID, sp.StudyID, v.study, v.key)
+		}
+	}
+}
+
+// linkChanges links each stage's changes to the sprints they came from. A
+// change with no status of its own follows its sprint's action; one whose
+// status differs from a done sprint's action is warned about, as the same
+// work then has two states.
 func (l *loader) linkChanges(sprints map[string]*Sprint) {
 	for _, st := range l.site.Studies {
 		for i, sg := range st.Stages {
@@ -245,11 +270,38 @@ func (l *loader) linkChanges(sprints map[string]*Sprint) {
 				if c.SprintID == "" {
 					continue
 				}
+				key := fmt.Sprintf("stages[%d].changes[%d]", i, c.Index)
 				c.Sprint = sprints[c.SprintID]
-				if c.Sprint == nil && !l.broken["sprint:"+c.SprintID] && st.fields != nil {
-					st.fields.atValue(fmt.Sprintf("stages[%d].changes[%d].sprint", i, c.Index), "%q is not a sprint in sprints/", c.SprintID)
+				switch {
+				case c.Sprint == nil:
+					if !l.broken["sprint:"+c.SprintID] && st.fields != nil {
+						st.fields.atValue(key+".sprint", "%q is not a sprint in sprints/", c.SprintID)
+					}
+				case !c.OwnStatus:
+					c.follow()
+				case c.Sprint.Status == "done" && c.Status != c.Sprint.Action.Status && st.fields != nil:
+					wf := *st.fields
+					wf.probs = &l.warns
+					wf.atValue(key+".sprint", "the change's status is %q, but the action of sprint %q, the same work, is %q: leave status out to follow the action, or make them agree",
+						c.Status, c.SprintID, c.Sprint.Action.Status)
 				}
 			}
 		}
+	}
+}
+
+// follow makes c the same work as its sprint's action: its status, and its
+// team, owner and due date where it says none. An abandoned sprint's
+// action was never taken up: the change stays planned.
+func (c *Change) follow() {
+	a := c.Sprint.Action
+	c.FromAction = true
+	if c.Sprint.Status != "abandoned" {
+		c.Status = a.Status
+	}
+	c.Team = cmp.Or(c.Team, a.Team)
+	c.Owner = cmp.Or(c.Owner, a.Owner)
+	if c.Due.IsZero() {
+		c.Due = a.Due
 	}
 }

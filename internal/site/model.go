@@ -108,7 +108,7 @@ type Belief struct {
 }
 
 // Tested returns the latest done sprint that tested the belief and gave a
-// verdict, or nil while it is untested.
+// verdict, the one that set its state, or nil while it is untested.
 func (b *Belief) Tested() *Sprint {
 	for _, sp := range b.Sprints {
 		if sp.Outcome() != Untested {
@@ -118,16 +118,72 @@ func (b *Belief) Tested() *Sprint {
 	return nil
 }
 
+// Tally returns the done sprints that tested the belief, newest first, by
+// their verdict.
+func (b *Belief) Tally() map[string][]*Sprint {
+	t := map[string][]*Sprint{}
+	for _, sp := range b.Sprints {
+		if o := sp.Outcome(); o != Untested {
+			t[o] = append(t[o], sp)
+		}
+	}
+	return t
+}
+
+// State is what the belief's done sprints found, one of BeliefStates:
+// untested; contested when one supported it and another refuted it; else
+// the latest verdict.
+func (b *Belief) State() string {
+	sp := b.Tested()
+	if sp == nil {
+		return Untested
+	}
+	if t := b.Tally(); len(t["supported"]) > 0 && len(t["refuted"]) > 0 {
+		return Contested
+	}
+	return sp.Outcome()
+}
+
+// EvidenceAfter is the evidence that the sprint that set the belief's
+// state found, "" while it is untested or when that sprint did not say.
+func (b *Belief) EvidenceAfter() string {
+	if sp := b.Tested(); sp != nil {
+		return sp.Result.Evidence
+	}
+	return ""
+}
+
+// TestNext reports whether the belief is one to test next: important,
+// weakly evidenced (none, opinion, anecdote) and untested.
+func (b *Belief) TestNext() bool {
+	return b.Tested() == nil && b.Importance == "high" && Weak(b.Evidence)
+}
+
+// Weak reports whether evidence is no more than anecdotes.
+func Weak(evidence string) bool {
+	return Evidences.Index(evidence) <= Evidences.Index("anecdote")
+}
+
 // A Change is one change under way at a stage: written in the study, as a
 // plain sentence (planned) or with its team, status and the sprint it
 // came from.
+//
+// A change that names a sprint and says no status of its own is the same
+// work as that sprint's action: linking gives it the action's status, and
+// its team, owner and due date where it has none (FromAction), and the
+// action is not listed again beside it.
 type Change struct {
-	Text     string // Markdown
-	Team     string // "" when not said
-	Status   string // planned, doing, done, dropped
-	SprintID string // "" when not said
-	Sprint   *Sprint
-	Index    int // its place in the study's list, from 0, for problems
+	Text       string // Markdown
+	Team       string // "" when not said
+	Owner      string // "" when not said
+	Due        time.Time
+	Status     string    // planned, doing, done, dropped
+	OwnStatus  bool      // the study says the status, rather than taking the default or the action's
+	Since      time.Time // the day its state last moved; zero when not said
+	SprintID   string    // "" when not said
+	Sprint     *Sprint
+	FromAction bool // it follows its sprint's action
+	Index      int  // its place in the study's list, from 0, for problems
 }
 
 // A Sprint is one 90-minute insight session: sprints/<id>/sprint.toml and notes.md.
@@ -185,7 +241,7 @@ type Action struct {
 	Energy      string // low, medium, high
 	Owner       string
 	Due         time.Time // zero when not given
-	Status      string    // open, doing, done, dropped
+	Status      string    // planned, doing, done, dropped (States; "open" in a plan reads as planned)
 }
 
 type Result struct {
@@ -219,20 +275,70 @@ func (s *Sprint) Outcome() string {
 }
 
 // ActionState is the part of ActionStates that the sprint's action is in
-// as of today: overdue, or its status.
+// as of today: overdue, or its status. An action counts only once its
+// sprint is done: a planned sprint's action is Intended, and an abandoned
+// sprint's is "", counted nowhere.
 func (s *Sprint) ActionState(today time.Time) string {
-	if s.Overdue(today) {
+	switch {
+	case s.Status == "planned":
+		return Intended
+	case s.Status != "done":
+		return ""
+	case s.Overdue(today):
 		return Overdue
 	}
 	return s.Action.Status
 }
 
-// Actions returns the sprints of the site, planned ones too, as their
-// actions are listed: by state (ActionStates: overdue first, then open,
-// doing, done and dropped), then by due date (none last), then newest
-// sprint first.
+// NotHeld reports whether the sprint is still planned after its date: a
+// plan that was not held (or not yet recorded).
+func (s *Sprint) NotHeld(today time.Time) bool {
+	return s.Status == "planned" && !today.IsZero() && today.After(s.Date)
+}
+
+// Intended returns the planned sprints, newest first, whose actions are
+// intended, not yet counted.
+func (s *Site) Intended() []*Sprint {
+	var list []*Sprint
+	for _, sp := range s.Sprints {
+		if sp.Status == "planned" {
+			list = append(list, sp)
+		}
+	}
+	return list
+}
+
+// ActionsAsOf returns the team's counted actions (those of its done
+// sprints) as its page lists them: overdue first, then by state
+// (ActionStates), low energy first, then the earliest due.
+func (t *Team) ActionsAsOf(today time.Time) []*Sprint {
+	var list []*Sprint
+	for _, sp := range t.Actions {
+		if sp.Status == "done" {
+			list = append(list, sp)
+		}
+	}
+	slices.SortStableFunc(list, func(a, b *Sprint) int {
+		return cmp.Or(
+			cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))),
+			cmp.Compare(Energies.Index(a.Action.Energy), Energies.Index(b.Action.Energy)),
+			byDue(a.Action.Due, b.Action.Due),
+		)
+	})
+	return list
+}
+
+// Actions returns the done sprints of the site, whose actions count, as
+// their actions are listed: by state (ActionStates: overdue first, then
+// planned, doing, done and dropped), then by due date (none last), then
+// newest sprint first. Planned sprints' actions are Intended.
 func (s *Site) Actions(today time.Time) []*Sprint {
-	list := slices.Clone(s.Sprints)
+	var list []*Sprint
+	for _, sp := range s.Sprints {
+		if sp.Status == "done" {
+			list = append(list, sp)
+		}
+	}
 	// Equals keep s.Sprints' order: newest first.
 	slices.SortStableFunc(list, func(a, b *Sprint) int {
 		return cmp.Or(
@@ -256,9 +362,10 @@ func byDue(a, b time.Time) int {
 	return a.Compare(b)
 }
 
-// Overdue reports whether the sprint's action is not finished past its due date.
+// Overdue reports whether the sprint is done and its action not finished
+// past its due date. A planned sprint's action is never overdue.
 func (s *Sprint) Overdue(today time.Time) bool {
-	if s.Action.Due.IsZero() || today.IsZero() {
+	if s.Status != "done" || s.Action.Due.IsZero() || today.IsZero() {
 		return false
 	}
 	if s.Action.Status == "done" || s.Action.Status == "dropped" {

@@ -31,122 +31,145 @@ func DefaultAgenda(duration int) []Block {
 
 // ParseSprint checks one sprint plan on its own (without the rest of the
 // site) and returns the sprint, unlinked, and every problem found in it.
+// Each key is read as the table of keys declares it (keys.toml); what
+// depends on another key (the result when the sprint is done, the
+// assumption's text when it tests a belief) is said here.
 func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
 	var probs Problems
 	m, f, ok := decodeTOML(p, string(data), 1, &probs)
 	if !ok {
 		return nil, probs
 	}
-	f.known(m, "", "title", "date", "team", "study", "relation", "stage", "status", "duration",
-		"facilitator", "participants", "assumption", "question", "action", "follows", "result", "agenda")
+	r := reader{f, SprintKeys}
+	r.known(m, "")
 	sp := &Sprint{Path: p, ID: id}
-	sp.Title = f.str(m, "", "title", true)
-	sp.Date = f.date(m, "", "date", true)
-	sp.Team = f.str(m, "", "team", true)
-	sp.StudyID = f.str(m, "", "study", true)
-	sp.Relation = f.enum(m, "", "relation", Relations)
-	sp.StageID = f.str(m, "", "stage", false)
-	sp.Status = f.enum(m, "", "status", Statuses)
+	sp.Title = r.text(m, "", "title")
+	sp.Date = r.day(m, "", "date")
+	sp.Team = r.text(m, "", "team")
+	sp.StudyID = r.text(m, "", "study")
+	sp.Relation = r.choice(m, "", "relation")
+	sp.StageID = r.text(m, "", "stage")
+	sp.Status = r.choice(m, "", "status")
 	before := len(probs)
-	sp.Duration = f.integer(m, "", "duration", 90)
+	sp.Duration = r.number(m, "", "duration")
 	if _, ok := m["duration"]; ok && sp.Duration < 5 {
-		f.atValue("duration", "%d minutes is too short for a session: at least 5", sp.Duration)
+		r.atValue("duration", "%d minutes is too short for a session: at least 5", sp.Duration)
 		sp.Duration = 90
 	}
 	// The agenda's sum is checked against a duration and blocks that
 	// could be read: only their own problems hide it.
 	durationRead := len(probs) == before
-	sp.Facilitator = f.str(m, "", "facilitator", false)
-	sp.Participants = f.strings(m, "", "participants")
-	sp.FollowsID = f.str(m, "", "follows", false)
+	sp.Facilitator = r.text(m, "", "facilitator")
+	sp.Participants = r.list(m, "", "participants")
+	sp.FollowsID = r.text(m, "", "follows")
 
-	if a := f.table(m, "", "assumption", true); a != nil {
-		f.known(a, "assumption", "tests", "belief", "basis", "importance", "evidence")
-		tests := f.str(a, "assumption", "tests", false)
-		if _, named := a["tests"]; !named {
-			sp.Assumption = Assumption{
-				Belief:     f.str(a, "assumption", "belief", true),
-				Basis:      f.enum(a, "assumption", "basis", Bases),
-				Importance: f.enum(a, "assumption", "importance", Importances),
-				Evidence:   f.enum(a, "assumption", "evidence", Evidences),
-			}
-		} else {
-			// What the plan leaves out comes from the study's belief
-			// when the site is linked.
-			sp.Assumption = Assumption{
-				Tests:      tests,
-				Belief:     f.str(a, "assumption", "belief", false),
-				Basis:      f.optional(a, "assumption", "basis", Bases),
-				Importance: f.optional(a, "assumption", "importance", Importances),
-				Evidence:   f.optional(a, "assumption", "evidence", Evidences),
-			}
-		}
+	if a := r.sub(m, "", "assumption"); a != nil {
+		sp.Assumption = r.assumption(a)
 	}
-	if q := f.table(m, "", "question", true); q != nil {
-		f.known(q, "question", "ask", "method", "customers", "criterion")
+	if q := r.sub(m, "", "question"); q != nil {
+		r.known(q, "question")
 		sp.Question = Question{
-			Ask:       f.str(q, "question", "ask", true),
-			Method:    f.enum(q, "question", "method", Methods),
-			Customers: f.integer(q, "question", "customers", 0),
-			Criterion: f.str(q, "question", "criterion", false),
+			Ask:       r.text(q, "question", "ask"),
+			Method:    r.choice(q, "question", "method"),
+			Customers: r.number(q, "question", "customers"),
+			Criterion: r.text(q, "question", "criterion"),
 		}
 	}
-	if a := f.table(m, "", "action", true); a != nil {
-		f.known(a, "action", "do", "team", "strengthens", "energy", "owner", "due", "status")
+	if a := r.sub(m, "", "action"); a != nil {
+		r.known(a, "action")
 		sp.Action = Action{
-			Do:          f.str(a, "action", "do", true),
-			Team:        f.str(a, "action", "team", false),
-			Strengthens: f.str(a, "action", "strengthens", false),
-			Energy:      f.enum(a, "action", "energy", Energies),
-			Owner:       f.str(a, "action", "owner", false),
-			Due:         f.date(a, "action", "due", false),
-			Status:      f.enum(a, "action", "status", ActionStatuses),
+			Do:          r.text(a, "action", "do"),
+			Team:        r.text(a, "action", "team"),
+			Strengthens: r.text(a, "action", "strengthens"),
+			Energy:      r.choice(a, "action", "energy"),
+			Owner:       r.text(a, "action", "owner"),
+			Due:         r.day(a, "action", "due"),
+			Status:      r.choice(a, "action", "status"),
 		}
 	}
 	if sp.Action.Team == "" {
 		sp.Action.Team = sp.Team
 	}
-	r := f.table(m, "", "result", false)
-	if r != nil {
-		f.known(r, "result", "verdict", "learned", "evidence", "recorded")
-		if _, ok := r["verdict"]; ok || sp.Status == "done" {
-			sp.Result.Verdict = f.enum(r, "result", "verdict", Verdicts)
-		}
-		sp.Result.Learned = f.str(r, "result", "learned", sp.Status == "done")
-		if _, ok := r["evidence"]; ok {
-			sp.Result.Evidence = f.enum(r, "result", "evidence", Evidences)
-		}
-		sp.Result.Recorded = f.date(r, "result", "recorded", false)
-	} else if sp.Status == "done" {
-		p, _ := f.find("status")
-		f.problem(p.val, "status: a done sprint needs a [result] table with verdict and learned")
-	}
-
-	blocks := f.tables(m, "", "agenda")
-	if blocks == nil {
-		sp.Agenda = DefaultAgenda(sp.Duration)
-	} else {
-		sum := 0
-		before := len(probs)
-		for i, b := range blocks {
-			prefix := fmt.Sprintf("agenda[%d]", i)
-			f.name(prefix, b, "block")
-			f.known(b, prefix, "block", "minutes")
-			blk := Block{Name: f.str(b, prefix, "block", true), Minutes: f.integer(b, prefix, "minutes", 0)}
-			if _, ok := b["minutes"]; !ok {
-				f.missing(prefix + ".minutes")
-			} else if blk.Minutes == 0 {
-				f.atValue(prefix+".minutes", "must be more than 0")
-			}
-			sum += blk.Minutes
-			sp.Agenda = append(sp.Agenda, blk)
-		}
-		if sum != sp.Duration && durationRead && len(probs) == before {
-			p, _ := f.find("agenda")
-			f.problem(p.key, "agenda: the blocks add up to %d minutes, but duration is %d", sum, sp.Duration)
-		}
-	}
+	sp.Result = r.result(m, sp.Status == "done")
+	sp.Agenda = r.agenda(m, sp.Duration, durationRead)
 	return sp, probs
+}
+
+// assumption reads [assumption]: belief and basis are required unless it
+// names a belief of the study it tests, whose values then fill in what the
+// plan leaves out when the site is linked.
+func (r reader) assumption(a map[string]any) Assumption {
+	r.known(a, "assumption")
+	tests := r.text(a, "assumption", "tests")
+	if _, named := a["tests"]; !named {
+		return Assumption{
+			Belief:     r.text(a, "assumption", "belief"),
+			Basis:      r.choice(a, "assumption", "basis"),
+			Importance: r.choice(a, "assumption", "importance"),
+			Evidence:   r.choice(a, "assumption", "evidence"),
+		}
+	}
+	return Assumption{
+		Tests:      tests,
+		Belief:     r.text(a, "assumption", "belief"),
+		Basis:      r.choice(a, "assumption", "basis"),
+		Importance: r.optional(a, "assumption", "importance", Importances),
+		Evidence:   r.optional(a, "assumption", "evidence", Evidences),
+	}
+}
+
+// result reads [result], which a done sprint needs with its verdict and
+// what was learned.
+func (r reader) result(m map[string]any, done bool) Result {
+	var res Result
+	t := r.table(m, "", "result", false)
+	if t == nil {
+		if done {
+			p, _ := r.find("status")
+			r.problem(p.val, "status: a done sprint needs a [result] table with verdict and learned")
+		}
+		return res
+	}
+	r.decl("result", "table")
+	r.known(t, "result")
+	if _, ok := t["verdict"]; ok || done {
+		res.Verdict = r.choice(t, "result", "verdict")
+	}
+	r.decl("result.learned", "string")
+	res.Learned = r.str(t, "result", "learned", done)
+	res.Evidence = r.choice(t, "result", "evidence")
+	res.Recorded = r.day(t, "result", "recorded")
+	return res
+}
+
+// agenda reads the [[agenda]] blocks, whose minutes add up to duration,
+// or makes the default agenda for it.
+func (r reader) agenda(m map[string]any, duration int, durationRead bool) []Block {
+	blocks := r.each(m, "", "agenda")
+	if blocks == nil {
+		return DefaultAgenda(duration)
+	}
+	var out []Block
+	sum := 0
+	before := len(*r.probs)
+	for i, b := range blocks {
+		prefix := fmt.Sprintf("agenda[%d]", i)
+		r.name(prefix, b, "block")
+		r.known(b, prefix)
+		blk := Block{Name: r.text(b, prefix, "block"), Minutes: r.number(b, prefix, "minutes")}
+		if _, ok := b["minutes"]; !ok {
+			r.missing(prefix + ".minutes")
+		} else if blk.Minutes == 0 {
+			r.atValue(prefix+".minutes", "must be more than 0")
+		}
+		sum += blk.Minutes
+		out = append(out, blk)
+	}
+	if sum != duration && durationRead && len(*r.probs) == before {
+		p, _ := r.find("agenda")
+		r.problem(p.key, "agenda: the blocks add up to %d minutes, but duration is %d", sum, duration)
+	}
+	return out
 }
 
 // sprintFields gives positions in a sprint's plan after it was parsed, for
