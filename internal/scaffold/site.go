@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/schema"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
@@ -19,8 +20,10 @@ type siteView struct {
 
 // NewSite plans a working site folder: content/site.toml, one example study
 // with a small journey map, one example sprint planned for today, and a page
-// on how the team runs a session. It builds as it is, with the embedded
-// templates. language is "sv" or "en"; title "" takes a default.
+// on how the team runs a session; and what editors read to check its TOML
+// files (the schemas, .taplo.toml and tombi.toml, package schema). It
+// builds as it is, with the embedded templates. language is "sv" or "en";
+// title "" takes a default.
 func NewSite(title, language string, today time.Time) (Plan, error) {
 	t, err := loadText(language)
 	if err != nil {
@@ -44,7 +47,7 @@ func NewSite(title, language string, today time.Time) (Plan, error) {
 	sprint := newSprintView(ex, today, studyID, stages)
 	sprintID := today.Format(time.DateOnly) + "-" + site.Slug(ex.Title)
 
-	return t.plan([]string{"sprints/" + sprintID},
+	p, err := t.plan([]string{"sprints/" + sprintID},
 		planned{"content/site.toml", siteTemplate, siteView{siteEnums, title, language}},
 		planned{"content/" + w.Site.About + ".md", aboutTemplate, nil},
 		planned{"content/studies/" + studyID + ".md", studyTemplate, study},
@@ -52,6 +55,14 @@ func NewSite(title, language string, today time.Time) (Plan, error) {
 		planned{"sprints/" + sprintID + "/notes.md", notesTemplate, notesView{ex.Team}},
 		planned{".gitignore", ignoreTemplate, ignoreView{layout.Out}},
 	)
+	if err != nil {
+		return Plan{}, err
+	}
+	// What editors read to check the site's TOML files as they are written.
+	for _, f := range append(schema.Files(language), schema.EditorFiles()...) {
+		p.Files = append(p.Files, File(f))
+	}
+	return p, nil
 }
 
 // Init writes a new site into dir, which must be missing or empty; a

@@ -71,7 +71,7 @@ func NewSprint(fsys fs.FS, o SprintOptions) (id string, p Plan, err error) {
 	}
 	if study == nil && o.Study != "" {
 		// A study that could not be read at all is not unknown.
-		if err := needed(probs, is(site.StudyPath(o.Study))); err != nil {
+		if err := needed(probs, isStudy(o.Study)); err != nil {
 			return "", Plan{}, err
 		}
 	}
@@ -134,6 +134,11 @@ func needed(probs site.Problems, in func(path string) bool) error {
 		return found
 	}
 	return nil
+}
+
+// isStudy matches the files of the study id: its text and its map.
+func isStudy(id string) func(string) bool {
+	return func(path string) bool { return path == site.StudyPath(id) || path == site.StudyMapPath(id) }
 }
 
 // is matches the one path p.

@@ -23,7 +23,8 @@ func newStudyView(x studyText, day time.Time) studyView {
 }
 
 // NewStudy plans content/studies/<slug>.md for the site in fsys: front
-// matter with every key commented, and a commented [[stages]] example.
+// matter with every key commented, and a first stage that is complete
+// (energy, two beliefs, a change with team and status) to build on.
 // Only the site's language is read, so a site with other problems can
 // still get a study.
 func NewStudy(fsys fs.FS, title string, today time.Time) (id string, p Plan, err error) {
@@ -35,7 +36,8 @@ func NewStudy(fsys fs.FS, title string, today time.Time) (id string, p Plan, err
 	if err != nil {
 		return "", Plan{}, err
 	}
-	p, err = t.plan(nil, planned{site.StudyPath(id), studyTemplate, newStudyView(studyText{Title: title}, today)})
+	x := studyText{Title: title, Stages: []stage{t.words.FirstStage}}
+	p, err = t.plan(nil, planned{site.StudyPath(id), studyTemplate, newStudyView(x, today)})
 	if err != nil {
 		return "", Plan{}, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/sprintkit/sprintkit/internal/labels"
+	"github.com/sprintkit/sprintkit/internal/schema"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
@@ -53,6 +54,9 @@ type words struct {
 		Study  studyText  `toml:"study"`
 		Sprint sprintText `toml:"sprint"`
 	} `toml:"example"` // what init writes
+	// FirstStage is the first stage of a study that sprintkit new study
+	// writes: complete, to show what a stage holds.
+	FirstStage stage `toml:"first_stage"`
 }
 
 // studyText is a study's text for people: the example's, or a new study's
@@ -67,12 +71,32 @@ type studyText struct {
 
 // A stage is one stage of a study's journey map.
 type stage struct {
-	ID          string   `toml:"id"`
-	Name        string   `toml:"name"`
-	Current     string   `toml:"current"`
-	Desired     string   `toml:"desired"`
-	Changes     []string `toml:"changes"`
-	Touchpoints []string `toml:"touchpoints"`
+	ID           string       `toml:"id"`
+	Name         string       `toml:"name"`
+	EnergyNow    string       `toml:"energy_now"`    // "": not written
+	EnergyWanted string       `toml:"energy_wanted"` // "": not written
+	Current      string       `toml:"current"`
+	Desired      string       `toml:"desired"`
+	Changes      []string     `toml:"changes"` // planned changes, as plain strings
+	Work         []work       `toml:"work"`    // changes with a team and a status
+	Touchpoints  []string     `toml:"touchpoints"`
+	Beliefs      []beliefText `toml:"beliefs"`
+}
+
+// work is a change with a team and a status, written as an inline table.
+type work struct {
+	Text   string `toml:"text"`
+	Team   string `toml:"team"`
+	Status string `toml:"status"`
+}
+
+// beliefText is a belief on a stage of the map.
+type beliefText struct {
+	ID         string `toml:"id"`
+	Text       string `toml:"text"`
+	Basis      string `toml:"basis"`
+	Importance string `toml:"importance"`
+	Evidence   string `toml:"evidence"`
 }
 
 // sprintText is a sprint plan's text for people: the example's, or a new
@@ -97,7 +121,7 @@ type sprintText struct {
 // so the values are written once, in internal/site.
 type enums struct {
 	Languages, StudyKinds, Relations, Statuses, Bases, Importances,
-	Evidences, Methods, Energies, ActionStatuses, Verdicts site.Enum
+	Evidences, Methods, Energies, ActionStatuses, States, Verdicts site.Enum
 }
 
 // siteEnums are the enums that every view carries.
@@ -105,7 +129,7 @@ var siteEnums = enums{
 	Languages: site.Languages, StudyKinds: site.StudyKinds, Relations: site.Relations,
 	Statuses: site.Statuses, Bases: site.Bases, Importances: site.Importances,
 	Evidences: site.Evidences, Methods: site.Methods, Energies: site.Energies,
-	ActionStatuses: site.ActionStatuses, Verdicts: site.Verdicts,
+	ActionStatuses: site.ActionStatuses, States: site.States, Verdicts: site.Verdicts,
 }
 
 // A text is one language's templates and words, ready to render.
@@ -149,6 +173,7 @@ func (t *text) funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"quote":        quote,
 		"quoteList":    quoteList,
+		"oneLine":      func(s string) string { return strings.Join(strings.Fields(s), " ") },
 		"join":         strings.Join,
 		"values":       func(e site.Enum) string { return t.alternatives(e.Values) },
 		"alternatives": t.alternatives,
@@ -213,7 +238,9 @@ func (t *text) plan(dirs []string, list ...planned) (Plan, error) {
 		if err := t.tmpl.ExecuteTemplate(&b, f.Template, f.Data); err != nil {
 			return Plan{}, fmt.Errorf("%s: %w", t.dir, err)
 		}
-		p.Files = append(p.Files, File{Path: f.Path, Data: b.Bytes()})
+		// A TOML file starts with the line that tells editors its schema.
+		data := append([]byte(schema.Directive(f.Path)), b.Bytes()...)
+		p.Files = append(p.Files, File{Path: f.Path, Data: data})
 	}
 	return p, nil
 }
