@@ -21,9 +21,10 @@ const (
 	SearchIndex = "search-index.js" // a script, so that search works from file://
 	Feed        = "feed.xml"        // only when the site has a base_url
 	Actions     = "actions/index.html"
-	ActionsCSV  = "actions.csv"  // every action, for Excel and LibreOffice
-	ActionsICS  = "actions.ics"  // open and doing actions with a due date, for calendars
-	SprintsJSON = "sprints.json" // every sprint and study, for dashboards
+	Studies     = "studies/index.html" // every study as a row, linking to its map
+	ActionsCSV  = "actions.csv"        // every action, for Excel and LibreOffice
+	ActionsICS  = "actions.ics"        // open and doing actions with a due date, for calendars
+	SprintsJSON = "sprints.json"       // every sprint and study, for dashboards
 )
 
 // TeamICS is the calendar of the actions of the team whose slug is given,
@@ -46,6 +47,7 @@ const server = "_sprintkit"
 const (
 	Events = server + "/events" // the live reload stream, and the shared timers
 	Timer  = server + "/timer"  // where controlling pages set a shared timer
+	Edit   = server + "/edit"   // where pages opened on the serving machine record into the site's files
 )
 
 // Sprint is the page of the sprint id.

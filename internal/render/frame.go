@@ -60,7 +60,7 @@ func (r *renderer) chrome(name string) Chrome {
 }
 
 // navigation is the site's navigation, with links from the top: the
-// start page, the board, each study, each free page.
+// start page, the board, the actions, the studies, each free page.
 func (r *renderer) navigation() {
 	add := func(to, text string) {
 		r.nav = append(r.nav, NavLink{URL: to, Text: text})
@@ -70,9 +70,9 @@ func (r *renderer) navigation() {
 	add(layout.Index, r.text.get("nav.home"))
 	add(layout.Assumptions, r.text.get("nav.assumptions"))
 	add(layout.Actions, r.text.get("nav.actions"))
-	for _, st := range r.site.Studies {
-		add(layout.Study(st.ID), st.Title)
-	}
+	// One link to every study, however many there are: the header keeps
+	// its height as a site grows.
+	add(layout.Studies, r.text.get("nav.studies"))
 	for _, pg := range r.site.Pages {
 		add(layout.Page(pg.ID), pg.Title)
 	}

@@ -49,7 +49,7 @@ type Options struct {
 }
 
 // pageKinds are the page templates; each defines "main" for base.html.
-var pageKinds = []string{"index", "sprint", "session", "study", "team", "assumptions", "actions", "page", "404"}
+var pageKinds = []string{"index", "sprint", "session", "study", "studies", "team", "assumptions", "actions", "page", "404"}
 
 // Render writes every page and asset of s to w, and copies the site's files
 // from src (the site folder). Problems with templates or labels come back

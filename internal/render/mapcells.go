@@ -1,0 +1,120 @@
+package render
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// A StageSummary is what the map's closed cells of a stage show: each
+// lane's answer at a glance, its whole content one click away.
+type StageSummary struct {
+	Number     int          // the stage's place on the map, from 1, which its note on paper has
+	Beliefs    []Count      // the beliefs by state, in BeliefStates' order, the states there are
+	TestNext   int          // beliefs to test next
+	BeliefPeek []BeliefItem // the first few: to test next, then contested, untested, the rest
+	Changes    []Count      // changes and actions by state, in States' order, the states there are
+	Overdue    int          // of them, planned or doing past their due date
+	ChangePeek []ChangeItem // the first few: overdue, doing, planned, done, dropped
+}
+
+// peekN is how many items a closed cell holds; the screen and an A4
+// sheet show two of them, an A3 sheet all.
+const peekN = 3
+
+// summarise sums up the lanes of the stage sv.
+func summarise(sv StageView) StageSummary {
+	var s StageSummary
+	byState := map[string]int{}
+	for _, b := range sv.Beliefs {
+		byState[b.State]++
+		if b.TestNext {
+			s.TestNext++
+		}
+	}
+	for _, k := range site.BeliefStates.Values {
+		if n := byState[k]; n > 0 {
+			s.Beliefs = append(s.Beliefs, Count{Key: k, N: n})
+		}
+	}
+	beliefs := slices.Clone(sv.Beliefs)
+	slices.SortStableFunc(beliefs, func(a, b BeliefItem) int { return beliefRank(a) - beliefRank(b) })
+	s.BeliefPeek = beliefs[:min(peekN, len(beliefs))]
+
+	clear(byState)
+	for _, c := range sv.Changes {
+		byState[c.Status]++
+		if c.Overdue {
+			s.Overdue++
+		}
+	}
+	for _, k := range site.States.Values {
+		if n := byState[k]; n > 0 {
+			s.Changes = append(s.Changes, Count{Key: k, N: n})
+		}
+	}
+	changes := slices.Clone(sv.Changes)
+	slices.SortStableFunc(changes, func(a, b ChangeItem) int { return changeRank(a) - changeRank(b) })
+	// Hand-written changes and sprints' actions both show, where a stage
+	// has both: the other kind's first takes the second place.
+	if len(changes) > 2 && changes[1].Group == changes[0].Group {
+		if i := slices.IndexFunc(changes[2:], func(c ChangeItem) bool { return c.Group != changes[0].Group }); i >= 0 {
+			other := changes[2+i]
+			copy(changes[2:3+i], changes[1:2+i])
+			changes[1] = other
+		}
+	}
+	s.ChangePeek = changes[:min(peekN, len(changes))]
+	return s
+}
+
+// beliefRank orders a stage's beliefs for its closed cell: what to test
+// next, then what sprints disagree on, what is untested, then the rest.
+func beliefRank(b BeliefItem) int {
+	switch {
+	case b.TestNext:
+		return 0
+	case b.State == site.Contested:
+		return 1
+	case b.State == site.Untested:
+		return 2
+	}
+	return 3
+}
+
+// changeRank orders a stage's changes and actions for its closed cell:
+// the ones under way first, overdue before the rest.
+func changeRank(c ChangeItem) int {
+	if c.Overdue {
+		return 0
+	}
+	if c.Status == "doing" {
+		return 1
+	}
+	return 2 + site.States.Index(c.Status)
+}
+
+// A Legend lists the states the map draws, for its key.
+type Legend struct {
+	Beliefs []string // untested, supported, refuted, inconclusive, contested
+	States  []string // of changes and actions: planned, doing, done, dropped, overdue
+}
+
+// legend is every map's Legend.
+var legend = Legend{site.BeliefStates.Values, append(append([]string{}, site.States.Values...), site.Overdue)}
+
+// mapSheet sets what the study page at name needs besides its map: the
+// map's style sheet, its legend, the page's address for the printed
+// sheet from the site's base_url, and each stage's number.
+func (r *renderer) mapSheet(name string, v *StudyView) {
+	v.StyleURL = layout.Rel(name, layout.Asset("map.css"))
+	if base := r.site.Settings.BaseURL; base != "" {
+		v.Address = base + strings.TrimSuffix(name, "index.html")
+	}
+	v.Legend = legend
+	for i := range v.Stages {
+		v.Stages[i].Summary.Number = i + 1
+	}
+}
