@@ -26,7 +26,7 @@ type Key struct {
 	Legacy   []string          // values also accepted for an enum, read as its default
 	Required bool              // must be there (unless When says otherwise)
 	Optional bool              // an enum with no default: absent, it has no value
-	When     string            // when a key that is not always required must be there, as TOML says it
+	When     string            // not required: when it must be there, as TOML says it; required: the key that makes it not
 	Default  string            // what an absent key means, as TOML writes it; "" for nothing
 	Doc      map[string]string // what it is for, by language
 }
@@ -177,5 +177,11 @@ func (k *Key) Name() string {
 
 // Values are the values an enum key takes, its legacy ones last.
 func (k *Key) Values() []string {
-	return append(slices.Clone(k.Enum.Values), k.Legacy...)
+	out := slices.Clone(k.Enum.Values)
+	for _, v := range k.Legacy {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

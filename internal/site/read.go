@@ -40,7 +40,7 @@ func (r reader) known(m map[string]any, prefix string) {
 // text reads a string.
 func (r reader) text(m map[string]any, prefix, name string) string {
 	k := r.decl(join(prefix, name), "string")
-	return r.str(m, prefix, name, k.Required && k.When == "")
+	return r.str(m, prefix, name, k.need(m))
 }
 
 // choice reads an enum: one of its values, its legacy ones read as its
@@ -55,7 +55,7 @@ func (r reader) choice(m map[string]any, prefix, name string) string {
 			}
 		}
 	}
-	if k.Optional {
+	if k.Optional || k.Required && !k.need(m) {
 		return r.optional(m, prefix, name, k.Enum)
 	}
 	return r.enum(m, prefix, name, k.Enum)
@@ -71,7 +71,7 @@ func (r reader) number(m map[string]any, prefix, name string) int {
 // day reads a date.
 func (r reader) day(m map[string]any, prefix, name string) time.Time {
 	k := r.decl(join(prefix, name), "date")
-	return r.date(m, prefix, name, k.Required && k.When == "")
+	return r.date(m, prefix, name, k.need(m))
 }
 
 // flag reads a boolean.
@@ -89,13 +89,78 @@ func (r reader) list(m map[string]any, prefix, name string) []string {
 // sub reads a table.
 func (r reader) sub(m map[string]any, prefix, name string) map[string]any {
 	k := r.decl(join(prefix, name), "table")
-	return r.table(m, prefix, name, k.Required && k.When == "")
+	return r.table(m, prefix, name, k.need(m))
 }
 
 // each reads an array of tables.
 func (r reader) each(m map[string]any, prefix, name string) []map[string]any {
 	r.decl(join(prefix, name), "tables")
 	return r.tables(m, prefix, name)
+}
+
+// need reports whether the key must be in its table m: it is required,
+// and the key its When names, if any, is not there. (When a key that is
+// not required must be there is for the loader to say.)
+func (k *Key) need(m map[string]any) bool {
+	if !k.Required {
+		return false
+	}
+	_, lifted := m[k.When]
+	return k.When == "" || !lifted
+}
+
+// changes reads a stage's changes: each a string (a planned change) or a
+// table of the keys that keys.toml declares for stages.changes.
+func (r reader) changes(m map[string]any, prefix string) []Change {
+	r.decl(join(prefix, "changes"), "changes")
+	key := join(prefix, "changes")
+	v, ok := m["changes"]
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		if tables, isTables := v.([]map[string]any); isTables {
+			for _, t := range tables {
+				list = append(list, t)
+			}
+		} else {
+			r.atValue(key, "must be an array of changes (strings or tables), not %s", typeName(v))
+			return nil
+		}
+	}
+	var out []Change
+	for i, e := range list {
+		switch e := e.(type) {
+		case string:
+			if strings.TrimSpace(e) == "" {
+				r.atValue(fmt.Sprintf("%s[%d]", key, i), "a change must say what changes, not be empty")
+				continue
+			}
+			out = append(out, Change{Text: e, Status: ChangeStatuses.Default, Index: i})
+		case map[string]any:
+			// The positions of keys inside an inline table are not
+			// recorded: problems point at the list, and name the change
+			// by its place in it, as stages are named.
+			p := fmt.Sprintf("%s[%d]", key, i)
+			r.known(e, p)
+			_, own := e["status"]
+			out = append(out, Change{
+				Text:      r.text(e, p, "text"),
+				Team:      r.text(e, p, "team"),
+				Owner:     r.text(e, p, "owner"),
+				Due:       r.day(e, p, "due"),
+				Status:    r.choice(e, p, "status"),
+				OwnStatus: own,
+				Since:     r.day(e, p, "since"),
+				SprintID:  r.text(e, p, "sprint"),
+				Index:     i,
+			})
+		default:
+			r.atValue(fmt.Sprintf("%s[%d]", key, i), "must be a string or a table with %s, not %s", r.format.alternatives("stages.changes"), typeName(e))
+		}
+	}
+	return out
 }
 
 // alternatives says the names of the keys of the table at path as a
