@@ -7,13 +7,16 @@
 // # Templates
 //
 // The default templates are embedded (package templates); a site's own
-// templates/X.html replaces the embedded X.html, file by file. Each page
-// template (index, sprint, session, study, team, assumptions, page, 404)
-// defines "main" and runs "base" from base.html; base.html also defines
-// "header", "footer", "search", "verdict", "sprintlist" and "sprintitem",
-// which a page template may redefine. Every other file of the templates
-// (style.css, search.js, session.css, session.js, timer.js) is copied to
-// assets/.
+// templates/X.html replaces the embedded X.html, file by file. There is
+// a page template for each kind of page (the rows of kinds.go):
+//
+//	index assumptions actions studies study team sprint session page 404
+//
+// Each defines "main" and runs "base" from base.html; base.html also
+// defines "header", "footer", "search", "verdict", "sprintlist" and
+// "sprintitem", which a page template may redefine. Every other file of
+// the templates (the style sheets and scripts, such as style.css and
+// session.js) is copied to assets/.
 //
 // # Views
 //
@@ -49,10 +52,11 @@
 //	sprint.html       SprintView: .Title, .Outcome, .Date, .Status, .Relation,
 //	                  .Team (a Link), .Study (.URL, .Text, .Summary), .Stage
 //	                  (a *Link, nil for none), .SessionURL; .Belief, .Basis,
-//	                  .Importance, .Evidence, .Verdict and .TestedBy (the
-//	                  belief's verdict once tested, and the later sprint that
-//	                  gave it), .FromMap (the belief's stage on the map, when
-//	                  the sprint tests one); .Ask, .Method, .Customers,
+//	                  .Importance, .Evidence (the plan's; .Outcome is this
+//	                  sprint's verdict), .FromMap (the belief's stage on the
+//	                  map, when the sprint tests one) and .Across (*BeliefItem:
+//	                  that belief across every sprint that tested it); .Ask,
+//	                  .Method, .Customers,
 //	                  .Criterion; .Notes; .Learned, .ResultEvidence; .Action
 //	                  (.Do, .Team, .OwnTeam, .Status, .Energy, .Overdue,
 //	                  .Owner, .Due, .Strengthens); .Duration, .Facilitator,
@@ -65,6 +69,8 @@
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
 //	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
 //	                  .Progress, .Stages ([]StageView: the map's columns),
+//	                  .Updated (a Date: the log's newest day), .Log
+//	                  ([]LogItem, newest first), .TestNext ([]BeliefItem),
 //	                  .Sprints
 //	team.html         TeamView: .Name, .Counts ([]Count: the team's actions by
 //	                  state), .Calendar (its actions.ics), .Actions
@@ -74,8 +80,14 @@
 //	                  data files' .CSV, .ICS, .JSON
 //	assumptions.html  AssumptionsView: .Next ([]BeliefItem: untested, the
 //	                  important and weakly evidenced first), .Columns (each
-//	                  .Key, a verdict, and .Items: []BeliefItem, customer-true
-//	                  insight first)
+//	                  .Key, a tested belief state: supported, refuted,
+//	                  inconclusive, contested, and .Items: []BeliefItem,
+//	                  customer-true insight first)
+//	studies.html      StudiesView: .Studies (each .Link, .Kind, .Owner,
+//	                  .Stages: a count, .Beliefs: .Tested, .Untested,
+//	                  .TestNext, .Changes: []Count by state, .Gap: *EnergyGap
+//	                  with .Stage, .Now, .Wanted, .Latest: *SprintBrief with
+//	                  .Link, .Date, .Verdict, .Updated, .Progress)
 //	page.html         PageView: .Title, .Body
 //	404.html          NotFoundView: .HomeURL
 //
@@ -83,21 +95,33 @@
 //
 //	StageView    .Anchor, .Name, .EnergyNow, .EnergyWanted, .Current, .Desired,
 //	             .Beliefs ([]BeliefItem), .Lessons ([]Lesson), .Changes
-//	             ([]ChangeItem), .Progress, .Touchpoints, .Newest (a Date),
-//	             .Sprints
-//	BeliefItem   .Text, .Basis, .Importance, .Evidence, .Own (a sprint's own
-//	             assumption), .Verdict, .TestedBy, .Planned (*Links); on the
-//	             board also .Stage (*Link), .Action (*ActionBrief), .Team
-//	Lesson       .Verdict, .Learned, .Sprint (a Link)
-//	ChangeItem   .Text, .Group ("change" or "action": the label group of
-//	             .Status), .Status, .Team, .Owner, .Due, .Overdue,
+//	             ([]ChangeItem), .Progress, .Touchpoints, .Latest and .Next
+//	             (*SprintBrief: the newest sprint held there, the next
+//	             planned one), .Newest (Latest's Date), .Sprints
+//	SprintBrief  .Link, .Date, .Verdict ("" for a planned sprint)
+//	BeliefItem   .Text, .Basis (as written), .Drawn (insight for customer-true
+//	             insight and a supported assumption), .Importance, .Evidence
+//	             (before), .EvidenceAfter, .State (untested, supported,
+//	             refuted, inconclusive, contested), .Verdict (the latest),
+//	             .Tally ([]Tally: .Verdict, .Sprints []Link; when tested more
+//	             than once), .TestNext, .Own (a sprint's own assumption),
+//	             .TestedBy (the sprint that set the state), .Planned
+//	             (*Links); on the board also .Study, .Stage (*Link),
+//	             .Action (*ActionBrief), .Team
+//	Lesson       .Verdict, .Learned, .Sprint (a Link), .Date
+//	ChangeItem   .Text, .Group ("change" or "action"), .Status (planned,
+//	             doing, done, dropped: label group "state"), .FromAction (a
+//	             change that follows its sprint's action), .Since, .Team,
+//	             .Owner, .Due, .Overdue, .Sprint (*Link)
+//	LogItem      .Date, .Kind (tested, learned, action, change: label group
+//	             "log"), .Stage (*Link), .Text, .Verdict, .Evidence, .Status,
 //	             .Sprint (*Link)
 //	Progress     .Done, .Of: changes done of those not dropped
 //	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .Learned,
 //	             .Action (an ActionBrief: .Do, .Team, .Status, .Overdue)
 //	ActionItem   .Do, .Status, .Energy, .Due, .Overdue, .Owner, .Sprint (a Link)
 //	ActionRow    .Do, .Sprint (a Link), .Planned, .Team (a Link), .Owner,
-//	             .Due, .Energy, .State (overdue, open, doing, done, dropped)
+//	             .Due, .Energy, .State (overdue, planned, doing, done, dropped)
 //	Count        .Key, .N, .URL ("" where the count leads nowhere)
 //	Link         .URL, .Text;  Date  .ISO, .Text
 //
