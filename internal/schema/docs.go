@@ -74,7 +74,7 @@ func typeName(k *site.Key) string {
 func need(k *site.Key) string {
 	switch {
 	case k.Required && k.When != "":
-		return "required if " + k.When
+		return "required unless `" + k.When + "`"
 	case k.Required:
 		return "required"
 	case k.When != "":

@@ -21,7 +21,8 @@
 //
 // Each is flat (no $ref or $defs: both tools read it whole), JSON Schema
 // draft-07 and no keyword that Taplo's draft 4 lacks; every table forbids
-// keys it does not declare (additionalProperties false); every key has its
+// keys it does not declare (additionalProperties false; [labels] takes any
+// key, and sprintkit check says which it knows); every key has its
 // description and, where it has one, its default; an enum lists its values
 // with what each means in the site's language (enumDescriptions and
 // x-taplo's docs.enumValues, from the labels the pages show). A date is a
@@ -161,7 +162,7 @@ func value(f *site.Format, k *site.Key, lang string) map[string]any {
 		v = map[string]any{"type": "array", "items": map[string]any{
 			"anyOf": []any{map[string]any{"type": "string"}, table(f, k.Path, lang)}}}
 	case "labels":
-		v = labelTable(lang)
+		v = labelTable()
 	default:
 		panic("schema: no schema for type " + k.Type)
 	}
@@ -178,13 +179,16 @@ func value(f *site.Format, k *site.Key, lang string) map[string]any {
 // describe is the key's line, and when it must be there if that depends.
 func describe(k *site.Key, lang string) string {
 	s := k.Doc[lang]
-	if k.When != "" {
-		word := map[string][2]string{"sv": {"Krävs när", "Krävs om"}, "en": {"Required when", "Required if"}}[lang]
-		if k.Required {
-			s += " " + word[1] + " " + k.When + "."
-		} else {
-			s += " " + word[0] + " " + k.When + "."
-		}
+	switch {
+	case k.When == "":
+	case k.Required && lang == "sv":
+		s += " Krävs om inte " + k.When + " anges."
+	case k.Required:
+		s += " Required unless " + k.When + " is given."
+	case lang == "sv":
+		s += " Krävs när " + k.When + "."
+	default:
+		s += " Required when " + k.When + "."
 	}
 	return s
 }
@@ -211,15 +215,12 @@ func enum(k *site.Key, lang string) map[string]any {
 	}
 }
 
-// labelTable is [labels]: every interface text by its key, each with its
-// text in lang.
-func labelTable(lang string) map[string]any {
-	props := map[string]any{}
-	for _, key := range labels.Keys() {
-		text, _ := labels.Text(lang, key)
-		props[key] = map[string]any{"type": "string", "description": text}
-	}
-	return map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+// labelTable is [labels]: texts by label key. It does not list the keys
+// (sprintkit labels prints them, and sprintkit check refuses one that is
+// not there), so that a text added to the interface does not change the
+// schema of every site.
+func labelTable() map[string]any {
+	return map[string]any{"type": "object", "additionalProperties": map[string]any{"type": "string"}}
 }
 
 func join(prefix, name string) string {

@@ -102,6 +102,9 @@ func loadFormats() (sprint, study, settings, page *Format) {
 
 // check fills in k's enum and default and says what is wrong with its row.
 func (k *Key) check(enum string, enums map[string]Enum, f *Format) error {
+	if _, dup := f.index[k.Path]; dup {
+		return fmt.Errorf("declared twice")
+	}
 	if !slices.Contains(KeyTypes, k.Type) {
 		return fmt.Errorf("type %q is not one of %s", k.Type, strings.Join(KeyTypes, ", "))
 	}
