@@ -49,16 +49,37 @@ type mdLimits struct {
 var (
 	// mdFile is what a Markdown file (notes, a study's text, a page) may
 	// hold, whatever its size up to MaxMarkdown.
-	mdFile = mdLimits{depth: 32, columns: 100, refs: 10_000, delims: 100_000, elements: 300_000, scan: 1 << 27, refOut: 1 << 24, in: "one file"}
+	mdFile = mdLimits{depth: 32, columns: 100, refs: 10_000, delims: 100_000, elements: 300_000, scan: 1 << 28, refOut: 1 << 24, in: "one file"}
 	// mdFields is what the text fields of one TOML file may hold together:
 	// less than a file, since a field such as an action's is shown on
 	// several pages and rendered for each.
 	mdFields = mdLimits{depth: 32, columns: 100, refs: 1_000, delims: 10_000, elements: 30_000, scan: 1 << 24, refOut: 1 << 21, in: "the text fields of one file"}
 )
 
-// mdLinkWeight is what ]( counts for more than other marks: goldmark reads
-// an address from it, which costs more than finding the end of a mark.
+// mdLinkWeight is what ]( counts for more than other marks when no ) ends
+// the link's address soon after it: goldmark then reads an address as
+// far as it goes, which costs more than finding the end of a mark.
 const mdLinkWeight = 8
+
+// closedLink says whether a ) ends the address that s starts with, within
+// its first 256 bytes and before a space.
+func closedLink(s string) bool {
+	depth := 0
+	for i := 0; i < len(s) && i < 256; i++ {
+		switch s[i] {
+		case ' ', '\t':
+			return false
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		}
+	}
+	return false
+}
 
 // readMarkdown reads the Markdown file p as readFile does and checks it
 // against mdFile: past a bound, the error is a Problem at the place. With
@@ -183,7 +204,13 @@ func (s *mdScan) scanLine(start, end int) bool {
 	if depth > s.lim.depth {
 		return s.fail(start+deep, "lists and block quotes nested more than %d deep: no write-up needs that", s.lim.depth)
 	}
-	s.elements += 1 + markers
+	// goldmark's work on a line grows with the containers it goes on
+	// in: those its markers open, or as many as its indentation may
+	// continue.
+	if markers == 0 {
+		depth = indentation(text) / 2
+	}
+	s.elements += 1 + depth
 	if s.elements > s.lim.elements {
 		return s.fail(start, "more than %s lines, list items, links, marks and other elements in %s: split it, or keep large material in a file beside it and link to that", count(s.lim.elements), s.lim.in)
 	}
@@ -274,13 +301,8 @@ func count[T int | int64](n T) string {
 func containers(line string, limit int) (depth, markers, rest, deep int) {
 	indent, deep := 0, -1
 	for i := 0; ; {
-		j, cols := i, 0
-		for ; j < len(line) && (line[j] == ' ' || line[j] == '\t'); j++ {
-			cols++
-			if line[j] == '\t' {
-				cols += 3
-			}
-		}
+		cols := indentation(line[i:])
+		j := i + len(line[i:]) - len(strings.TrimLeft(line[i:], " \t"))
 		if markers == 0 {
 			indent = cols
 		}
@@ -296,6 +318,18 @@ func containers(line string, limit int) (depth, markers, rest, deep int) {
 		}
 		i = j + n
 	}
+}
+
+// indentation gives the columns of white space that line starts with.
+func indentation(line string) int {
+	cols := 0
+	for i := 0; i < len(line) && (line[i] == ' ' || line[i] == '\t'); i++ {
+		cols++
+		if line[i] == '\t' {
+			cols += 3
+		}
+	}
+	return cols
 }
 
 // marker gives the length of the list or quote marker that s starts
@@ -439,7 +473,7 @@ func (s *mdScan) inline(start int, body string) bool {
 		case '[':
 			s.brackets++
 		case ']':
-			if j < len(body) && body[j] == '(' {
+			if j < len(body) && body[j] == '(' && !closedLink(body[j+1:]) {
 				s.marks += mdLinkWeight
 			}
 		}

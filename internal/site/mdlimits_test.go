@@ -88,9 +88,9 @@ var mdShapes = []struct {
 	{"300,001 lines", strings.Repeat("a\n", 300_001), 300_001, 1, "more than 300,000 lines, list items, links"},
 	{"list items at 4 MiB", fill("", "- a\n"), 150_001, 1, "more than 300,000 lines, list items"},
 	{"table cells at 4 MiB", table(5, -1), 42_858, 1, "more than 300,000 lines, list items"},
-	{"one paragraph of 1,800 [a](", strings.Repeat("[a](", 1800) + "\n", 0, 0, ""},
-	{"one paragraph of 1,900 [a](", "x\n\n" + strings.Repeat("[a](", 1900) + "\n", 3, 1, "paragraphs too long for the links"},
-	{"long paragraphs of [a]( at 4 MiB", fill("", strings.Repeat("[a](", 100)+"\n\n"), 669, 1, "paragraphs too long for the links"},
+	{"one paragraph of 2,500 [a](", strings.Repeat("[a](", 2500) + "\n", 0, 0, ""},
+	{"one paragraph of 2,700 [a](", "x\n\n" + strings.Repeat("[a](", 2700) + "\n", 3, 1, "paragraphs too long for the links"},
+	{"long paragraphs of [a]( at 4 MiB", fill("", strings.Repeat("[a](", 100)+"\n\n"), 1339, 1, "paragraphs too long for the links"},
 	{"a reference 16 KiB long, used 1,000 times", "[a]: /" + strings.Repeat("x", 16_000) + "\n\n" + strings.Repeat("[a] ", 1_000), 0, 0, ""},
 	{"a reference 64 KiB long, used 1,000 times", "x\n\n[a]: /" + strings.Repeat("x", 64_000) + "\n\n" + strings.Repeat("[a] ", 1_000), 3, 1, "a reference definition of up to 62 KiB in a text with 1,001 brackets"},
 }

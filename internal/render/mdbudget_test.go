@@ -1,0 +1,160 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// The budget: checking or building the example site with any one file at
+// its size limit takes at most 2 s and 400 MB. internal/site refuses the
+// Markdown shapes that cost more (mdlimits.go); what it lets through is
+// held here to a bound on the bytes allocated, which, unlike time, a busy
+// machine does not change.
+
+// mdBudgetBytes is the most that loading and rendering the whole example
+// site, with one sprint's notes at their worst within the bounds, may
+// allocate in all (most of it is garbage long before the end: the peak
+// heap is a fraction of it).
+const mdBudgetBytes = 600 << 20
+
+// worstNotes are the shapes of notes that cost goldmark the most per byte
+// or grow fastest, each as large as the bounds let through and at most
+// site.MaxMarkdown: what the example site is checked and built with.
+func worstNotes() []struct{ name, src string } {
+	fill := func(head, unit string, n int) string {
+		if max := (site.MaxMarkdown - len(head)) / len(unit); n > max {
+			n = max
+		}
+		return head + strings.Repeat(unit, n)
+	}
+	var nested strings.Builder
+	for i := 0; i < 32; i++ {
+		nested.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	realNotes, _ := os.ReadFile("../../sprints/2026-10-06-hittar-kunderna-fakturans-forfallodag/notes.md")
+	return []struct{ name, src string }{
+		{"real notes", fill("", string(realNotes)+"\n", site.MaxMarkdown)},
+		{"lines", fill("", "a\n", 299_990)},
+		{"list items", fill("", "- a\n", 149_990)},
+		{"task items", fill("", "- [ ] a\n", 74_990)},
+		{"lists 32 deep", fill("", nested.String(), 530)},
+		{"quotes 32 deep", fill("", strings.Repeat(">", 32)+"a\n\n", 8_800)},
+		{"quote 32 deep, then lazy lines", fill(strings.Repeat(">", 32)+" a\n", "a\n", 299_900)},
+		{"table cells", fill("|"+strings.Repeat("a|", 100)+"\n|"+strings.Repeat("-|", 100)+"\n", "|"+strings.Repeat("b|", 100)+"\n", 2_900)},
+		{"emphasis", fill("", strings.Repeat("*a ", 100)+"\n\n", 999)},
+		{"emphasis pairs", fill("", strings.Repeat("*a* ", 50)+"\n\n", 999)},
+		{"link openers", fill("", strings.Repeat("[a](", 100)+"\n\n", 660)},
+		{"link titles", fill("", strings.Repeat("[a](b (", 100)+"\n\n", 370)},
+		{"code span openers", fill("", strings.Repeat("`a ", 100)+"\n\n", 2_400)},
+		{"brackets", fill("", strings.Repeat("[a", 100)+"\n\n", 1_400)},
+		{"references", fill(refDefs(10_000), "[r7]\n\n", 50_000)},
+		{"a long reference used often", fill("[a]: /"+strings.Repeat("x", 16_000)+"\n\n", "[a] ", 1_000)},
+		{"paragraphs with links", fill("", strings.Repeat("Kunden sa att fakturan var svår att hitta [se bild](bild.png) och *ringde* två gånger. ", 10)+"\n\n", site.MaxMarkdown)},
+	}
+}
+
+func refDefs(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[r%d]: /u%d\n\n", i, i)
+	}
+	return b.String()
+}
+
+// exampleFS is the example site of the repository in memory.
+var exampleFS = func() fstest.MapFS {
+	m := fstest.MapFS{}
+	for _, dir := range []string{"content", "sprints", "templates"} {
+		_ = fs.WalkDir(os.DirFS("../.."), dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b, err := os.ReadFile(path.Join("../..", p))
+			if err == nil {
+				m[p] = &fstest.MapFile{Data: b, Mode: 0o644}
+			}
+			return nil
+		})
+	}
+	return m
+}()
+
+const worstNotesPath = "sprints/2026-10-06-hittar-kunderna-fakturans-forfallodag/notes.md"
+
+// checkExampleWith does what sprintkit check does with the example site
+// whose one sprint's notes are notes: load it, and render every page.
+func checkExampleWith(notes string) error {
+	fsys := fstest.MapFS{}
+	for p, f := range exampleFS {
+		fsys[p] = f
+	}
+	fsys[worstNotesPath] = &fstest.MapFile{Data: []byte(notes), Mode: 0o644}
+	s, err := site.Load(fsys, site.Options{})
+	if err != nil {
+		return err
+	}
+	overrides, _ := fs.Sub(fsys, "templates")
+	return Render(s, fsys, Options{Overrides: overrides}, discardWriter{})
+}
+
+// allocated is the bytes that f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestWorstNotesBudget checks the example site with each of worstNotes:
+// it loads, and allocates at most mdBudgetBytes.
+func TestWorstNotesBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders 4 MiB of notes for each shape")
+	}
+	if _, ok := exampleFS[worstNotesPath]; !ok {
+		t.Fatalf("the example site has no %s", worstNotesPath)
+	}
+	for _, c := range worstNotes() {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			start := time.Now()
+			n := allocated(func() { err = checkExampleWith(c.src) })
+			if err != nil {
+				t.Fatalf("%d bytes: %v", len(c.src), err)
+			}
+			t.Logf("%d bytes of notes: %d MB allocated, %v (on a busy machine)", len(c.src), n>>20, time.Since(start).Round(time.Millisecond))
+			if n > mdBudgetBytes {
+				t.Errorf("%d bytes of notes: %d MB allocated, more than %d MB", len(c.src), n>>20, mdBudgetBytes>>20)
+			}
+		})
+	}
+}
+
+// BenchmarkWorstNotes checks the example site with each of worstNotes.
+func BenchmarkWorstNotes(b *testing.B) {
+	for _, c := range worstNotes() {
+		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := checkExampleWith(c.src); err != nil {
+					var probs site.Problems
+					if errors.As(err, &probs) {
+						b.Fatal(probs[0])
+					}
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
