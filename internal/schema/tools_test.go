@@ -1,0 +1,194 @@
+package schema
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sprintkit/sprintkit/internal/browsertest"
+)
+
+// A tool is an editor's checker run from the command line.
+type tool struct {
+	name string
+	args []string // before the files
+	// at finds the places of the diagnostics in the tool's output.
+	at *regexp.Regexp
+}
+
+var tools = []tool{
+	{"taplo", []string{"check", "--colors", "never"}, regexp.MustCompile(`┌─ (.+):(\d+):\d+`)},
+	{"tombi", []string{"lint", "--offline"}, regexp.MustCompile(`at (.+):(\d+):\d+`)},
+}
+
+// find returns the tool's command: $TAPLO or $TOMBI, then .ci's node_modules,
+// then PATH. Without it the test skips, or fails in CI.
+func (tl tool) find(t *testing.T) string {
+	if p := os.Getenv(strings.ToUpper(tl.name)); p != "" {
+		return p
+	}
+	if p, err := filepath.Abs(filepath.Join("..", "..", ".ci", "node_modules", ".bin", tl.name)); err == nil {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath(tl.name); err == nil {
+		return p
+	}
+	browsertest.Missing(t, tl.name, "cd .ci && npm ci (npm packages @taplo/cli and @tombi-toml/tombi)")
+	return ""
+}
+
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// run runs the tool in dir on files and returns whether it passed, the
+// lines (by file, as given) its diagnostics point at, and its output.
+func (tl tool) run(t *testing.T, cmd, dir string, files ...string) (ok bool, lines map[string][]int, out string) {
+	c := exec.Command(cmd, append(slices.Clone(tl.args), files...)...)
+	c.Dir = dir
+	c.Env = append(os.Environ(), "NO_COLOR=1", "RUST_LOG=error")
+	b, err := c.CombinedOutput()
+	out = ansi.ReplaceAllString(string(b), "")
+	if _, exit := err.(*exec.ExitError); err != nil && !exit {
+		t.Fatalf("%s: %v", tl.name, err)
+	}
+	lines = map[string][]int{}
+	for _, m := range tl.at.FindAllStringSubmatch(out, -1) {
+		n, _ := strconv.Atoi(m[2])
+		rel, err := filepath.Rel(dir, m[1])
+		if err != nil || !filepath.IsAbs(m[1]) {
+			rel = m[1]
+		}
+		lines[filepath.ToSlash(rel)] = append(lines[filepath.ToSlash(rel)], n)
+	}
+	return err == nil && len(lines) == 0, lines, out
+}
+
+// tomlFiles lists the site's TOML files that a schema is for.
+func tomlFiles(t *testing.T, dir string) []string {
+	var out []string
+	for _, s := range Schemas {
+		m, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(s.Include)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range m {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	return out
+}
+
+// TestEditorsPassGoodFiles runs Taplo and Tombi, as editors do, on every
+// TOML file of the example site and every one that init and new write in
+// each language (internal/scaffold's goldens): none has a problem.
+func TestEditorsPassGoodFiles(t *testing.T) {
+	dirs := []string{filepath.Join("..", ".."), filepath.Join("..", "scaffold", "testdata", "site-sv"), filepath.Join("..", "scaffold", "testdata", "site-en")}
+	for _, tl := range tools {
+		cmd := tl.find(t)
+		for _, dir := range dirs {
+			files := tomlFiles(t, dir)
+			if len(files) < 3 {
+				t.Fatalf("%s: only %d TOML files", dir, len(files))
+			}
+			if ok, _, out := tl.run(t, cmd, dir, files...); !ok {
+				t.Errorf("%s in %s finds problems in %s:\n%s", tl.name, dir, strings.Join(files, " "), out)
+			}
+		}
+	}
+}
+
+// goodPlan is a plan that both tools pass; the broken ones change a line.
+const goodPlan = `#:schema ../../.sprintkit/schema/sprint.schema.json
+
+title = "Läser kunderna brevet?"
+date = 2026-11-02
+team = "Kundservice"
+study = "resa"
+status = "planned"
+
+[assumption]
+belief = "De läser inte brevet."
+basis = "assumption"
+
+[question]
+ask = "Vad minns du av brevet?"
+method = "interview"
+
+[action]
+do = "Korta brevet."
+due = 2026-12-01
+`
+
+// TestEditorsFlagBrokenFiles runs Taplo and Tombi on broken plans: each
+// is flagged by both at the line of the key that is wrong (for a missing
+// key, the line of its table), but for the one thing Taplo cannot see.
+// Each tool runs once over all the plans: Taplo takes seconds to start.
+func TestEditorsFlagBrokenFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range append(Files("en"), EditorFiles()...) {
+		write(t, filepath.Join(dir, f.Path), f.Data)
+	}
+	cases := []struct {
+		name, old, new string
+		line           int
+		notTaplo       bool // Taplo reads a TOML date as a string: it cannot tell them apart
+	}{
+		{"unknown key", `study = "resa"`, "study = \"resa\"\nstgae = \"start\"", 7, false},
+		{"misspelt enum", `method = "interview"`, `method = "intervju"`, 15, false},
+		{"unknown key in a table", `do = "Korta brevet."`, "do = \"Korta brevet.\"\nenergi = \"low\"", 19, false},
+		{"misspelt enum in a table", `basis = "assumption"`, `basis = "asumption"`, 11, false},
+		{"string for a date", `date = 2026-11-02`, `date = "2026-11-02"`, 4, true},
+		{"missing required key", `ask = "Vad minns du av brevet?"` + "\n", "", 13, false},
+		{"missing required key at the top", "team = \"Kundservice\"\n", "", 1, false},
+	}
+	var files []string
+	for _, c := range cases {
+		plan := strings.Replace(goodPlan, c.old, c.new, 1)
+		if plan == goodPlan {
+			t.Fatalf("%s: the plan did not change", c.name)
+		}
+		p := "sprints/2026-11-02-" + strings.ReplaceAll(c.name, " ", "-") + "/sprint.toml"
+		write(t, filepath.Join(dir, p), []byte(plan))
+		files = append(files, p)
+	}
+	good := "sprints/2026-11-02-good/sprint.toml"
+	write(t, filepath.Join(dir, good), []byte(goodPlan))
+	for _, tl := range tools {
+		ok, lines, out := tl.run(t, tl.find(t), dir, append(files, good)...)
+		if ok {
+			t.Errorf("%s passes every broken plan", tl.name)
+		}
+		if len(lines[good]) > 0 {
+			t.Errorf("%s flags the good plan at lines %v:\n%s", tl.name, lines[good], out)
+		}
+		for i, c := range cases {
+			flagged := len(lines[files[i]]) > 0
+			switch {
+			case c.notTaplo && tl.name == "taplo":
+				if flagged {
+					t.Errorf("%s: taplo now flags it: it can tell a date from a string, so the README and the package doc should no longer say it cannot:\n%s", c.name, out)
+				}
+			case !slices.Contains(lines[files[i]], c.line):
+				t.Errorf("%s: %s flags lines %v of %s, not line %d:\n%s", c.name, tl.name, lines[files[i]], files[i], c.line, out)
+			}
+		}
+	}
+}
+
+func write(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(fmt.Errorf("%s: %w", name, err))
+	}
+}
