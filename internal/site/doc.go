@@ -5,6 +5,7 @@
 //
 //	content/site.toml                 site settings
 //	content/studies/<id>.md           a large original study: TOML front matter between +++ lines, then Markdown
+//	content/studies/<id>.toml         or the study's map apart, as pure TOML, beside <id>.md of text alone
 //	content/<page>.md                 a free page (optional front matter: title, description)
 //	content/**/<other files>          copied as they are
 //	sprints/<id>/sprint.toml          a sprint plan; the folder name is the sprint's id (2026-11-24-slug)
@@ -13,7 +14,26 @@
 //	templates/<name>                  a site's own templates, over the embedded ones (package templates)
 //
 // Hidden files and editors' temporary, swap and backup files are ignored
-// everywhere (see Ignored).
+// everywhere (see Ignored): so is .sprintkit/, where `sprintkit schema`
+// writes the JSON Schemas that editors check the TOML files by (package
+// schema).
+//
+// # The table of keys
+//
+// Every key of sprint.toml, a study's map, site.toml and a page's front
+// matter is declared once, in keys.toml: its type, enum, whether it is
+// required or its default, and a line on what it is for in Swedish and
+// English (SprintKeys, StudyKeys, SettingsKeys, PageKeys). The loader reads
+// every file through it (read.go): a table's known keys and the "did you
+// mean" among them, each key's type, enum and default, and the positioned
+// problems; package schema makes the JSON Schemas and the README's tables
+// from it, and package scaffold the comments of the files it writes. The
+// lists below say the same in short; keys.toml is the one that counts.
+//
+// A study keeps its map (the keys below) either as front matter of
+// <id>.md or in <id>.toml beside it, whose first line may tell editors its
+// schema (#:schema ../../.sprintkit/schema/study.schema.json); a map in
+// both places is a problem at <id>.md, and a study with neither is too.
 //
 // Only regular files inside the folder are read (OpenFolder, limits.go):
 // a symbolic link, named pipe, device or socket anywhere in the site is a

@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"errors"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -78,4 +80,20 @@ func set(m map[string]any, path []string, f *Format, done string) {
 		m[name] = []map[string]any{sub}
 	}
 	set(sub, path[1:], f, key)
+}
+
+// TestDocNamesEveryKey holds the package doc's short lists to the table
+// of keys: a key declared in keys.toml and not named in doc.go fails.
+func TestDocNamesEveryKey(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []*Format{SprintKeys, StudyKeys, SettingsKeys, PageKeys} {
+		for _, k := range f.Keys {
+			if !regexp.MustCompile(`[^a-z_]` + regexp.QuoteMeta(k.Name()) + `[^a-z_]`).Match(doc) {
+				t.Errorf("doc.go does not name %s key %s", f.Name, k.Path)
+			}
+		}
+	}
 }
