@@ -39,7 +39,13 @@
 // a symbolic link, named pipe, device or socket anywhere in the site is a
 // problem with its path. TOML over MaxTOML or nested more than 16 deep, and
 // Markdown over MaxMarkdown, are refused before they are parsed; text must
-// be UTF-8. A sprint folder's, study's or page's name may not hold '#', '?',
+// be UTF-8. Markdown is refused too, at its line, in the shapes that would
+// cost goldmark seconds and hundreds of MB (mdlimits.go): lists and block
+// quotes nested more than 32 deep, tables of more than 100 columns, and in
+// one file more than 10,000 reference definitions, 100,000 emphasis marks
+// or 300,000 elements (lines, list items, links, marks, cells), long
+// paragraphs thick with marks, and long references used often; the text
+// fields of one TOML file share a tenth of that. A sprint folder's, study's or page's name may not hold '#', '?',
 // '%', '\' or control characters, which would break its address.
 //
 // # content/site.toml
