@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -495,6 +496,9 @@ var (
 // date; a whole number a number and true or false a boolean, where no
 // string was there before; anything else a string.
 func literal(v string, was byte, old string) (string, error) {
+	if !utf8.ValidString(v) {
+		return "", errors.New("the value is not UTF-8 text")
+	}
 	if v != "" && strings.ContainsRune(`"'[{`, rune(v[0])) {
 		var m map[string]any
 		if _, err := toml.Decode("v = "+v, &m); err != nil {

@@ -31,6 +31,16 @@ func OpenFolder(dir string) (*Folder, error) {
 	return &Folder{root: root}, nil
 }
 
+// notFound is a file that is not in the site folder; it is an
+// fs.ErrNotExist.
+type notFound string
+
+func (n notFound) Error() string {
+	return site.ShowPath(string(n)) + ": no such file in the site folder"
+}
+
+func (notFound) Unwrap() error { return fs.ErrNotExist }
+
 // Close lets the folder go.
 func (f *Folder) Close() error { return f.root.Close() }
 
@@ -71,7 +81,7 @@ func (f *Folder) Read(name string) ([]byte, error) {
 	fi, err := f.root.Lstat(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file in the site folder", site.ShowPath(name))
+			return nil, notFound(name)
 		}
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"mime"
 	"net"
 	"net/http"
 	"time"
@@ -38,6 +39,36 @@ func crossSite(r *http.Request) bool {
 		return r.Header.Get("Sec-Fetch-Mode") != "navigate"
 	}
 	return false
+}
+
+// mayWrite lets through a request that changes something, the shared
+// timer or a file of the site (what), and refuses any other with its
+// reason. Only pages of this server, opened on this machine, may change
+// anything: the request must be a POST from loopback (not through a
+// proxy, which would make a page from anywhere look as if it came from
+// here), carry this server's own origin, and be JSON, which a form of
+// another site cannot send without asking first, and this server answers
+// no such question. The Host check and crossSite come before, in
+// ServeHTTP.
+func (s *Server) mayWrite(w http.ResponseWriter, r *http.Request, what string) bool {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return false
+	}
+	if !s.mayControl(r) {
+		http.Error(w, "sprintkit serve: only pages opened on the computer that runs the server change "+what, http.StatusForbidden)
+		return false
+	}
+	if !sameOrigin(r) {
+		http.Error(w, "sprintkit serve: "+what+" takes changes only from this server's own pages", http.StatusForbidden)
+		return false
+	}
+	if ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || ct != "application/json" {
+		http.Error(w, "sprintkit serve: "+what+" takes application/json", http.StatusUnsupportedMediaType)
+		return false
+	}
+	return true
 }
 
 // httpServer returns the http.Server that serves s. It has no

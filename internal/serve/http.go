@@ -49,6 +49,10 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		s.postTimer(w, r, st)
 		return
 	}
+	if ok && name == editPath {
+		s.postEdit(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -6,12 +6,14 @@
 // Events at /_sprintkit/events: it reloads the page when the output changed
 // (or, where the page marks parts to swap and nothing else of it changed,
 // swaps those in place), and shows the build's problems over the last good
-// pages when a save broke the site. The server reads the site folder and
-// never writes to it.
+// pages when a save broke the site. The server reads the site folder, and
+// writes to it only what pages opened on this machine record (record.go).
 //
 // The same stream carries the session pages' shared timer (timer.go): one
 // state per sprint, in memory, set by pages opened on this machine at
-// /_sprintkit/timer and followed by every other page.
+// /_sprintkit/timer and followed by every other page. Pages opened on
+// this machine also record a sprint's outcome and move states through
+// /_sprintkit/edit, which writes the site's files with internal/edit.
 //
 // It listens on loopback unless told otherwise, and guards what it serves
 // (guard.go): it answers only to its own host names, refuses what pages of
@@ -35,6 +37,7 @@ import (
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/build"
+	"github.com/sprintkit/sprintkit/internal/edit"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
@@ -93,6 +96,12 @@ type state struct {
 	problems []string        // the lines of the last build's error, when it failed
 	changed  []string        // the changes that made this build
 	day      time.Time       // the day it was built for
+
+	// The last good build's site, and the hashes of the sprint plans and
+	// studies it was built from, by path: what the recording controls
+	// are filled from (record.go).
+	site *site.Site
+	sums map[string]string
 }
 
 // A Server builds a site into memory and serves it with live reload.
@@ -123,6 +132,13 @@ type Server struct {
 	hub    hub
 	timers timers // the shared session timers (timer.go)
 
+	// folder is the site folder that pages record into (record.go); nil
+	// when the server records nothing. sums are the hashes of the files
+	// that builds read, undos the writes that can be undone.
+	folder *edit.Folder
+	sums   sums
+	undos  undos
+
 	// controls reports whether a request's page controls the shared
 	// timers: by default, one that came from loopback.
 	controls  func(*http.Request) bool
@@ -138,6 +154,7 @@ func NewServer(fsys fs.FS, today time.Time, stdout, stderr io.Writer, hosts ...s
 	s := &Server{fsys: fsys, day: func() time.Time { return today }, newDay: time.Minute, stdout: stdout, stderr: stderr, ping: 20 * time.Second,
 		readHeaderTimeout: readHeaderTimeout, idleTimeout: idleTimeout, writeTimeout: writeTimeout,
 		controls: loopback}
+	s.fsys = hashFS{fsys, &s.sums}
 	s.hosts = map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
 	for _, h := range hosts {
 		s.hosts[normHost(h)] = true
@@ -169,7 +186,7 @@ func (s *Server) Rebuild(changed []string) error {
 	mw := newMemWriter(old.files)
 	day := s.day()
 	st, err := s.builder.Build(s.fsys, day, mw)
-	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed, day: day}
+	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed, day: day, site: old.site, sums: old.sums}
 	if err != nil {
 		var n int
 		next.problems, n = problemLines(err)
@@ -183,6 +200,7 @@ func (s *Server) Rebuild(changed []string) error {
 		return err
 	}
 	next.files, next.hash = mw.files, hash(mw.files)
+	next.site, next.sums = st, s.sums.snapshot()
 	s.cur.Store(next)
 	s.hub.notify()
 	s.printWarnings(st.Warnings)
@@ -330,6 +348,10 @@ func Run(ctx context.Context, opt Options) error {
 	if opt.Day != nil {
 		s.day = opt.Day
 	}
+	if s.folder, err = edit.OpenFolder(opt.Root); err != nil {
+		return err
+	}
+	defer s.folder.Close()
 
 	// Watch before the first build, so that a save during it is not lost.
 	w, err := watch(opt.Root, opt.Poll, opt.PollInterval, func(format string, args ...any) {

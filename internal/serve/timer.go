@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"mime"
 	"net"
 	"net/http"
 	"net/netip"
@@ -142,28 +141,12 @@ func (s *Server) timerEvent(sh shared, control bool) string {
 }
 
 // postTimer sets the shared timer of the sprint that r names. Only pages
-// of this server, opened on this machine, may: the request must come from
-// loopback, carry this server's own origin and be JSON (which a form of
-// another site cannot send without asking first, and this server answers
-// no such question). A page says which change its state follows
+// of this server, opened on this machine, may (mayWrite). A page says
+// which change its state follows
 // (base=seq); when another page changed the timer since, the answer is
 // 409 with the timer as it is, in a timer event's shape.
 func (s *Server) postTimer(w http.ResponseWriter, r *http.Request, st *state) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	if !s.mayControl(r) {
-		http.Error(w, "sprintkit serve: only pages opened on the computer that runs the server control the shared timer", http.StatusForbidden)
-		return
-	}
-	if !sameOrigin(r) {
-		http.Error(w, "sprintkit serve: the shared timer takes changes only from this server's own pages", http.StatusForbidden)
-		return
-	}
-	if ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || ct != "application/json" {
-		http.Error(w, "sprintkit serve: the shared timer takes application/json", http.StatusUnsupportedMediaType)
+	if !s.mayWrite(w, r, "the shared timer") {
 		return
 	}
 	id := r.URL.Query().Get("sprint")
