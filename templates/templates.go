@@ -3,10 +3,14 @@
 // file by file: templates/X overrides the embedded X.
 //
 // Pages: base.html (the frame of every page, with the blocks "verdict",
-// "sprintlist" and "search"), index.html, sprint.html, session.html,
-// study.html, team.html, assumptions.html, page.html and 404.html; each
-// defines "main". Assets: every other file (style.css, session.js,
-// search.js) is copied to assets/ in the built site.
+// "sprintlist" and "search"), and one template for each kind of page
+// (internal/render's kinds.go), which defines "main":
+//
+//	index.html assumptions.html actions.html studies.html study.html
+//	team.html sprint.html session.html page.html 404.html
+//
+// Assets: every other file (the style sheets and scripts, such as
+// style.css and session.js) is copied to assets/ in the built site.
 package templates
 
 import "embed"

@@ -58,22 +58,3 @@ func (r *renderer) chrome(name string) Chrome {
 	r.chromes[memo] = c
 	return c
 }
-
-// navigation is the site's navigation, with links from the top: the
-// start page, the board, the actions, the studies, each free page.
-func (r *renderer) navigation() {
-	add := func(to, text string) {
-		r.nav = append(r.nav, NavLink{URL: to, Text: text})
-		r.navTargets[to] = true
-	}
-	r.navTargets = map[string]bool{}
-	add(layout.Index, r.text.get("nav.home"))
-	add(layout.Assumptions, r.text.get("nav.assumptions"))
-	add(layout.Actions, r.text.get("nav.actions"))
-	// One link to every study, however many there are: the header keeps
-	// its height as a site grows.
-	add(layout.Studies, r.text.get("nav.studies"))
-	for _, pg := range r.site.Pages {
-		add(layout.Page(pg.ID), pg.Title)
-	}
-}

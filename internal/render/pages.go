@@ -19,33 +19,8 @@ type page struct {
 	view func() any
 }
 
-// pagesTo sends every page of the site to jobs, the longest first: the
-// pages that list many sprints, then one page for each sprint.
-func (r *renderer) pagesTo(jobs chan<- page) {
-	s := r.site
-	send := func(name, kind string, view func() any) { jobs <- page{name, kind, view} }
-	send(layout.Index, "index", func() any { return r.indexView() })
-	send(layout.Assumptions, "assumptions", func() any { return r.assumptionsView() })
-	send(layout.Actions, "actions", func() any { return r.actionsView() })
-	send(layout.Studies, "studies", func() any { return r.studiesView() })
-	for _, st := range s.Studies {
-		send(layout.Study(st.ID), "study", func() any { return r.studyView(st) })
-	}
-	for _, t := range s.Teams {
-		send(layout.Team(t.Slug), "team", func() any { return r.teamView(t) })
-	}
-	for _, sp := range s.Sprints {
-		// Both pages show the notes: rendered once, by whichever comes first.
-		notes := sync.OnceValue(func() template.HTML { return r.md.block(sp.Notes) })
-		send(layout.Sprint(sp.ID), "sprint", func() any { return r.sprintView(sp, notes()) })
-		send(layout.Session(sp.ID), "session", func() any { return r.sessionView(sp, notes()) })
-	}
-	for _, pg := range s.Pages {
-		send(layout.Page(pg.ID), "page", func() any { return r.pageView(pg) })
-	}
-	send(layout.NotFound, "404", func() any {
-		return NotFoundView{Frame: r.frame("404", layout.NotFound, r.text.get("notfound.title"), ""), HomeURL: layout.Rel(layout.NotFound, layout.Index)}
-	})
+func (r *renderer) notFoundView() NotFoundView {
+	return NotFoundView{Frame: r.frame("404", layout.NotFound, r.text.get("notfound.title"), ""), HomeURL: layout.Rel(layout.NotFound, layout.Index)}
 }
 
 // markup is what oneLine drops from Markdown source.

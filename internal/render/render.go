@@ -48,9 +48,6 @@ type Options struct {
 	Cache *Cache
 }
 
-// pageKinds are the page templates; each defines "main" for base.html.
-var pageKinds = []string{"index", "sprint", "session", "study", "studies", "team", "assumptions", "actions", "page", "404"}
-
 // Render writes every page and asset of s to w, and copies the site's files
 // from src (the site folder). Problems with templates or labels come back
 // as site.Problems.
@@ -94,6 +91,10 @@ type renderer struct {
 	itemAt  map[*site.Sprint]int // position in site.Sprints
 	datesMu sync.RWMutex
 	dates   map[dayKey]Date
+
+	// sprintNotes hold each sprint's notes between its two pages
+	// (kinds.go), by position in site.Sprints.
+	sprintNotes []notesOnce
 }
 
 // overlay reads a file from the site's templates first, then the embedded ones.
@@ -155,7 +156,8 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, kind := range pageKinds {
+	for _, k := range kinds {
+		kind := k.name
 		clone, err := base.Clone()
 		if err != nil {
 			return nil, err
@@ -169,6 +171,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	r.identify()
 	r.navigation()
 	r.items = make([]itemOnce, len(s.Sprints))
+	r.sprintNotes = make([]notesOnce, len(s.Sprints))
 	r.itemAt = make(map[*site.Sprint]int, len(s.Sprints))
 	for i, sp := range s.Sprints {
 		r.itemAt[sp] = i

@@ -18,7 +18,7 @@ import (
 // Frame is what every page shows besides its content.
 type Frame struct {
 	Lang        string // the site's language, "sv" or "en"
-	Kind        string // index, sprint, session, study, team, assumptions, page or 404
+	Kind        string // the kind of page, which names its template (kinds.go)
 	Title       string // the page's title, before the site's; "" on the start page
 	Description string // one plain line for <meta name="description">
 	SiteTitle   string

@@ -1,0 +1,176 @@
+package render
+
+import (
+	"html/template"
+	"reflect"
+	"sync"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+	"github.com/sprintkit/sprintkit/internal/site"
+)
+
+// kinds are the kinds of page, one row each, in the order their pages
+// are rendered (those that list many sprints first) and stand in the
+// header's navigation. A row is all there is to say about a kind: its
+// name (its template is <name>.html, which defines "main" for base.html,
+// and its view's Frame.Kind), where its pages go (from internal/layout),
+// the method that makes its view, and its place in the navigation. The
+// rows decide which templates are parsed, which pages a build renders and
+// the navigation; kinds_test.go checks the docs' lists of kinds and the
+// layout's reserved names against them.
+//
+// A new kind of page is a row here, its view (the type in views.go and
+// the method that makes it), its template and its labels.
+var kinds = []kind{
+	one("index", layout.Index, navLink("nav.home"), (*renderer).indexView),
+	one("assumptions", layout.Assumptions, navLink("nav.assumptions"), (*renderer).assumptionsView),
+	one("actions", layout.Actions, navLink("nav.actions"), (*renderer).actionsView),
+	// One link to every study, however many there are: the header keeps
+	// its height as a site grows.
+	one("studies", layout.Studies, navLink("nav.studies"), (*renderer).studiesView),
+	each("study", layout.Study, nav{}, func(s *site.Site) []*site.Study { return s.Studies },
+		func(st *site.Study) (string, string) { return st.ID, st.Title },
+		(*renderer).studyView),
+	each("team", layout.Team, nav{}, func(s *site.Site) []*site.Team { return s.Teams },
+		func(t *site.Team) (string, string) { return t.Slug, t.Name },
+		(*renderer).teamView),
+	each("sprint", layout.Sprint, nav{}, sprints, sprintKey,
+		func(r *renderer, sp *site.Sprint) SprintView { return r.sprintView(sp, r.notes(sp)) }),
+	each("session", layout.Session, nav{}, sprints, sprintKey,
+		func(r *renderer, sp *site.Sprint) SessionView { return r.sessionView(sp, r.notes(sp)) }).with(),
+	each("page", layout.Page, navEach, func(s *site.Site) []*site.Page { return s.Pages },
+		func(pg *site.Page) (string, string) { return pg.ID, pg.Title },
+		(*renderer).pageView),
+	one("404", layout.NotFound, nav{}, (*renderer).notFoundView),
+}
+
+// A kind is one kind of page.
+type kind struct {
+	name string
+	path string       // where its pages go, with <id> for a page's own id
+	view reflect.Type // what its template gets
+	nav  nav
+	n    func(s *site.Site) int                  // how many pages of the kind the site has
+	page func(r *renderer, i int) (page, string) // the i-th, and its title (for the navigation)
+	// along: its pages go out with the row above's, one of each in turn,
+	// for two kinds of page that show the same elements (a sprint's page
+	// and its session view, which render its notes once for both).
+	along bool
+}
+
+// nav is a kind's place in the navigation: a link with the text of the
+// label key, a link to each of its pages with the page's title, or none.
+type nav struct {
+	key  string
+	each bool
+}
+
+func navLink(key string) nav { return nav{key: key} }
+
+var navEach = nav{each: true}
+
+// one is the kind name, with one page, at path.
+func one[V any](name, path string, place nav, view func(*renderer) V) kind {
+	return kind{
+		name: name,
+		path: path,
+		view: reflect.TypeFor[V](),
+		nav:  place,
+		n:    func(*site.Site) int { return 1 },
+		page: func(r *renderer, _ int) (page, string) {
+			return page{path, name, func() any { return view(r) }}, ""
+		},
+	}
+}
+
+// each is the kind name, with one page for each element of the site's
+// list: at(id) is where the page of the element whose id and title key
+// gives goes.
+func each[T, V any](name string, at func(id string) string, place nav, list func(*site.Site) []T, key func(T) (id, title string), view func(*renderer, T) V) kind {
+	return kind{
+		name: name,
+		path: at("<id>"),
+		view: reflect.TypeFor[V](),
+		nav:  place,
+		n:    func(s *site.Site) int { return len(list(s)) },
+		page: func(r *renderer, i int) (page, string) {
+			x := list(r.site)[i]
+			id, title := key(x)
+			return page{at(id), name, func() any { return view(r, x) }}, title
+		},
+	}
+}
+
+// with is k, its pages going out along with the row above's.
+func (k kind) with() kind {
+	k.along = true
+	return k
+}
+
+func sprints(s *site.Site) []*site.Sprint { return s.Sprints }
+
+func sprintKey(sp *site.Sprint) (string, string) { return sp.ID, sp.Title }
+
+// pagesTo sends every page of the site to jobs, kind by kind; kinds that
+// go along together, element by element.
+func (r *renderer) pagesTo(jobs chan<- page) {
+	for i := 0; i < len(kinds); {
+		j := i + 1
+		for j < len(kinds) && kinds[j].along {
+			j++
+		}
+		for e := range kinds[i].n(r.site) {
+			for _, k := range kinds[i:j] {
+				p, _ := k.page(r, e)
+				jobs <- p
+			}
+		}
+		i = j
+	}
+}
+
+// navigation is the site's navigation, with links from the top, in the
+// order of kinds.
+func (r *renderer) navigation() {
+	r.navTargets = map[string]bool{}
+	add := func(to, text string) {
+		r.nav = append(r.nav, NavLink{URL: to, Text: text})
+		r.navTargets[to] = true
+	}
+	for _, k := range kinds {
+		switch {
+		case k.nav.key != "":
+			add(k.path, r.text.get(k.nav.key))
+		case k.nav.each:
+			for i := range k.n(r.site) {
+				p, title := k.page(r, i)
+				add(p.name, title)
+			}
+		}
+	}
+}
+
+// notesOnce holds a sprint's notes, rendered, between the two pages that
+// show them.
+type notesOnce struct {
+	mu   sync.Mutex
+	html template.HTML
+	held bool
+}
+
+// notes are sp's notes rendered, once for its page and its session view,
+// which go out one after the other: the first renders them, the second
+// takes them and lets them go, so that a build holds the notes of the
+// sprints under way only. (A third would render them again.)
+func (r *renderer) notes(sp *site.Sprint) template.HTML {
+	n := &r.sprintNotes[r.itemAt[sp]]
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.held {
+		h := n.html
+		n.html, n.held = "", false
+		return h
+	}
+	n.html, n.held = r.md.block(sp.Notes), true
+	return n.html
+}
