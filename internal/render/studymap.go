@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
@@ -123,6 +124,9 @@ func (r *renderer) changeItems(sg *site.Stage, link func(*site.Sprint) *Link) []
 		item := ChangeItem{
 			Text: r.md.inline(c.Text), Group: "change", Status: c.Status, FromAction: c.FromAction,
 			Since: r.date(c.Since), Team: c.Team, Owner: c.Owner, Due: r.date(c.Due),
+		}
+		if !c.FromAction {
+			item.Key = "stages." + sg.ID + ".changes." + strconv.Itoa(c.Index+1)
 		}
 		if c.Sprint != nil {
 			item.Sprint = link(c.Sprint)

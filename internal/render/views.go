@@ -420,6 +420,10 @@ type ChangeItem struct {
 	Due        Date
 	Overdue    bool
 	Sprint     *Link // the sprint it came from
+	// Key names a change with a state of its own as "sprintkit set"
+	// spells it (stages.<stage id>.changes.<n>), for the dev server's
+	// state control; "" for one that follows its sprint's action.
+	Key        string
 }
 
 // A LogItem is one entry of a study's log, as its page shows it.
