@@ -147,20 +147,15 @@ func TestKindsInLayout(t *testing.T) {
 // its kind's, with Frame.Kind its kind's name, and the navigation is the
 // start page, the board, the actions, the studies and the free pages.
 func TestKindsViews(t *testing.T) {
-	s, err := site.Load(sitegen.MapFS(3), site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := newRenderer(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	jobs := make(chan page, 100)
-	r.pagesTo(jobs)
-	close(jobs)
+	s, r := sitegenRenderer(t, 3, Options{})
 	seen := map[string]int{}
-	for p := range jobs {
+	var before page
+	for _, p := range sendPages(r) {
 		seen[p.kind]++
+		if p.kind == "session" && (before.kind != "sprint" || path.Dir(p.name) != path.Dir(before.name)+"/session") {
+			t.Errorf("%s went out after %s, not right after its sprint's page", p.name, before.name)
+		}
+		before = p
 		i := slices.IndexFunc(kinds, func(k kind) bool { return k.name == p.kind })
 		v := reflect.ValueOf(p.view())
 		if v.Type() != kinds[i].view {
@@ -192,14 +187,7 @@ func TestKindsViews(t *testing.T) {
 // TestNotesRenderedOnce: a sprint's page and its session view get the
 // same notes, rendered once; a third asks again.
 func TestNotesRenderedOnce(t *testing.T) {
-	s, err := site.Load(sitegen.MapFS(1), site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := newRenderer(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, r := sitegenRenderer(t, 1, Options{})
 	sp := s.Sprints[0]
 	if sp.Notes == "" {
 		t.Fatal("the test site's sprint has no notes")
@@ -214,4 +202,32 @@ func TestNotesRenderedOnce(t *testing.T) {
 	if r.notes(sp) != first {
 		t.Errorf("the notes rendered again differ")
 	}
+}
+
+// sitegenRenderer is a renderer of a generated site of n sprints.
+func sitegenRenderer(tb testing.TB, n int, opt Options) (*site.Site, *renderer) {
+	tb.Helper()
+	s, err := site.Load(sitegen.MapFS(n), site.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := newRenderer(s, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, r
+}
+
+// sendPages is every page r sends, in order.
+func sendPages(r *renderer) []page {
+	jobs := make(chan page)
+	go func() {
+		r.pagesTo(jobs)
+		close(jobs)
+	}()
+	var out []page
+	for p := range jobs {
+		out = append(out, p)
+	}
+	return out
 }

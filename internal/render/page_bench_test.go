@@ -3,27 +3,14 @@ package render
 import (
 	"bytes"
 	"testing"
-
-	"github.com/sprintkit/sprintkit/internal/site"
-	"github.com/sprintkit/sprintkit/internal/sitegen"
 )
 
 // BenchmarkPage renders one page of each kind over and over, with the
 // Markdown already rendered: the cost of the templates alone.
 func BenchmarkPage(b *testing.B) {
-	s, err := site.Load(sitegen.MapFS(100), site.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	r, err := newRenderer(s, Options{Cache: &Cache{}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	jobs := make(chan page, 1000)
-	r.pagesTo(jobs)
-	close(jobs)
+	_, r := sitegenRenderer(b, 100, Options{Cache: &Cache{}})
 	first := map[string]page{}
-	for p := range jobs {
+	for _, p := range sendPages(r) {
 		if _, ok := first[p.kind]; !ok && p.kind != "404" && p.kind != "page" {
 			first[p.kind] = p
 		}
