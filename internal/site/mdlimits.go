@@ -297,9 +297,10 @@ func count[T int | int64](n T) string {
 // depth they and the indentation before them give, the count of markers,
 // where the text after them starts, and where the marker that first goes
 // deeper than limit is (or -1). A thematic break (- - -, * * *) is no
-// list.
+// list; after a first list marker, what follows is taken for lists (a
+// level too many for "- * * *", never one too few).
 func containers(line string, limit int) (depth, markers, rest, deep int) {
-	indent, deep := 0, -1
+	indent, listed := 0, false
 	for i := 0; ; {
 		cols := indentation(line[i:])
 		j := i + len(line[i:]) - len(strings.TrimLeft(line[i:], " \t"))
@@ -307,14 +308,20 @@ func containers(line string, limit int) (depth, markers, rest, deep int) {
 			indent = cols
 		}
 		n := marker(line[j:])
-		if n == 0 || (line[j] != '>' && isBreak(line[j:])) {
+		// Whether a thematic break follows is asked once, at the first
+		// list marker: asked again at each, a line such as "- - - … x"
+		// would be read once for each of its markers.
+		if n == 0 || (line[j] != '>' && !listed && isBreak(line[j:])) {
 			if markers == 0 {
 				return 0, 0, 0, -1
 			}
-			return markers + indent/2, markers, i, deep
+			return markers + indent/2, markers, i, -1
 		}
-		if markers++; markers+indent/2 > limit && deep < 0 {
-			deep = j
+		listed = listed || line[j] != '>'
+		if markers++; markers+indent/2 > limit {
+			// Too deep already: the rest of a line such as "- - - … x"
+			// is not read, marker by marker.
+			return markers + indent/2, markers, j + n, j
 		}
 		i = j + n
 	}

@@ -69,6 +69,7 @@ var mdShapes = []struct {
 	{"list 33 deep by indentation", lines(33, indented), 33, 65, "nested more than 32 deep"},
 	{"list 2,000 deep at 4 MiB", upTo(indented), 33, 65, "nested more than 32 deep"},
 	{"list 33 deep on one line", strings.Repeat("- ", 33) + "a\n", 1, 65, "nested more than 32 deep"},
+	{"list markers on one line at 4 MiB", fill("", "- ")[:MaxMarkdown-1] + "x", 1, 65, "nested more than 32 deep"},
 	{"a thematic break of 40 dashes", "a\n\n" + strings.Repeat("- ", 40) + "\n", 0, 0, ""},
 	{"quote 32 deep", strings.Repeat(">", 32) + " a\n", 0, 0, ""},
 	{"quote 33 deep", strings.Repeat(">", 33) + " a\n", 1, 33, "block quotes nested more than 32 deep"},
@@ -174,6 +175,21 @@ func TestMarkdownFields(t *testing.T) {
 			}
 			if len(probs) != 1 || !strings.HasPrefix(probs[0].Error(), c.want) || sp != nil {
 				t.Fatalf("got %v, want one problem %s…", probs, c.want)
+			}
+		})
+	}
+}
+
+// BenchmarkMarkdownShapes checks each of mdShapes: the check itself reads
+// each byte a bounded number of times, so 4 MiB takes milliseconds.
+func BenchmarkMarkdownShapes(b *testing.B) {
+	for _, c := range mdShapes {
+		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.src)))
+			for b.Loop() {
+				s := mdScan{lim: mdFile}
+				s.text(c.src)
 			}
 		})
 	}
