@@ -18,6 +18,13 @@
 // the templates (the style sheets and scripts, such as style.css and
 // session.js) is copied to assets/.
 //
+// study.html draws the map with map.css, which it links in "head", and
+// session.html draws a thin "header" of its own. A site's own study.html
+// from before the map's cells keeps working: its view keeps .Progress
+// and each stage's .Newest and .Sprints, and style.css keeps the rules of
+// the table it drew (.journey); a copy of the embedded study.html gives
+// it the map on one screen and one sheet.
+//
 // # Views
 //
 // A template gets a view and nothing else: a plain value that holds what
@@ -71,7 +78,10 @@
 //	                  .Progress, .Stages ([]StageView: the map's columns),
 //	                  .Updated (a Date: the log's newest day), .Log
 //	                  ([]LogItem, newest first), .TestNext ([]BeliefItem),
-//	                  .Sprints
+//	                  .Sprints; .StyleURL (the map's style sheet, map.css,
+//	                  for the screen and the printed sheet), .Address (the
+//	                  page's address from base_url, "" without), .Legend
+//	                  (.Beliefs and .States: the states the map draws)
 //	team.html         TeamView: .Name, .Counts ([]Count: the team's actions by
 //	                  state), .Calendar (its actions.ics), .Actions
 //	                  ([]ActionItem), .Sprints
@@ -97,7 +107,13 @@
 //	             .Beliefs ([]BeliefItem), .Lessons ([]Lesson), .Changes
 //	             ([]ChangeItem), .Progress, .Touchpoints, .Latest and .Next
 //	             (*SprintBrief: the newest sprint held there, the next
-//	             planned one), .Newest (Latest's Date), .Sprints
+//	             planned one), .Newest (Latest's Date), .Sprints, .Summary
+//	             (a StageSummary: what the map's closed cells show)
+//	StageSummary .Number (the stage's place, from 1), .Beliefs ([]Count by
+//	             state), .TestNext (a count), .BeliefPeek ([]BeliefItem:
+//	             to test next first), .Changes ([]Count by state),
+//	             .Overdue (a count), .ChangePeek ([]ChangeItem: overdue and
+//	             doing first, changes and actions both where there are both)
 //	SprintBrief  .Link, .Date, .Verdict ("" for a planned sprint)
 //	BeliefItem   .Text, .Basis (as written), .Drawn (insight for customer-true
 //	             insight and a supported assumption), .Importance, .Evidence
