@@ -2,43 +2,70 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
-// maxField is how many bytes of one field the index keeps: enough to find
-// a sprint by what it is about, while 10,000 sprints stay well under 3 MiB.
-const maxField = 160
-
-// searchIndex is what search-index.js holds, with short keys to keep it
-// small:
+// The search index, search-index.js, holds every text the site publishes:
+// each sprint's title, assumption, question, action, lesson and notes; each
+// study's title, summary, text and map; each belief and change on a map.
+// search.js loads it with a plain <script> element on the first search, so
+// that it works from file:// (no fetch), and ranks and narrows the results
+// itself. Its keys are short to keep it small:
 //
-//	l: the links of a study and of a sprint, relative to the site root,
-//	   with % for the id; t: team names; s: studies; p: sprints.
+//	w: the vocabulary: every word of the site's text once, folded (plain,
+//	   lower-case, without diacritics; see fold), the words in the most
+//	   documents first, so that their positions are short.
+//	l: the links of a study and of a sprint, from the site's root, with %
+//	   for the id.
+//	t: team names; s: the studies as [id, title].
+//	x: the texts that results show, in the site's language, by label key:
+//	   kinds ("search.sprint"), verdicts, states.
+//	k: the kinds of document: sprint, study, belief, change.
+//	v: the label keys of the states documents are in ("verdict.refuted").
+//	d: the documents, each [kind, title, link, date, team, study, state,
+//	   head, lesson, body, notes]. kind is a position in k; link is a
+//	   sprint's or a study's id (see l), else a link from the root; date is
+//	   ISO ("" for none); team is a position in t, -1 for none; study a
+//	   position in s; state a position in v: its verdict, belief state,
+//	   change state or sprint status. head (title and belief),
+//	   lesson, body (the rest) and notes (notes.md) are the positions in w
+//	   of the words there, ascending, as base-36 differences joined by "."
+//	   ("+n" for n positions that each follow the one before; writeIDs),
+//	   each word in the first field it occurs in only.
 //
-// A study is [id, title, text]; a sprint is [id, title, team, study,
-// text] where team and study are positions in t and s. text holds the
-// words of the other fields that are not in the title (the assumption,
-// the question, the action with its team and owner, what was learned),
-// once each: plain
-// (Markdown stripped), lower-case and without diacritics, so that a query
-// is a substring scan. Titles are kept as written, for display.
-//
-// searchIndex is how the tests read it; searchIndex() writes it piece by
-// piece, so that the dev server reuses each sprint's piece.
+// A query matches a document when each of its words is part of a word of
+// the document; search.js ranks matches in head above lesson above body
+// above notes, then newer above older, so the first 20 shown are the best.
 type searchIndex struct {
-	Links   [2]string `json:"l"`
-	Teams   []string  `json:"t"`
-	Studies [][3]any  `json:"s"`
-	Sprints [][5]any  `json:"p"`
+	Words   []string          `json:"w"`
+	Links   [2]string         `json:"l"`
+	Teams   []string          `json:"t"`
+	Studies [][2]string       `json:"s"`
+	Labels  map[string]string `json:"x"`
+	Kinds   []string          `json:"k"`
+	States  []string          `json:"v"`
+	Docs    [][11]any         `json:"d"`
+}
+
+// searchKinds are the kinds of document, in the index's order.
+var searchKinds = []string{"sprint", "study", "belief", "change"}
+
+// A searchDoc is one document of the index before its words are numbered.
+type searchDoc struct {
+	kind, title, link, date string
+	team, study             int
+	state                   string
+	fields                  [4][]string // head, lesson, body, notes: folded words, each once in the doc
 }
 
 // search writes the search index of the site to w.
@@ -55,6 +82,9 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	var teams []string
 	teamAt := map[string]int{}
 	team := func(name string) int {
+		if name == "" {
+			return -1
+		}
 		i, ok := teamAt[name]
 		if !ok {
 			i = len(teams)
@@ -67,21 +97,82 @@ func (r *renderer) searchIndex() ([]byte, error) {
 		team(t.Name)
 	}
 	studyAt := map[string]int{}
-	studies := make([][3]any, 0, len(s.Studies))
+	studies := make([][2]string, len(s.Studies))
 	for i, st := range s.Studies {
 		studyAt[st.ID] = i
-		words := strings.Fields(fold(st.Title))
-		n := len(words)
-		words = r.indexText(words, st.Summary)
-		for _, sg := range st.Stages {
-			words = r.indexText(words, sg.Name)
-		}
-		studies = append(studies, [3]any{st.ID, st.Title, strings.Join(words[n:], " ")})
+		studies[i] = [2]string{st.ID, st.Title}
 	}
-	entries := make([]sprintEntry, len(s.Sprints))
-	for i, sp := range s.Sprints {
-		entries[i] = r.sprintEntry(sp)
-		team(sp.Team)
+
+	var docs []searchDoc
+	for _, sp := range s.Sprints {
+		e := r.sprintEntry(sp)
+		e.team, e.study = team(sp.Team), studyAt[sp.StudyID]
+		docs = append(docs, e)
+	}
+	for i, st := range s.Studies {
+		d := searchDoc{kind: "study", title: st.Title, link: st.ID, date: isoDate(st.Date), team: -1, study: i, state: "kind." + st.Kind}
+		var body []string
+		for _, sg := range st.Stages {
+			body = append(body, sg.Name, sg.Current, sg.Desired, strings.Join(sg.Touchpoints, ", "))
+		}
+		body = append(body, st.Owner, st.Body)
+		d.fields = r.searchFields(st.Title, st.Summary, strings.Join(body, "\n\n"), "")
+		docs = append(docs, d)
+		for _, sg := range st.Stages {
+			link := layout.StageOf(st.ID, sg.ID)
+			for _, b := range sg.Beliefs {
+				d := searchDoc{kind: "belief", title: oneLine(b.Text), link: link, team: -1, study: i, state: "belief." + b.State()}
+				if sp := b.Tested(); sp != nil {
+					d.date, d.team = isoDate(sp.Date), team(sp.Team)
+				}
+				d.fields = r.searchFields(b.Text, "", sg.Name, "")
+				docs = append(docs, d)
+			}
+			for _, c := range sg.Changes {
+				d := searchDoc{kind: "change", title: oneLine(c.Text), link: link, date: isoDate(c.Since), team: team(c.Team), study: i, state: "state." + c.Status}
+				if d.date == "" && c.Sprint != nil {
+					d.date = isoDate(c.Sprint.Date)
+				}
+				d.fields = r.searchFields(c.Text, "", sg.Name+" "+c.Owner, "")
+				docs = append(docs, d)
+			}
+		}
+	}
+
+	// The vocabulary, the words in the most documents first, and each
+	// document's words as positions in it.
+	at := map[string]int{}
+	for _, d := range docs {
+		for _, f := range d.fields {
+			for _, w := range f {
+				at[w]++
+			}
+		}
+	}
+	words := make([]string, 0, len(at))
+	for w := range at {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int { return cmp.Or(at[b]-at[a], strings.Compare(a, b)) })
+	for i, w := range words {
+		at[w] = i
+	}
+	stateAt := map[string]int{}
+	var states []string
+	for _, d := range docs {
+		if _, ok := stateAt[d.state]; !ok {
+			stateAt[d.state] = len(states)
+			states = append(states, d.state)
+		}
+	}
+
+	labels := map[string]string{}
+	for _, k := range []string{"search.sprint", "search.study", "search.belief", "search.change", "search.allKinds",
+		"search.allStudies", "search.best", "search.inNotes", "search.inLesson", "search.narrow"} {
+		labels[k] = r.text.get(k)
+	}
+	for _, d := range docs {
+		labels[d.state] = r.text.get(d.state)
 	}
 
 	// The index is written as encoding/json would write a searchIndex;
@@ -89,8 +180,12 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	// cannot end the script or break it.
 	var buf bytes.Buffer
 	buf.WriteString("// Search index made by sprintkit; see assets/search.js.\nwindow.sprintkitSearch = ")
+	buf.WriteString(`{"w":`)
+	if err := writeJSON(&buf, words); err != nil {
+		return nil, err
+	}
 	// The links, with % for the id, from the one layout.
-	buf.WriteString(`{"l":`)
+	buf.WriteString(`,"l":`)
 	if err := writeJSON(&buf, []string{layout.Study("%"), layout.Sprint("%")}); err != nil {
 		return nil, err
 	}
@@ -102,24 +197,71 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	if err := writeJSON(&buf, studies); err != nil {
 		return nil, err
 	}
-	buf.WriteString(`,"p":[`)
-	for i, sp := range s.Sprints {
+	buf.WriteString(`,"x":`)
+	x, err := json.Marshal(labels)
+	if err != nil {
+		return nil, err
+	}
+	buf.Write(x)
+	buf.WriteString(`,"k":`)
+	if err := writeJSON(&buf, searchKinds); err != nil {
+		return nil, err
+	}
+	buf.WriteString(`,"v":`)
+	if err := writeJSON(&buf, states); err != nil {
+		return nil, err
+	}
+	buf.WriteString(`,"d":[`)
+	for i, d := range docs {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		e := entries[i]
-		buf.WriteByte('[')
-		buf.WriteString(e.head)
-		buf.WriteByte(',')
-		buf.WriteString(strconv.Itoa(teamAt[sp.Team]))
-		buf.WriteByte(',')
-		buf.WriteString(strconv.Itoa(studyAt[sp.StudyID]))
-		buf.WriteByte(',')
-		buf.WriteString(e.text)
+		head, err := json.Marshal([]any{slices.Index(searchKinds, d.kind), d.title, d.link, d.date, d.team, d.study, stateAt[d.state]})
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(head[:len(head)-1])
+		for _, f := range d.fields {
+			ids := make([]int, len(f))
+			for j, w := range f {
+				ids[j] = at[w]
+			}
+			slices.Sort(ids)
+			buf.WriteString(`,"`)
+			writeIDs(&buf, ids)
+			buf.WriteByte('"')
+		}
 		buf.WriteByte(']')
 	}
 	buf.WriteString("]};\n")
 	return buf.Bytes(), nil
+}
+
+// writeIDs writes ascending positions as the index holds them: the first,
+// then each as its difference from the one before, in base 36, joined by
+// "."; a run of positions that each follow the one before is written
+// "+" and its length ("3.+4" is 3, 4, 5, 6, 7).
+func writeIDs(buf *bytes.Buffer, ids []int) {
+	prev := 0
+	for j := 0; j < len(ids); {
+		if j > 0 {
+			buf.WriteByte('.')
+		}
+		run := 0
+		for j+run < len(ids) && ids[j+run] == prev+run+1 && j > 0 {
+			run++
+		}
+		if run >= 2 {
+			buf.WriteByte('+')
+			buf.WriteString(strconv.FormatInt(int64(run), 36))
+			prev += run
+			j += run
+			continue
+		}
+		buf.WriteString(strconv.FormatInt(int64(ids[j]-prev), 36))
+		prev = ids[j]
+		j++
+	}
 }
 
 // writeJSON writes v as JSON, an empty list for a nil slice.
@@ -132,80 +274,67 @@ func writeJSON[T any](buf *bytes.Buffer, v []T) error {
 	return err
 }
 
-// A sprintEntry is a sprint's line of the search index, as JSON: head is
-// its id and title, text the words of its other fields.
-type sprintEntry struct{ head, text string }
-
-// searchSource is what a sprint's entry is made of: its key.
+// searchSource is what a sprint's document is made of: its key.
 type searchSource struct {
-	ID, Title, Team, ActionTeam, Owner string
-	Belief, Ask, Do, Learned           string
-	UnsafeHTML                         bool // Markdown is read another way
+	ID, Title, Date, Status, Verdict, StudyID string
+	Belief, Ask, Criterion, Do, ActionTeam    string
+	Owner, Strengthens, Learned, Notes        string
+	UnsafeHTML                                bool // Markdown is read another way
 }
 
-// sprintEntry makes sp's entry, or takes it from the Cache: it is made of
-// the sprint's own fields alone.
-func (r *renderer) sprintEntry(sp *site.Sprint) sprintEntry {
+// sprintEntry makes sp's document, without its team and study, or takes
+// its words from the Cache: it is made of the sprint's own fields alone.
+func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
+	d := searchDoc{kind: "sprint", title: sp.Title, link: sp.ID, date: isoDate(sp.Date), state: "status." + sp.Status}
+	if sp.Status == "done" {
+		d.state = "verdict." + sp.Outcome()
+	}
 	k, err := r.keys.of(key{}, searchSource{
-		sp.ID, sp.Title, sp.Team, sp.Action.Team, sp.Action.Owner,
-		sp.Assumption.Belief, sp.Question.Ask, sp.Action.Do, sp.Result.Learned,
+		sp.ID, sp.Title, d.date, sp.Status, sp.Result.Verdict, sp.StudyID,
+		sp.Assumption.Belief, sp.Question.Ask, sp.Question.Criterion, sp.Action.Do, sp.Action.Team,
+		sp.Action.Owner, sp.Action.Strengthens, sp.Result.Learned, sp.Notes,
 		r.site.Settings.UnsafeHTML,
 	})
 	if err == nil {
 		if h, ok := r.cache.fragment(k); ok {
-			head, text, _ := strings.Cut(string(h), "\x00")
-			return sprintEntry{head, text}
+			for i, f := range strings.SplitN(string(h), "\x00", len(d.fields)) {
+				d.fields[i] = strings.Fields(f)
+			}
+			return d
 		}
 	}
-	words := strings.Fields(fold(sp.Title))
-	n := len(words)
-	for _, f := range []string{sp.Assumption.Belief, sp.Question.Ask, sp.Action.Do, sp.Result.Learned} {
-		words = r.indexText(words, f)
-	}
+	body := []string{sp.Question.Ask, sp.Question.Criterion, sp.Action.Do, sp.Action.Strengthens, sp.Action.Owner}
 	if sp.Action.Team != sp.Team {
-		words = r.indexText(words, sp.Action.Team)
+		body = append(body, sp.Action.Team)
 	}
-	words = r.indexText(words, sp.Action.Owner)
-	id, _ := json.Marshal(sp.ID)
-	title, _ := json.Marshal(sp.Title)
-	text, _ := json.Marshal(strings.Join(words[n:], " "))
-	e := sprintEntry{string(id) + "," + string(title), string(text)}
+	d.fields = r.searchFields(sp.Title+"\n\n"+sp.Assumption.Belief, sp.Result.Learned, strings.Join(body, "\n\n"), sp.Notes)
 	if err == nil {
-		r.cache.putFragment(k, template.HTML(e.head+"\x00"+e.text))
+		parts := make([]string, len(d.fields))
+		for i, f := range d.fields {
+			parts[i] = strings.Join(f, " ")
+		}
+		r.cache.putFragment(k, template.HTML(strings.Join(parts, "\x00")))
 	}
-	return e
+	return d
 }
 
-// indexText appends the words of the Markdown src to words: plain text,
-// folded, at most maxField bytes of it, and only the words not already
-// there, since a query matches substrings and order does not matter.
-func (r *renderer) indexText(words []string, src string) []string {
-	text := fold(plainText(r.md.block(src)))
-	if len(text) > maxField {
-		cut := strings.LastIndexByte(text[:maxField], ' ')
-		if cut <= 0 {
-			cut = maxField
-			for cut > 0 && !utf8.RuneStart(text[cut]) {
-				cut--
+// searchFields are the folded words of four Markdown texts (head, lesson,
+// body and notes), each word in the first of them it occurs in only.
+func (r *renderer) searchFields(head, lesson, body, notes string) [4][]string {
+	var out [4][]string
+	seen := map[string]bool{}
+	for i, src := range [4]string{head, lesson, body, notes} {
+		if src == "" {
+			continue
+		}
+		for _, w := range strings.Fields(fold(plainText(r.md.block(src)))) {
+			if !seen[w] {
+				seen[w] = true
+				out[i] = append(out[i], w)
 			}
 		}
-		text = text[:cut]
 	}
-	for _, w := range strings.Fields(text) {
-		if !containsWord(words, w) {
-			words = append(words, w)
-		}
-	}
-	return words
-}
-
-func containsWord(words []string, w string) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // plainText turns rendered HTML back into text: tags dropped (a block's

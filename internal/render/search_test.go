@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -56,8 +58,8 @@ func TestSearchIndexSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := decodeIndex(t, b)
-	if len(idx.Sprints) != 10000 {
-		t.Errorf("index has %d sprints, want 10000", len(idx.Sprints))
+	if n := len(docsOf(idx, "sprint")); n != 10000 {
+		t.Errorf("index has %d sprints, want 10000", n)
 	}
 	const limit = 3 << 20
 	t.Logf("search index of 10,000 sprints: %d bytes (%.2f MiB, limit 3 MiB)", len(b), float64(len(b))/(1<<20))
@@ -96,48 +98,93 @@ learned = "Ingen läste *det*, sa de."
 		t.Errorf("search index holds a raw <script tag:\n%s", b)
 	}
 	idx := decodeIndex(t, b)
-	var sp [5]any
-	for _, p := range idx.Sprints {
-		if p[0] == "2026-01-02-x" {
-			sp = p
+	var sp [11]any
+	for _, d := range docsOf(idx, "sprint") {
+		if d[2] == "2026-01-02-x" {
+			sp = d
 		}
 	}
 	if sp[0] == nil {
-		t.Fatalf("sprint 2026-01-02-x is not in the index: %v", idx.Sprints)
+		t.Fatalf("sprint 2026-01-02-x is not in the index")
 	}
 	if sp[1] != "Läser <script>alert(1)</script> kunderna?" {
 		t.Errorf("title = %q, want it as written", sp[1])
 	}
-	if team := idx.Teams[int(sp[2].(float64))]; team != "Kundtjänst & Co" {
+	if state := idx.States[int(sp[6].(float64))]; sp[3] != "2026-01-02" || state != "verdict.refuted" {
+		t.Errorf("date and state = %q, %q; want 2026-01-02, verdict.refuted", sp[3], state)
+	}
+	if team := idx.Teams[int(sp[4].(float64))]; team != "Kundtjänst & Co" {
 		t.Errorf("team = %q", team)
 	}
-	text := sp[4].(string)
 	if idx.Links[1] != "sprints/%/index.html" {
 		t.Errorf("sprint link = %q, want sprints/%%/index.html", idx.Links[1])
 	}
-	if strings.Contains(" "+text+" ", " kunderna ") {
-		t.Errorf("index text repeats a word of the title:\n%s", text)
+	head, lesson, body := fieldWords(t, idx, sp, 0), fieldWords(t, idx, sp, 1), fieldWords(t, idx, sp, 2)
+	all := head + " " + lesson + " " + body
+	if strings.Count(" "+all+" ", " kunderna ") != 1 {
+		t.Errorf("the words of the title are not once each in the document:\n%s", all)
 	}
-	// The action's text, the team that acts and its owner are found too.
-	for _, want := range []string{"vi tror att asa brevet", "laste du", "skriver om det", "ingen", "sa de", "kommunikation", "orjan lind"} {
-		words := strings.Fields(want)
-		for _, w := range words {
-			if !strings.Contains(" "+text+" ", " "+w+" ") {
-				t.Errorf("index text lacks the word %q (from %q):\n%s", w, want, text)
+	// The belief is in the head, beside the title; the lesson has its own field.
+	for field, want := range map[string]string{head: "vi tror att asa brevet kunderna", lesson: "ingen laste det sa de", body: "du skriver om kommunikation orjan lind"} {
+		for _, w := range strings.Fields(want) {
+			if !strings.Contains(" "+field+" ", " "+w+" ") {
+				t.Errorf("a field lacks the word %q (from %q):\n%s", w, want, field)
 			}
 		}
 	}
 	for _, bad := range []string{"**", "https", "(", "*", "Å"} {
-		if strings.Contains(text, bad) {
-			t.Errorf("index text holds %q: Markdown not stripped or text not folded:\n%s", bad, text)
+		if strings.Contains(all, bad) {
+			t.Errorf("index text holds %q: Markdown not stripped or text not folded:\n%s", bad, all)
 		}
 	}
-	if len(text) > 4*maxField {
-		t.Errorf("index text is %d bytes: long fields are not cut", len(text))
+	if strings.Count(all, "mycket") != 1 {
+		t.Errorf("a repeated word is kept %d times, want once", strings.Count(all, "mycket"))
 	}
-	if strings.Count(text, "mycket") != 1 {
-		t.Errorf("a repeated word is kept %d times, want once", strings.Count(text, "mycket"))
+	if slices.Index(idx.Words, "mycket") < 0 || len(slices.Compact(slices.Sorted(slices.Values(idx.Words)))) != len(idx.Words) {
+		t.Errorf("the vocabulary lacks a word or holds one twice")
 	}
+}
+
+// docsOf returns the index's documents of one kind.
+func docsOf(idx searchIndex, kind string) [][11]any {
+	var out [][11]any
+	for _, d := range idx.Docs {
+		if idx.Kinds[int(d[0].(float64))] == kind {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// fieldWords returns the words of field f (0 head, 1 lesson, 2 body, 3
+// notes) of document d, as search.js reads them.
+func fieldWords(t *testing.T, idx searchIndex, d [11]any, f int) string {
+	t.Helper()
+	s, _ := d[7+f].(string)
+	if s == "" {
+		return ""
+	}
+	var words []string
+	id := 0
+	for _, part := range strings.Split(s, ".") {
+		run, step := 1, part
+		if r, ok := strings.CutPrefix(part, "+"); ok {
+			n, err := strconv.ParseInt(r, 36, 64)
+			if err != nil {
+				t.Fatalf("field %d of %v: %q is not a run", f, d[:3], part)
+			}
+			run, step = int(n), "1"
+		}
+		n, err := strconv.ParseInt(step, 36, 64)
+		for range run {
+			if err != nil || id+int(n) >= len(idx.Words) {
+				t.Fatalf("field %d of %v: %q is not a position in the vocabulary", f, d[:3], part)
+			}
+			id += int(n)
+			words = append(words, idx.Words[id])
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func TestFold(t *testing.T) {
