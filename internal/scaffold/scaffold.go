@@ -35,6 +35,10 @@
 //	meanings enum       each value of the enum followed by its meaning from
 //	                    words.toml's [meanings.<group>], which must explain
 //	                    every value and no other
+//	doc format key      what the key is for, in the language, from the table
+//	                    of keys (internal/site/keys.toml), an enum's values
+//	                    after it: {{doc "sprint" "relation"}}; the comment
+//	                    above each key of sprint.toml and site.toml
 //	label key [name value]...
 //	                    the interface text of key (internal/labels), with
 //	                    {name} replaced by value

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -172,6 +173,7 @@ func loadText(lang string) (*text, error) {
 func (t *text) funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"quote":        quote,
+		"doc":          t.doc(lang),
 		"quoteList":    quoteList,
 		"oneLine":      func(s string) string { return strings.Join(strings.Fields(s), " ") },
 		"join":         strings.Join,
@@ -192,6 +194,49 @@ func (t *text) funcs(lang string) template.FuncMap {
 			return s, nil
 		},
 	}
+}
+
+// doc returns the function that says what a key is for in lang, from the
+// table of keys (internal/site/keys.toml): {{doc "sprint" "relation"}}.
+// An enum's line ends with its values, as alternatives; a long line is
+// broken into comment lines.
+func (t *text) doc(lang string) func(format, key string) (string, error) {
+	formats := map[string]*site.Format{"sprint": site.SprintKeys, "study": site.StudyKeys, "settings": site.SettingsKeys}
+	return func(format, key string) (string, error) {
+		f := formats[format]
+		if f == nil || f.Key(key) == nil {
+			return "", fmt.Errorf("no %s key %q in internal/site/keys.toml", format, key)
+		}
+		k := f.Key(key)
+		line := k.Doc[lang]
+		if k.Type == "enum" {
+			line = strings.TrimSuffix(line, ".") + ": " + t.alternatives(k.Enum.Values) + "."
+		}
+		return wrapComment(line, 90), nil
+	}
+}
+
+// wrapComment breaks a comment's text into lines of at most width
+// characters after the "# " that the template writes before it, each
+// next one starting with "# " of its own.
+func wrapComment(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, w := range strings.Fields(s) {
+		l := utf8.RuneCountInString(w)
+		switch {
+		case i == 0:
+		case n+1+l > width:
+			b.WriteString("\n# ")
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += l
+	}
+	return b.String()
 }
 
 // alternatives joins list with commas and the language's "or" before the
