@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // A Set is one value to write: the key as "sprintkit set" spells it, and
@@ -31,13 +33,13 @@ func (e *keyError) Error() string { return e.key + ": " + e.msg }
 // apply writes sets into src, the TOML text, one after the other, and
 // returns the new text. Only the bytes of the values it sets change, or a
 // line for a key that was missing, or a table's lines for a missing table.
-func apply(src string, sets []Set) (string, error) {
+func apply(src string, sets []Set, keys *site.Format) (string, error) {
 	for _, s := range sets {
 		d, err := scan(src)
 		if err != nil {
 			return "", err
 		}
-		out, err := d.set(s)
+		out, err := d.set(s, declared(keys, s.Key))
 		if err != nil {
 			return "", err
 		}
@@ -46,8 +48,9 @@ func apply(src string, sets []Set) (string, error) {
 	return src, nil
 }
 
-// set writes one value into d's text and returns the new text.
-func (d *doc) set(s Set) (string, error) {
+// set writes one value into d's text and returns the new text. typ is the
+// key's type as the table of keys declares it, "" when it is not known.
+func (d *doc) set(s Set, typ string) (string, error) {
 	parts, err := splitKey(s.Key)
 	if err != nil {
 		return "", &keyError{s.Key, err.Error()}
@@ -91,7 +94,7 @@ func (d *doc) set(s Set) (string, error) {
 	}
 	for j := len(rest); j >= 1; j-- {
 		if e := t.find(joinKey(rest[:j])); e != nil {
-			return d.into(s, e.val, rest[j:], t, e)
+			return d.into(s, typ, e.val, rest[j:], t, e)
 		}
 	}
 	nl := d.newline()
@@ -99,7 +102,7 @@ func (d *doc) set(s Set) (string, error) {
 		// Nothing to empty.
 		return d.src, nil
 	}
-	val, err := literal(s.Value, 0, "")
+	val, err := literal(s.Value, 0, "", typ)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -162,7 +165,7 @@ func (d *doc) text(v *value) string { return decodeString(d.src[v.start:v.end]) 
 // into writes s into the value v of entry e (in table t), or into what v
 // holds as rest says: an element of an array (by number from 1 or by its
 // text), a key of an inline table.
-func (d *doc) into(s Set, v *value, rest []string, t *table, e *entry) (string, error) {
+func (d *doc) into(s Set, typ string, v *value, rest []string, t *table, e *entry) (string, error) {
 	fail := func(format string, args ...any) (string, error) {
 		return "", &keyError{s.Key, fmt.Sprintf(format, args...)}
 	}
@@ -173,7 +176,7 @@ func (d *doc) into(s Set, v *value, rest []string, t *table, e *entry) (string, 
 			}
 			return d.src[:e.line.start] + d.src[e.line.end:], nil
 		}
-		val, err := literal(s.Value, v.kind, d.src[v.start:v.end])
+		val, err := literal(s.Value, v.kind, d.src[v.start:v.end], typ)
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -192,7 +195,7 @@ func (d *doc) into(s Set, v *value, rest []string, t *table, e *entry) (string, 
 			if s.Value == "" {
 				return d.src, nil
 			}
-			val, err := literal(s.Value, 0, "")
+			val, err := literal(s.Value, 0, "", typ)
 			if err != nil {
 				return fail("%v", err)
 			}
@@ -201,12 +204,12 @@ func (d *doc) into(s Set, v *value, rest []string, t *table, e *entry) (string, 
 			}
 			return d.src[:el.start] + "{ text = " + d.src[el.start:el.end] + ", " + quoteKey(rest[1]) + " = " + val + " }" + d.src[el.end:], nil
 		}
-		return d.into(s, el, rest[1:], nil, nil)
+		return d.into(s, typ, el, rest[1:], nil, nil)
 	case '{':
 		for j := len(rest); j >= 1; j-- {
 			for _, f := range v.fields {
 				if joinKey(f.key) == joinKey(rest[:j]) {
-					return d.into(s, f.val, rest[j:], nil, f)
+					return d.into(s, typ, f.val, rest[j:], nil, f)
 				}
 			}
 		}
@@ -216,7 +219,7 @@ func (d *doc) into(s Set, v *value, rest []string, t *table, e *entry) (string, 
 		if s.Value == "" {
 			return d.src, nil
 		}
-		val, err := literal(s.Value, 0, "")
+		val, err := literal(s.Value, 0, "", typ)
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -490,12 +493,15 @@ var (
 )
 
 // literal writes the value text as TOML. was is the kind of the value it
-// replaces ('"' or '\” for a string; 0 for none or another kind) and old
-// its bytes. Text in quotes, brackets or braces is taken as TOML as it
-// stands. Otherwise: a string stays a string; a day (YYYY-MM-DD) becomes a
+// replaces (a double or single quote for a string; 0 for none or another kind), old
+// its bytes, and typ the key's type in the table of keys ("" for a key it
+// does not declare). Text in quotes, brackets or braces is taken as TOML
+// as it stands. Otherwise a key declared a string or an enum gets a
+// string, and one declared a date or an integer must be one. For an
+// undeclared key: a string stays a string; a day (YYYY-MM-DD) becomes a
 // date; a whole number a number and true or false a boolean, where no
 // string was there before; anything else a string.
-func literal(v string, was byte, old string) (string, error) {
+func literal(v string, was byte, old string, typ string) (string, error) {
 	if !utf8.ValidString(v) {
 		return "", errors.New("the value is not UTF-8 text")
 	}
@@ -505,6 +511,14 @@ func literal(v string, was byte, old string) (string, error) {
 			return "", fmt.Errorf("%s is not a TOML value: %v", v, err)
 		}
 		return v, nil
+	}
+	switch {
+	case (typ == "string" || typ == "enum") && was != '\'':
+		was = '"'
+	case typ == "date" && !dateShape.MatchString(v):
+		return "", fmt.Errorf("%q is not a date: write the day as 2026-12-07", v)
+	case typ == "integer" && !intShape.MatchString(v):
+		return "", fmt.Errorf("%q is not a whole number", v)
 	}
 	if was == '"' || was == '\'' {
 		if was == '\'' && !strings.ContainsAny(v, "'\n\r") && validLiteral(v) {
@@ -531,6 +545,28 @@ func literal(v string, was byte, old string) (string, error) {
 		return v, nil
 	}
 	return basicString(v), nil
+}
+
+// declared returns the type that keys declares for key, a key as Set
+// names it ("stages.valja.changes.2.status": a stage by its id, a change
+// by its number), or "" when keys is nil or does not declare it.
+func declared(keys *site.Format, key string) string {
+	parts, err := splitKey(key)
+	if keys == nil || err != nil {
+		return ""
+	}
+	path, last := "", ""
+	for _, p := range parts {
+		if k := keys.Key(join(path, p)); k != nil {
+			path, last = k.Path, p
+		} else {
+			last = ""
+		}
+	}
+	if last == "" || last != parts[len(parts)-1] {
+		return ""
+	}
+	return keys.Key(path).Type
 }
 
 // validLiteral reports whether s may stand in a literal string: no

@@ -27,10 +27,13 @@
 // # Values
 //
 // A value is given as text. In quotes, brackets or braces it is TOML as
-// it stands ("2026-01-01" is a string). Otherwise a key that holds a
-// string keeps a string; a day (2026-12-07) becomes a date, and a whole
-// number or true or false is written as such where the key held no
-// string; anything else is a string. An empty value empties a string and
+// it stands ("2026-01-01" is a string). Otherwise it takes the type that
+// the table of keys (internal/site/keys.toml) declares for the key: a
+// string or an enum is written as a string, whatever it looks like; a date
+// or an integer must be one, or the edit is refused. For a key the table
+// does not declare, a key that holds a string keeps a string; a day
+// (2026-12-07) becomes a date, and a whole number or true or false is
+// written as such where the key held no string; anything else is a string. An empty value empties a string and
 // removes a date or a number.
 //
 // # Where the bytes go
@@ -139,7 +142,7 @@ func Apply(name string, data []byte, sets []Set) ([]byte, error) {
 		}
 		return nil, site.Problems{p}
 	}
-	out, err := apply(text, sets)
+	out, err := apply(text, sets, format(name))
 	if err != nil {
 		return nil, site.Problems{{Path: name, Msg: err.Error()}}
 	}
@@ -151,6 +154,18 @@ func Apply(name string, data []byte, sets []Set) ([]byte, error) {
 		return nil, site.Problems{{Path: name, Msg: fmt.Sprintf("%s: cannot be written in this file: %v", strings.Join(keys, ", "), err)}}
 	}
 	return []byte(src[:front.start] + out + src[front.end:]), nil
+}
+
+// format is the table of keys of the file name: a sprint's plan or a
+// study's map; nil for another file.
+func format(name string) *site.Format {
+	if strings.HasPrefix(name, "sprints/") {
+		return site.SprintKeys
+	}
+	if strings.HasPrefix(name, site.StudiesDir+"/") {
+		return site.StudyKeys
+	}
+	return nil
 }
 
 // frontMatter is where the TOML of a file is: the whole of a .toml file,

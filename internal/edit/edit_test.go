@@ -190,3 +190,30 @@ func TestNewSprintFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclaredTypes writes values by the type the table of keys declares:
+// text that looks like a number or a day stays text where the key holds
+// text, and a key that holds a date refuses what is not one.
+func TestDeclaredTypes(t *testing.T) {
+	plan := "title = \"x\"\n\n[action]\ndo = \"y\"\n"
+	for _, c := range []struct{ key, value, want, err string }{
+		{"action.owner", "2026-12-07", `owner = "2026-12-07"`, ""},
+		{"action.do", "42", `do = "42"`, ""},
+		{"action.due", "2026-12-07", "due = 2026-12-07", ""},
+		{"action.due", "next week", "", `"next week" is not a date`},
+		{"question.customers", "6", "customers = 6", ""},
+		{"question.customers", "six", "", `"six" is not a whole number`},
+	} {
+		got, err := Apply("sprints/2026-11-24-x/sprint.toml", []byte(plan), []Set{{c.key, c.value}})
+		switch {
+		case c.err != "":
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s=%s: got %v, want an error with %q", c.key, c.value, err, c.err)
+			}
+		case err != nil:
+			t.Errorf("%s=%s: %v", c.key, c.value, err)
+		case !hasLine(string(got), c.want):
+			t.Errorf("%s=%s: no line %q in\n%s", c.key, c.value, c.want, got)
+		}
+	}
+}
