@@ -174,6 +174,20 @@
 // when a build changed nothing else of the page. A site's own
 // session.html keeps both attributes to keep both behaviours.
 //
+// # Marks for the recording controls
+//
+// Under "sprintkit serve" pages opened on the serving machine record a
+// sprint's outcome and move states (internal/serve, record.js). They find
+// what to control by marks that every build carries and a built site
+// leaves unused: data-sprintkit-action="<URL of the sprint's page>" on an
+// action's state (actions.html, team.html, sprint.html),
+// data-sprintkit-change="<ChangeItem.Key>" on the state of a change with a
+// state of its own on a study's map (study.html; a change that follows its
+// sprint's action carries data-sprintkit-action instead), and
+// data-sprintkit-record on the sprint page's part for what was learned,
+// where the form's button goes. A site's own templates keep the marks to
+// keep the controls.
+//
 // # Files that are not pages
 //
 // Beside the pages and assets, Render writes the search index

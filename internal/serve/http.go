@@ -88,7 +88,7 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
-	s.send(w, r, http.StatusOK, name, f.data, st.hash, r.URL.Path)
+	s.send(w, r, http.StatusOK, name, s.withRecording(r, st, name, f.data), st.hash, r.URL.Path)
 }
 
 const waitingPage = `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>sprintkit serve</title><body><p>The site has not been built yet.</p></body></html>`
