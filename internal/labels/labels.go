@@ -158,7 +158,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"study.kind":        {"Slag", "Kind"},
 	"study.date":        {"Datum", "Date"},
 	"study.stages":      {"Kundresan som förändringsplan", "The journey as a change plan"},
-	"study.sprints":     {"Alla sprintar kopplade till studien", "Every sprint linked to the study"},
+	"study.sprints":     {"Sprintarna kopplade till studien, per kvartal", "The sprints linked to the study, by quarter"},
 	"study.noSprints":   {"Ingen sprint är kopplad till studien ännu.", "No sprint is linked to this study yet."},
 	"stage.current":     {"Nuläge", "Current state"},
 	"stage.desired":     {"Önskat läge", "Desired state"},

@@ -107,8 +107,9 @@ var legend = Legend{site.BeliefStates.Values, append(append([]string{}, site.Sta
 
 // mapSheet sets what the study page at name needs besides its map: the
 // map's style sheet, its legend, the page's address for the printed
-// sheet from the site's base_url, and each stage's number.
-func (r *renderer) mapSheet(name string, v *StudyView) {
+// sheet from the site's base_url, each stage's number, and the study's
+// sprints by quarter.
+func (r *renderer) mapSheet(name string, st *site.Study, v *StudyView) {
 	v.StyleURL = layout.Rel(name, layout.Asset("map.css"))
 	if base := r.site.Settings.BaseURL; base != "" {
 		v.Address = base + strings.TrimSuffix(name, "index.html")
@@ -116,5 +117,23 @@ func (r *renderer) mapSheet(name string, v *StudyView) {
 	v.Legend = legend
 	for i := range v.Stages {
 		v.Stages[i].Summary.Number = i + 1
+	}
+	// The latest quarter is today's, or without a day the newest
+	// sprint's, as on the start page.
+	latest := r.today
+	if latest.IsZero() && len(st.Sprints) > 0 {
+		latest = st.Sprints[0].Date
+	}
+	current := quarterOf(latest)
+	for i, sp := range st.Sprints {
+		q := quarterOf(sp.Date)
+		if n := len(v.Quarters); n == 0 || v.Quarters[n-1].start != q {
+			v.Quarters = append(v.Quarters, Quarter{Name: r.quarterName(q), Anchor: "q-" + q.Format("2006-01"), Open: !q.Before(current), start: q})
+		}
+		part := &v.Quarters[len(v.Quarters)-1]
+		part.Sprints = append(part.Sprints, v.Sprints[i])
+	}
+	if len(v.Quarters) > 0 {
+		v.Quarters[0].Open = true // the newest, though it is past
 	}
 }

@@ -37,7 +37,7 @@ func (r *renderer) studyView(st *site.Study) StudyView {
 			}
 		}
 	}
-	r.mapSheet(name, &v)
+	r.mapSheet(name, st, &v)
 	log := st.Log()
 	v.Updated = r.date(site.Updated(log))
 	v.Log = r.logItems(name, log)

@@ -317,6 +317,7 @@ type StudyView struct {
 	Log      []LogItem    // what changed on the map, newest first
 	TestNext []BeliefItem // the map's beliefs to test next
 	Sprints  []SprintItem // every sprint linked to the study, newest first
+	Quarters []Quarter    // Sprints by quarter, newest first, the latest open
 	StyleURL string       // the map's own style sheet, for the screen and the printed sheet
 	Address  string       // the page's address from the site's base_url; "" without one
 	Legend   Legend       // the states the map draws
