@@ -70,7 +70,7 @@ func buildInto(ctx context.Context, fsys fs.FS, day time.Time, w output.Writer, 
 	if err != nil {
 		return 0, err
 	}
-	printWarnings(stderr, s.Warnings)
+	printWarnings(stderr, s.Warnings, false)
 	return int(bw.n.Load()), nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 func runCheck(_ context.Context, c *command, args []string, root string, stdout, stderr io.Writer) error {
 	fs := c.flags(&root, stderr)
+	verbose := fs.Bool("verbose", false, fmt.Sprintf("print every warning, not only the first of each kind past %d", site.MaxWarnings))
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -32,7 +33,7 @@ func runCheck(_ context.Context, c *command, args []string, root string, stdout,
 	if err != nil {
 		return err
 	}
-	printWarnings(stderr, s.Warnings)
+	printWarnings(stderr, s.Warnings, *verbose)
 	fmt.Fprintf(stdout, "ok: %s, %s, %s", counted(len(s.Sprints), "sprint", "sprints"),
 		counted(len(s.Studies), "study", "studies"), counted(len(s.Teams), "team", "teams"))
 	if len(s.Warnings) > 0 {
@@ -42,13 +43,20 @@ func runCheck(_ context.Context, c *command, args []string, root string, stdout,
 	return nil
 }
 
-func printWarnings(w io.Writer, ws error) {
-	if ws == nil {
+// printWarnings prints the warnings one a line, or past site.MaxWarnings
+// the first of each kind unless verbose, then a summary by kind.
+func printWarnings(w io.Writer, ws site.Problems, verbose bool) {
+	if len(ws) == 0 {
 		return
 	}
-	for _, line := range strings.Split(ws.Error(), "\n") {
+	shown, hidden := ws.Brief(verbose)
+	for _, line := range strings.Split(shown.Error(), "\n") {
 		if line != "" {
 			fmt.Fprintln(w, "warning:", line)
 		}
 	}
+	if hidden > 0 {
+		fmt.Fprintf(w, "warning: … and %d more; sprintkit check --verbose prints every warning\n", hidden)
+	}
+	fmt.Fprintln(w, "warnings:", ws.Summary())
 }

@@ -216,17 +216,32 @@ func (s *Server) Rebuild(changed []string) error {
 	return nil
 }
 
-// printWarnings prints the warnings that the last good build did not have.
-func (s *Server) printWarnings(ws error) {
+// printWarnings prints the warnings that the last good build did not have
+// (past site.MaxWarnings the first of each kind; sprintkit check
+// --verbose prints every one), then, when they changed, a summary by kind
+// of all of them.
+func (s *Server) printWarnings(ws site.Problems) {
 	now := map[string]bool{}
-	if ws != nil {
-		for _, line := range strings.Split(ws.Error(), "\n") {
-			if line != "" && !now[line] {
-				now[line] = true
-				if !s.warned[line] {
-					fmt.Fprintln(s.stderr, "warning:", line)
-				}
+	var fresh site.Problems
+	for _, p := range ws {
+		line := p.Error()
+		if !now[line] {
+			now[line] = true
+			if !s.warned[line] {
+				fresh = append(fresh, p)
 			}
+		}
+	}
+	shown, hidden := fresh.Brief(false)
+	for _, p := range shown {
+		fmt.Fprintln(s.stderr, "warning:", p.Error())
+	}
+	if hidden > 0 {
+		fmt.Fprintf(s.stderr, "warning: … and %d more; sprintkit check --verbose prints every warning\n", hidden)
+	}
+	if len(fresh) > 0 || len(now) != len(s.warned) {
+		if sum := ws.Summary(); sum != "" {
+			fmt.Fprintln(s.stderr, "warnings:", sum)
 		}
 	}
 	s.warned = now

@@ -80,7 +80,7 @@ func (l *loader) resolve(sp *Sprint, studies map[string]*Study, studyIDs []strin
 	switch {
 	case sp.StudyID == "" || sp.Study == nil && l.broken["study:"+sp.StudyID]:
 	case sp.Study == nil:
-		f.atValue("study", "%q is not a study in content/studies/%s", sp.StudyID, known("studies", studyIDs))
+		f.atValue("study", "%q is not a study in content/studies/%s", sp.StudyID, known("studies", sp.StudyID, studyIDs))
 	default:
 		if sp.StageID != "" {
 			var ids []string
@@ -91,7 +91,7 @@ func (l *loader) resolve(sp *Sprint, studies map[string]*Study, studyIDs []strin
 				}
 			}
 			if sp.Stage == nil {
-				f.atValue("stage", "%q is not a stage of study %q%s", sp.StageID, sp.StudyID, known("stages", ids))
+				f.atValue("stage", "%q is not a stage of study %q%s", sp.StageID, sp.StudyID, known("stages", sp.StageID, ids))
 			}
 		}
 		l.linkBelief(sp, f)
@@ -114,9 +114,14 @@ func (l *loader) resolve(sp *Sprint, studies map[string]*Study, studyIDs []strin
 	}
 }
 
-func known(what string, ids []string) string {
-	if len(ids) == 0 {
+// known names the ids there are, or at most the five nearest to given
+// when there are more.
+func known(what, given string, ids []string) string {
+	switch {
+	case len(ids) == 0:
 		return fmt.Sprintf(" (there are no %s yet)", what)
+	case len(ids) > 5:
+		return fmt.Sprintf(" (the nearest of %d %s: %s)", len(ids), what, strings.Join(nearest(given, ids), ", "))
 	}
 	return fmt.Sprintf(" (%s: %s)", what, strings.Join(ids, ", "))
 }
@@ -146,9 +151,11 @@ func sprintWarnings(sp *Sprint, src string, today time.Time) Problems {
 	if sp.Status == "planned" && today.Sub(sp.Date) > 7*24*time.Hour {
 		f.atValue("status", "still planned %d days after the session's date %s: set it to done or abandoned",
 			int(today.Sub(sp.Date).Hours()/24), sp.Date.Format(time.DateOnly))
+		ws[len(ws)-1].Kind = WarnNotHeld
 	}
 	if sp.Status == "done" && sp.Action.Status == ActionStatuses.Default && sp.Overdue(today) {
 		f.atValue("action.status", "still planned, but the action was due %s", sp.Action.Due.Format(time.DateOnly))
+		ws[len(ws)-1].Kind = WarnPastDue
 	}
 	if sp.Status == "done" {
 		unfinished(sp, f)
@@ -180,6 +187,7 @@ func unfinished(sp *Sprint, f *fields) {
 	} {
 		if Unfinished(t.text) {
 			f.atValue(t.key, "%q is still the text sprintkit new wrote: replace it, as the sprint is published as done", t.text)
+			(*f.probs)[len(*f.probs)-1].Kind = WarnUnfinished
 		}
 	}
 	empty := func(key, why string) {
@@ -189,6 +197,7 @@ func unfinished(sp *Sprint, f *fields) {
 		} else {
 			f.problem(p.key, "%s: missing, but %s", key, why)
 		}
+		(*f.probs)[len(*f.probs)-1].Kind = "missing:" + key
 	}
 	if sp.Question.Criterion == "" {
 		empty("question.criterion", "a done sprint says what would have shown the belief right or wrong")
@@ -214,7 +223,7 @@ func (l *loader) linkBelief(sp *Sprint, f *fields) {
 	if a.Tests != "" && !l.broken["study:"+sp.StudyID] {
 		b, ids := sp.Study.Belief(a.Tests)
 		if b == nil {
-			f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", ids))
+			f.atValue("assumption.tests", "%q is not a belief of study %q%s%s", a.Tests, sp.StudyID, DidYouMean(a.Tests, ids), known("beliefs", a.Tests, ids))
 		} else {
 			sp.Tests = b
 			l.copyWarnings(sp, b)
@@ -254,6 +263,7 @@ func (l *loader) copyWarnings(sp *Sprint, b *Belief) {
 		if v.plan != "" && strings.TrimSpace(v.plan) != strings.TrimSpace(v.study) {
 			w.atValue("assumption."+v.key, "%q, but belief %q of study %q says %q: the study's is what the map shows; leave %s out to take it",
 				v.plan, b.ID, sp.StudyID, v.study, v.key)
+			l.warns[len(l.warns)-1].Kind = WarnCopy
 		}
 	}
 }
@@ -284,6 +294,7 @@ func (l *loader) linkChanges(sprints map[string]*Sprint) {
 					wf.probs = &l.warns
 					wf.atValue(key+".sprint", "the change's status is %q, but the action of sprint %q, the same work, is %q: leave status out to follow the action, or make them agree",
 						c.Status, c.SprintID, c.Sprint.Action.Status)
+					l.warns[len(l.warns)-1].Kind = WarnChangeState
 				}
 			}
 		}

@@ -56,6 +56,7 @@ func Read(fsys fs.FS, opt Options) (s *Site, probs Problems) {
 	// their place is as much a problem as one in content/.
 	l.folder("templates")
 	l.link()
+	l.notesLinks()
 	l.probs.sort()
 	l.warns.sort()
 	l.site.Warnings = l.warns

@@ -16,6 +16,7 @@ type Problem struct {
 	Line int
 	Col  int
 	Msg  string
+	Kind string // for a warning, what it is about (WarningKinds); "" for other
 }
 
 // ShowPath is a file's path as sprintkit prints it: quoted as a Go string

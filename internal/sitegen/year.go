@@ -32,7 +32,7 @@ type YearFacts struct {
 
 // Year returns the files of one organisation's year of sprints: three
 // journey-map studies of 4 to 7 stages (current and desired states,
-// beliefs, changes plain and with team, status and sprint), twelve teams
+// beliefs, changes plain and with team, status, since and sprint), twelve teams
 // and n sprints (150 and 450 are the sizes the tests use). Sprints test
 // the maps' beliefs (retests disagree), follow each other in chains, and
 // are done, planned (many long past their date: plans not held) or
@@ -288,8 +288,9 @@ func studyFile(s int, st yearStudy, beliefs []yearBelief, sprints []yearSprint) 
 		fmt.Fprintf(&b, "current = %q\ndesired = %q\n", sg.current, sg.desired)
 		b.WriteString("changes = [\n")
 		fmt.Fprintf(&b, "  %q,\n", fmt.Sprintf("Ny text om %s på hjälpsidorna.", sg.topics[0]))
-		fmt.Fprintf(&b, "  { text = %q, team = %q, status = %q },\n",
-			fmt.Sprintf("Vi ser över %s tillsammans med kunder.", sg.topics[1%len(sg.topics)]), pick(r, yearTeams), pick(r, site.ChangeStatuses.Values))
+		fmt.Fprintf(&b, "  { text = %q, team = %q, status = %q, since = %s },\n",
+			fmt.Sprintf("Vi ser över %s tillsammans med kunder.", sg.topics[1%len(sg.topics)]), pick(r, yearTeams), pick(r, site.ChangeStatuses.Values),
+			YearToday.AddDate(0, 0, -r.n(300)).Format(time.DateOnly))
 		// The latest done sprints at the stage bring their action onto
 		// the map: most follow it, one says its own status.
 		k := 0
