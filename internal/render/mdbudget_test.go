@@ -94,17 +94,60 @@ const worstNotesPath = "sprints/2026-10-06-hittar-kunderna-fakturans-forfallodag
 // checkExampleWith does what sprintkit check does with the example site
 // whose one sprint's notes are notes: load it, and render every page.
 func checkExampleWith(notes string) error {
+	return checkExampleWithFile(worstNotesPath, notes)
+}
+
+// checkExampleWithFile is checkExampleWith with the file p holding src.
+func checkExampleWithFile(p, src string) error {
 	fsys := fstest.MapFS{}
-	for p, f := range exampleFS {
-		fsys[p] = f
+	for q, f := range exampleFS {
+		fsys[q] = f
 	}
-	fsys[worstNotesPath] = &fstest.MapFile{Data: []byte(notes), Mode: 0o644}
+	fsys[p] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
 	s, err := site.Load(fsys, site.Options{})
 	if err != nil {
 		return err
 	}
 	overrides, _ := fs.Sub(fsys, "templates")
 	return Render(s, fsys, Options{Overrides: overrides}, discardWriter{})
+}
+
+const (
+	worstPlanPath  = "sprints/2026-10-06-hittar-kunderna-fakturans-forfallodag/sprint.toml"
+	worstStudyPath = "content/studies/kundresa-2026.md"
+)
+
+// worstFiles are a plan and a study at their worst within the bounds:
+// text fields and arrays as large as they may be, each drawn on several
+// pages.
+func worstFiles() []struct{ name, path, src string } {
+	plan := string(exampleFS[worstPlanPath].Data)
+	study := string(exampleFS[worstStudyPath].Data)
+	long := strings.Repeat("Kunden ", 14)
+	var agenda, changes, beliefs strings.Builder
+	for i := 0; i < 1_990; i++ {
+		fmt.Fprintf(&agenda, "[[agenda]]\nblock = \"Block %d %s\"\nminutes = 1\n", i, long)
+	}
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&changes, "[[stages]]\nid = \"c%d\"\nname = \"x\"\nchanges = [", i)
+		for j := 0; j < 40; j++ {
+			fmt.Fprintf(&changes, "{ text = %q, team = \"T%d\", status = \"doing\" },", long, j%7)
+		}
+		changes.WriteString("]\n")
+	}
+	for i := 0; i < 16; i++ {
+		fmt.Fprintf(&beliefs, "[[stages]]\nid = \"b%d\"\nname = \"x\"\n", i)
+		for j := 0; j < 98; j++ {
+			fmt.Fprintf(&beliefs, "[[stages.beliefs]]\nid = \"b%d-%d\"\ntext = %q\nbasis = \"insight\"\n", i, j, long)
+		}
+	}
+	return []struct{ name, path, src string }{
+		{"plan: learned, 4,900 list items", worstPlanPath, strings.Replace(plan, `learned = "Fem`, `learned = "`+strings.Repeat(`- a\n`, 4_900)+"Fem", 1)},
+		{"plan: agenda of 1,990 blocks", worstPlanPath, strings.Replace(plan[:strings.Index(plan, "[[agenda]]")], "duration = 90", "duration = 1990", 1) + "\n" + agenda.String()},
+		{"study: 1,600 changes", worstStudyPath, strings.Replace(study, "\n+++\n", "\n"+changes.String()+"+++\n", 1)},
+		{"study: 1,568 beliefs", worstStudyPath, strings.Replace(study, "\n+++\n", "\n"+beliefs.String()+"+++\n", 1)},
+		{"study: text", worstStudyPath, strings.Replace(study, "\n+++\n", "\n+++\n"+strings.Repeat("- a\n", 149_000), 1)},
+	}
 }
 
 // allocated is the bytes that f allocates.
@@ -136,6 +179,42 @@ func TestWorstNotesBudget(t *testing.T) {
 			t.Logf("%d bytes of notes: %d MB allocated, %v (on a busy machine)", len(c.src), n>>20, time.Since(start).Round(time.Millisecond))
 			if n > mdBudgetBytes {
 				t.Errorf("%d bytes of notes: %d MB allocated, more than %d MB", len(c.src), n>>20, mdBudgetBytes>>20)
+			}
+		})
+	}
+}
+
+// TestWorstFilesBudget checks the example site with each of worstFiles
+// in place of its own: it loads, and allocates at most mdBudgetBytes.
+func TestWorstFilesBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders a large plan and study")
+	}
+	for _, c := range worstFiles() {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			start := time.Now()
+			n := allocated(func() { err = checkExampleWithFile(c.path, c.src) })
+			if err != nil {
+				t.Fatalf("%d bytes: %v", len(c.src), err)
+			}
+			t.Logf("%d bytes of %s: %d MB allocated, %v (on a busy machine)", len(c.src), c.path, n>>20, time.Since(start).Round(time.Millisecond))
+			if n > mdBudgetBytes {
+				t.Errorf("%d bytes of %s: %d MB allocated, more than %d MB", len(c.src), c.path, n>>20, mdBudgetBytes>>20)
+			}
+		})
+	}
+}
+
+// BenchmarkWorstFiles checks the example site with each of worstFiles.
+func BenchmarkWorstFiles(b *testing.B) {
+	for _, c := range worstFiles() {
+		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := checkExampleWithFile(c.path, c.src); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

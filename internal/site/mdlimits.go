@@ -51,9 +51,10 @@ var (
 	// hold, whatever its size up to MaxMarkdown.
 	mdFile = mdLimits{depth: 32, columns: 100, refs: 10_000, delims: 100_000, elements: 300_000, scan: 1 << 28, refOut: 1 << 24, in: "one file"}
 	// mdFields is what the text fields of one TOML file may hold together:
-	// less than a file, since a field such as an action's is shown on
-	// several pages and rendered for each.
-	mdFields = mdLimits{depth: 32, columns: 100, refs: 1_000, delims: 10_000, elements: 30_000, scan: 1 << 24, refOut: 1 << 21, in: "the text fields of one file"}
+	// far less than a file, since a field such as what was learned is
+	// shown on several pages and rendered for each (10,000 list items in
+	// one took 140 MB).
+	mdFields = mdLimits{depth: 32, columns: 100, refs: 500, delims: 5_000, elements: 10_000, scan: 1 << 23, refOut: 1 << 20, in: "the text fields of one file"}
 )
 
 // mdLinkWeight is what ]( counts for more than other marks when no ) ends
@@ -102,9 +103,9 @@ func readMarkdown(fsys fs.FS, p, what string, front bool) ([]byte, error) {
 }
 
 // overMarkdownBounds checks the strings of the TOML table m, any of which
-// may be Markdown, against mdFields together. Past a bound, it records a
-// problem at the string's value, which says the line in the text, and
-// says true.
+// may be Markdown, against mdFields together, and the items of its arrays
+// against maxItems. Past a bound, it records a problem at the value (for a
+// string, with the line in it) and says true.
 func overMarkdownBounds(f *fields, m map[string]any) bool {
 	s := mdScan{lim: mdFields}
 	return s.values(f, "", m)
@@ -113,6 +114,11 @@ func overMarkdownBounds(f *fields, m map[string]any) bool {
 func (s *mdScan) values(f *fields, key string, v any) bool {
 	switch v := v.(type) {
 	case string:
+		// A plain line (a name, an id, a choice) is no work for
+		// goldmark: the first line of each string is not counted.
+		if v != "" {
+			s.elements--
+		}
 		if s.text(v) {
 			f.atValue(key, "line %d of the text: %s", s.at.line, s.msg)
 			return true
@@ -130,18 +136,34 @@ func (s *mdScan) values(f *fields, key string, v any) bool {
 		}
 	case []map[string]any:
 		for i, e := range v {
-			if s.values(f, fmt.Sprintf("%s[%d]", key, i), e) {
+			if s.item(f, key) || s.values(f, fmt.Sprintf("%s[%d]", key, i), e) {
 				return true
 			}
 		}
 	case []any:
 		for i, e := range v {
-			if s.values(f, fmt.Sprintf("%s[%d]", key, i), e) {
+			if s.item(f, key) || s.values(f, fmt.Sprintf("%s[%d]", key, i), e) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// maxItems is how many items the arrays of one TOML file may hold in all:
+// stages, beliefs, changes and touchpoints, agenda blocks, participants.
+// A study of fifty stages holds a few hundred; every item is drawn on
+// pages, some of them on several, so that a file of a hundred thousand
+// took seconds and a gigabyte to build.
+const maxItems = 2_000
+
+// item counts one item of the array at key.
+func (s *mdScan) item(f *fields, key string) bool {
+	if s.items++; s.items <= maxItems {
+		return false
+	}
+	f.atValue(key, "more than %s items in the arrays of one file (stages, beliefs, changes, touchpoints, agenda blocks, participants): no plan or study needs that many", count(maxItems))
+	return true
 }
 
 // text checks src, counting on from the texts checked before it; true
@@ -176,6 +198,7 @@ type mdScan struct {
 	msg  string
 
 	elements, delims, refs, brackets int
+	items                            int // of the arrays of a TOML file
 	// work is the sum over units of their marks times their length.
 	work int64
 	// unit is where the current unit starts in src, or -1; unitLine is

@@ -161,8 +161,8 @@ func TestMarkdownFields(t *testing.T) {
 	for _, c := range []struct{ name, learned, want string }{
 		{"quote 32 deep", `"""` + "\nDe läser det.\n" + deep[1:] + `"""`, ""},
 		{"quote 33 deep", `"""` + "\nDe läser det.\n" + deep + `"""`, "sprints/2026-11-02-brevet/sprint.toml:21:11: result.learned: line 2 of the text: lists and block quotes nested more than 32 deep"},
-		{"29,900 lines", `"` + strings.Repeat(`a\n`, 29_900) + `"`, ""},
-		{"30,001 lines", `"` + strings.Repeat(`a\n`, 30_001) + `"`, "sprints/2026-11-02-brevet/sprint.toml:21:11: result.learned: line 29996 of the text: more than 30,000 lines, list items, links, marks and other elements in the text fields of one file"},
+		{"9,900 lines", `"` + strings.Repeat(`a\n`, 9_900) + `"`, ""},
+		{"10,002 lines", `"` + strings.Repeat(`a\n`, 10_002) + `"`, "sprints/2026-11-02-brevet/sprint.toml:21:11: result.learned: line 10002 of the text: more than 10,000 lines, list items, links, marks and other elements in the text fields of one file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			plan := strings.Replace(goodPlan, `learned = "De läser det."`, "learned = "+c.learned, 1)
@@ -192,5 +192,22 @@ func BenchmarkMarkdownShapes(b *testing.B) {
 				s.text(c.src)
 			}
 		})
+	}
+}
+
+// TestTOMLItems: the arrays of a plan hold at most maxItems items in all;
+// past that, the problem is at the array that passed it.
+func TestTOMLItems(t *testing.T) {
+	for _, n := range []int{maxItems - 1, maxItems} {
+		list := `"a"` + strings.Repeat(`, "a"`, n)
+		plan := strings.Replace(goodPlan, "status = \"done\"\n", "status = \"done\"\nparticipants = ["+list+"]\n", 1)
+		_, probs := ParseSprint(planPath, "2026-11-02-brevet", []byte(plan))
+		want := ""
+		if n == maxItems {
+			want = "sprints/2026-11-02-brevet/sprint.toml:7:16: participants: more than 2,000 items in the arrays of one file"
+		}
+		if got := probs.Error(); want == "" && got != "" || !strings.HasPrefix(got, want) {
+			t.Errorf("%d participants: got %q, want %q", n+1, got, want)
+		}
 	}
 }
