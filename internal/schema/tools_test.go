@@ -17,23 +17,25 @@ import (
 // A tool is an editor's checker run from the command line.
 type tool struct {
 	name string
+	ci   string   // where .ci's npm ci puts it, under node_modules
 	args []string // before the files
 	// at finds the places of the diagnostics in the tool's output.
 	at *regexp.Regexp
 }
 
 var tools = []tool{
-	{"taplo", []string{"check", "--colors", "never"}, regexp.MustCompile(`┌─ (.+):(\d+):\d+`)},
-	{"tombi", []string{"lint", "--offline"}, regexp.MustCompile(`at (.+):(\d+):\d+`)},
+	{"taplo", ".bin/taplo", []string{"check", "--colors", "never"}, regexp.MustCompile(`┌─ (.+):(\d+):\d+`)},
+	{"tombi", "@tombi-toml/cli-linux-x64/tombi", []string{"lint", "--offline"}, regexp.MustCompile(`at (.+):(\d+):\d+`)},
 }
 
-// find returns the tool's command: $TAPLO or $TOMBI, then .ci's node_modules,
-// then PATH. Without it the test skips, or fails in CI.
+// find returns the tool's command: $TAPLO or $TOMBI, then .ci's node_modules
+// (Tombi's Linux x64 build, the one CI runs on), then PATH. Without it the
+// test skips, or fails in CI.
 func (tl tool) find(t *testing.T) string {
 	if p := os.Getenv(strings.ToUpper(tl.name)); p != "" {
 		return p
 	}
-	if p, err := filepath.Abs(filepath.Join("..", "..", ".ci", "node_modules", ".bin", tl.name)); err == nil {
+	if p, err := filepath.Abs(filepath.Join("..", "..", ".ci", "node_modules", filepath.FromSlash(tl.ci))); err == nil {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
@@ -41,7 +43,7 @@ func (tl tool) find(t *testing.T) string {
 	if p, err := exec.LookPath(tl.name); err == nil {
 		return p
 	}
-	browsertest.Missing(t, tl.name, "cd .ci && npm ci (npm packages @taplo/cli and @tombi-toml/tombi)")
+	browsertest.Missing(t, tl.name, "cd .ci && npm ci (npm packages @taplo/cli and @tombi-toml/cli-linux-x64), or set $"+strings.ToUpper(tl.name))
 	return ""
 }
 
