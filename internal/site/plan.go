@@ -113,8 +113,8 @@ func (r reader) assumption(a map[string]any) Assumption {
 		Tests:      tests,
 		Belief:     r.text(a, "assumption", "belief"),
 		Basis:      r.choice(a, "assumption", "basis"),
-		Importance: r.optional(a, "assumption", "importance", Importances),
-		Evidence:   r.optional(a, "assumption", "evidence", Evidences),
+		Importance: r.maybe(a, "assumption", "importance"),
+		Evidence:   r.maybe(a, "assumption", "evidence"),
 	}
 }
 

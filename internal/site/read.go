@@ -61,6 +61,14 @@ func (r reader) choice(m map[string]any, prefix, name string) string {
 	return r.enum(m, prefix, name, k.Enum)
 }
 
+// maybe reads an enum that has no default here, whatever the table says:
+// absent, it has no value (a plan's assumption that tests a belief takes
+// the belief's).
+func (r reader) maybe(m map[string]any, prefix, name string) string {
+	k := r.decl(join(prefix, name), "enum")
+	return r.optional(m, prefix, name, k.Enum)
+}
+
 // number reads an integer, its default when absent.
 func (r reader) number(m map[string]any, prefix, name string) int {
 	k := r.decl(join(prefix, name), "integer")
