@@ -2,6 +2,7 @@ package sitecheck
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -204,6 +205,17 @@ func TestMapCells(t *testing.T) {
 	all := eval[int](t, tb, `document.querySelectorAll("#stage-valja details").length`)
 	if all == 0 || closed > 0 {
 		t.Errorf("after a click on the stage's name %d of its %d cells are closed; want all open", closed, all)
+	}
+
+	// Every cell open, as a reader may leave them: axe-core finds nothing.
+	axe, err := os.ReadFile(tool(t, "axe-core", "AXE_JS", "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, tb, `document.querySelectorAll("details").forEach(d => d.open = true); true`)
+	eval[bool](t, tb, string(axe)+"\ntrue")
+	for _, v := range eval[[]string](t, tb, axeRun) {
+		t.Errorf("the map with every cell open: %s", v)
 	}
 
 	// What is new since the newest day of the log: its newest entries and
