@@ -21,33 +21,33 @@ import (
 // mediaBox matches a PDF page's size: /MediaBox [0 0 width height].
 var mediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]`)
 
-// yearSprints is the size of the generated year that the map is tried on.
-const yearSprints = 150
+// mapYearSprints is the size of the generated year that the map is tried on.
+const mapYearSprints = 150
 
-var year built
+var mapYear built
 
-// yearSite builds sitegen's year of one organisation (three journey maps
-// of 4 to 7 stages and yearSprints sprints) and returns the folder.
-func yearSite(t testing.TB) string {
+// mapYearSite builds sitegen's year of one organisation (three journey maps
+// of 4 to 7 stages and mapYearSprints sprints) and returns the folder.
+func mapYearSite(t testing.TB) string {
 	t.Helper()
-	year.once.Do(func() {
-		src := filepath.Join(tmp, "year-src")
-		if year.err = sitegen.WriteYearDir(src, yearSprints); year.err == nil {
-			year.dir, year.err = buildSite(src, filepath.Join(tmp, "year"))
+	mapYear.once.Do(func() {
+		src := filepath.Join(tmp, "map-year-src")
+		if mapYear.err = sitegen.WriteYearDir(src, mapYearSprints); mapYear.err == nil {
+			mapYear.dir, mapYear.err = buildSite(src, filepath.Join(tmp, "map-year"))
 		}
 	})
-	if year.err != nil {
-		t.Fatalf("building the year's site: %v", year.err)
+	if mapYear.err != nil {
+		t.Fatalf("building the year's site: %v", mapYear.err)
 	}
-	return year.dir
+	return mapYear.dir
 }
 
 // longestStudy is the id of the year's study with the most stages, and
 // how many it has.
 var longestStudy = sync.OnceValues(func() (string, int) {
-	files := sitegen.Year(yearSprints)
+	files := sitegen.Year(mapYearSprints)
 	id, most := "", 0
-	for _, st := range sitegen.YearInfo(yearSprints).Studies {
+	for _, st := range sitegen.YearInfo(mapYearSprints).Studies {
 		if n := strings.Count(files["content/studies/"+st+".md"], "[[stages]]"); n > most {
 			id, most = st, n
 		}
@@ -69,7 +69,7 @@ func mapPages(t *testing.T) []mapPage {
 	}
 	return []mapPage{
 		{"the example's map", exampleSite(t), "studies/kundresa-2026/index.html", 6, "https://intranat.example.se/insikt/studies/kundresa-2026/"},
-		{"a year's 7-stage map", yearSite(t), "studies/" + id + "/index.html", 7, ""},
+		{"a year's 7-stage map", mapYearSite(t), "studies/" + id + "/index.html", 7, ""},
 	}
 }
 

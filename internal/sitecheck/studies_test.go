@@ -16,8 +16,8 @@ import (
 // or on the start page, whose first screen holds the studies and the
 // teams.
 func TestStudiesPage(t *testing.T) {
-	dir := yearSite(t)
-	studies := sitegen.YearInfo(yearSprints).Studies
+	dir := mapYearSite(t)
+	studies := sitegen.YearInfo(mapYearSprints).Studies
 	tb := newTab(t)
 
 	if err := chromedp.Do(tb.step(t), chromedp.EmulateViewport(1280, 720)); err != nil {
