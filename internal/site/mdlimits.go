@@ -49,7 +49,7 @@ type mdLimits struct {
 var (
 	// mdFile is what a Markdown file (notes, a study's text, a page) may
 	// hold, whatever its size up to MaxMarkdown.
-	mdFile = mdLimits{depth: 32, columns: 100, refs: 10_000, delims: 100_000, elements: 300_000, scan: 1 << 28, refOut: 1 << 24, in: "one file"}
+	mdFile = mdLimits{depth: 32, columns: 100, refs: 10_000, delims: 100_000, elements: 200_000, scan: 1 << 28, refOut: 1 << 24, in: "one file"}
 	// mdFields is what the text fields of one TOML file may hold together:
 	// far less than a file, since a field such as what was learned is
 	// shown on several pages and rendered for each (10,000 list items in
