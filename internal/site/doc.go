@@ -43,7 +43,7 @@
 // cost goldmark seconds and hundreds of MB (mdlimits.go): lists and block
 // quotes nested more than 32 deep, tables of more than 100 columns, and in
 // one file more than 10,000 reference definitions, 100,000 emphasis marks
-// or 300,000 elements (lines, list items, links, marks, cells), long
+// or 200,000 elements (lines, list items, links, marks, cells), long
 // paragraphs thick with marks, and long references used often. The text
 // fields of one TOML file hold at most 10,000 elements together, and its
 // arrays 2,000 items in all. A sprint folder's, study's or page's name may not hold '#', '?',
