@@ -83,11 +83,13 @@
 //	                  page's address from base_url, "" without), .Legend
 //	                  (.Beliefs and .States: the states the map draws)
 //	team.html         TeamView: .Name, .Counts ([]Count: the team's actions by
-//	                  state), .Calendar (its actions.ics), .Actions
+//	                  state), .Calendar (its actions.ics), .Subscribe (the
+//	                  calendar's absolute address with base_url, else ""), .Actions
 //	                  ([]ActionItem), .Sprints
 //	actions.html      ActionsView: .AsOf, .Counts ([]Count), .Parts (each
 //	                  .State, .Anchor and .Actions: []ActionRow), and the
-//	                  data files' .CSV, .ICS, .JSON
+//	                  data files' .CSV, .ICS, .JSON; .Subscribe is the
+//	                  calendar's absolute address with base_url, else ""
 //	assumptions.html  AssumptionsView: .Next ([]BeliefItem: untested, the
 //	                  important and weakly evidenced first), .Columns (each
 //	                  .Key, a tested belief state: supported, refuted,

@@ -115,6 +115,15 @@ func (r *renderer) calendarEvents() ([]calEvent, error) {
 	return out, nil
 }
 
+// absolute is the address of the site's file at path under base_url, for
+// a calendar program to subscribe to; "" without base_url.
+func (r *renderer) absolute(path string) string {
+	if r.site.Settings.BaseURL == "" {
+		return ""
+	}
+	return r.site.Settings.BaseURL + path
+}
+
 // lines writes the event as folded content lines.
 func (e icsEvent) lines() []byte {
 	var c icsWriter

@@ -136,6 +136,7 @@ func (r *renderer) teamView(t *site.Team) TeamView {
 	counted := t.ActionsAsOf(r.today)
 	v.Counts = r.actionCounts(name, counted)
 	v.Calendar = layout.Rel(name, layout.TeamICS(t.Slug))
+	v.Subscribe = r.absolute(layout.TeamICS(t.Slug))
 	v.Frame.AsOf = r.asOf(slices.Concat(t.Actions, t.Sprints))
 	item := func(sp *site.Sprint) ActionItem {
 		return ActionItem{
@@ -297,13 +298,14 @@ func (r *renderer) actionsView() ActionsView {
 	name := layout.Actions
 	all := r.actions()
 	v := ActionsView{
-		Frame:  r.frame("actions", name, r.text.get("actions.title"), r.text.get("actions.intro")),
-		AsOf:   r.date(r.today),
-		Counts: r.actionCounts(name, all),
-		CSV:    layout.Rel(name, layout.ActionsCSV),
-		ICS:    layout.Rel(name, layout.ActionsICS),
-		JSON:   layout.Rel(name, layout.SprintsJSON),
-		Narrow: r.narrow(name, false),
+		Frame:     r.frame("actions", name, r.text.get("actions.title"), r.text.get("actions.intro")),
+		AsOf:      r.date(r.today),
+		Counts:    r.actionCounts(name, all),
+		CSV:       layout.Rel(name, layout.ActionsCSV),
+		ICS:       layout.Rel(name, layout.ActionsICS),
+		Subscribe: r.absolute(layout.ActionsICS),
+		JSON:      layout.Rel(name, layout.SprintsJSON),
+		Narrow:    r.narrow(name, false),
 	}
 	overdue := map[*site.Team]int{}
 	for _, sp := range slices.Concat(all, r.site.Intended()) {

@@ -176,6 +176,7 @@ type ActionsView struct {
 	Narrow        Narrow
 	CSV           string // actions.csv, for Excel and LibreOffice
 	ICS           string // actions.ics, for calendars
+	Subscribe     string // actions.ics's absolute address under base_url, to subscribe to; "" without base_url
 	JSON          string // sprints.json, for dashboards
 }
 
@@ -424,7 +425,7 @@ type ChangeItem struct {
 	// Key names a change with a state of its own as "sprintkit set"
 	// spells it (stages.<stage id>.changes.<n>), for the dev server's
 	// state control; "" for one that follows its sprint's action.
-	Key        string
+	Key string
 }
 
 // A LogItem is one entry of a study's log, as its page shows it.
@@ -446,13 +447,14 @@ type Progress struct {
 
 // TeamView is a team's page.
 type TeamView struct {
-	Frame    Frame
-	Name     string
-	Counts   []Count      // the team's actions by state, as the actions page counts them
-	Calendar string       // the team's open actions with a due date, as an iCalendar file
-	Actions  []ActionItem // counted (done sprints'): overdue first, then by state, low energy first, then by due date
-	Intended []ActionItem // the planned sprints' intended actions, newest sprint first
-	Sprints  []SprintItem
+	Frame     Frame
+	Name      string
+	Counts    []Count      // the team's actions by state, as the actions page counts them
+	Calendar  string       // the team's open actions with a due date, as an iCalendar file
+	Subscribe string       // the team's actions.ics's absolute address under base_url, to subscribe to; "" without base_url
+	Actions   []ActionItem // counted (done sprints'): overdue first, then by state, low energy first, then by due date
+	Intended  []ActionItem // the planned sprints' intended actions, newest sprint first
+	Sprints   []SprintItem
 }
 
 // AssumptionsView is the assumption board: what to test next, then
