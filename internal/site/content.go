@@ -37,9 +37,7 @@ func (l *loader) loadContent() {
 	if !l.folder("content") {
 		return
 	}
-	// A study is <id>.md, <id>.toml beside it, or both.
-	studies := map[string]*studyFiles{}
-	var ids []string
+	var studies studySet
 	err := fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
@@ -73,16 +71,7 @@ func (l *loader) loadContent() {
 		}
 		switch {
 		case path.Dir(rel) == "studies" && (path.Ext(p) == ".md" || path.Ext(p) == ".toml"):
-			id := strings.TrimSuffix(path.Base(p), path.Ext(p))
-			if studies[id] == nil {
-				studies[id] = &studyFiles{}
-				ids = append(ids, id)
-			}
-			if path.Ext(p) == ".md" {
-				studies[id].md = p
-			} else {
-				studies[id].toml = p
-			}
+			studies.add(p)
 		case path.Ext(p) != ".md":
 			if layout.Generated(rel) {
 				l.fail(p, "would be copied to %s, which sprintkit makes itself: rename or move it", rel)
@@ -97,8 +86,8 @@ func (l *loader) loadContent() {
 	if err != nil {
 		l.fail("content", "%v", err)
 	}
-	for _, id := range ids {
-		l.loadStudy(id, studies[id])
+	for _, id := range studies.ids {
+		l.loadStudy(id, studies.files[id])
 	}
 	sort.Slice(l.site.Studies, func(i, j int) bool { return l.site.Studies[i].ID < l.site.Studies[j].ID })
 }
@@ -149,6 +138,29 @@ func StudyMapPath(id string) string {
 
 // studyFiles are the files of one study: its Markdown, its map, or both.
 type studyFiles struct{ md, toml string }
+
+// A studySet is the studies' files by id, the ids in the order found.
+type studySet struct {
+	files map[string]*studyFiles
+	ids   []string
+}
+
+// add puts p, a study's <id>.md or <id>.toml, with the study's other file.
+func (s *studySet) add(p string) {
+	id := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if s.files == nil {
+		s.files = map[string]*studyFiles{}
+	}
+	if s.files[id] == nil {
+		s.files[id] = &studyFiles{}
+		s.ids = append(s.ids, id)
+	}
+	if path.Ext(p) == ".md" {
+		s.files[id].md = p
+	} else {
+		s.files[id].toml = p
+	}
+}
 
 // loadStudy reads a study from its files: the map from <id>.toml when
 // there is one, else from <id>.md's front matter; the text from <id>.md.
