@@ -237,3 +237,41 @@ func BenchmarkWorstNotes(b *testing.B) {
 		})
 	}
 }
+
+// refusedNotes are the shapes of notes that took seconds and hundreds of
+// MB before internal/site refused them, at site.MaxMarkdown.
+func refusedNotes() []struct{ name, src string } {
+	var list, defs strings.Builder
+	for i := 0; list.Len() < site.MaxMarkdown-8_000; i++ {
+		list.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	for i := 0; i < 150_000; i++ {
+		fmt.Fprintf(&defs, "[r%d]: /u\n", i)
+	}
+	defs.WriteString("\n")
+	row := "|" + strings.Repeat("a|", 20_000) + "\n"
+	table := row + "|" + strings.Repeat("-|", 20_000) + "\n"
+	return []struct{ name, src string }{
+		{"list 2,000 deep", list.String()},
+		{"quote 4 MiB deep", strings.Repeat(">", site.MaxMarkdown-3) + " a"},
+		{"150,000 references", defs.String() + strings.Repeat("[r7] ", (site.MaxMarkdown-defs.Len())/5)},
+		{"*a openers", strings.Repeat("*a ", site.MaxMarkdown/3)},
+		{"table of 20,000 columns", table + strings.Repeat(row, (site.MaxMarkdown-len(table))/len(row))},
+	}
+}
+
+// BenchmarkRefusedNotes checks the example site with each of refusedNotes:
+// the notes are refused with a problem at their place, before goldmark.
+func BenchmarkRefusedNotes(b *testing.B) {
+	for _, c := range refusedNotes() {
+		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var probs site.Problems
+				if err := checkExampleWith(c.src); !errors.As(err, &probs) || probs[0].Path != worstNotesPath {
+					b.Fatalf("got %v, want a problem in the notes", err)
+				}
+			}
+		})
+	}
+}
