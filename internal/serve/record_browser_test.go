@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/sprintkit/sprintkit/internal/browsertest"
@@ -51,16 +53,23 @@ func exampleSite(t *testing.T) string {
 // keys types text into the focused element of tab.
 func keys(t *testing.T, tab context.Context, text string, opts ...chromedp.KeyOption) {
 	t.Helper()
+	// Keys go to the tab in front.
+	if _, err := chromedp.Call(browsertest.Timeout(t, tab, 10*time.Second), cdppage.BringToFront, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(browsertest.Timeout(t, tab, 10*time.Second), chromedp.KeyEvent(text, opts...)); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// open opens url in a new tab of ctx, sized w × h, and waits until cond.
+// openTab opens url in a new tab of ctx, sized w × h, and waits until
+// cond. A browser keeps six connections to a server, and each page of it
+// holds one for its event stream: closeTab closes a tab that is done with.
 func openTab(t *testing.T, ctx context.Context, url string, w, h int64, what, cond string) context.Context {
 	t.Helper()
 	tab, cancel := chromedp.NewContext(ctx)
 	t.Cleanup(cancel)
+	tabs[tab] = cancel
 	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second),
 		chromedp.EmulateViewport(w, h),
 		chromedp.Navigate(url)); err != nil {
@@ -68,6 +77,16 @@ func openTab(t *testing.T, ctx context.Context, url string, w, h int64, what, co
 	}
 	waitJS(t, tab, what, cond)
 	return tab
+}
+
+// tabs are the open tabs' cancel functions.
+var tabs = map[context.Context]context.CancelFunc{}
+
+func closeTab(tab context.Context) {
+	if cancel, ok := tabs[tab]; ok {
+		cancel()
+		delete(tabs, tab)
+	}
 }
 
 // From the projector's session page the room records a verdict, a lesson
@@ -174,19 +193,28 @@ func TestRecordInTheRoom(t *testing.T) {
 			t.Errorf("axe-core: %s", strings.Join(v, "\n"))
 		}
 	})
+	// A change's state moved on the map writes its since.
+	studyPath := "content/studies/kundresa-2026.md"
+	mapBefore := readFile(t, dir, studyPath)
+	if !mustRun(t, study, `(() => {
+		const sel = document.querySelector("[data-sprintkit-change] + select.sk-state");
+		if (!sel) return false;
+		sel.selectedIndex = (sel.selectedIndex + 1) % sel.options.length;
+		sel.dispatchEvent(new Event("change"));
+		return true;
+	})()`) {
+		t.Fatal("no state control for a change on the map")
+	}
+	waitJS(t, study, "the map says it saved", `!document.querySelector(".sk-bar").hidden`)
+	if after := readFile(t, dir, studyPath); after == mapBefore || !strings.Contains(after, "since = 2026-11-23") {
+		t.Errorf("moving a change on the map: the study is\n%s", after)
+	}
+	closeTab(study)
+	shootPDF(t, ctx, base+"/studies/kundresa-2026/", "map-print")
+
 	actions := openTab(t, ctx, base+"/actions/", 1280, 720, "the actions page shows the action",
 		`document.body.innerText.includes("Vi skickar mejl om nytt pris två veckor innan.") && !!document.querySelector("select.sk-state")`)
 	shoot(t, actions, "actions-1280")
-	t.Run("axe on the actions page with its controls", func(t *testing.T) {
-		if v := browsertest.Axe(t, actions); len(v) > 0 {
-			t.Errorf("axe-core: %s", strings.Join(v, "\n"))
-		}
-	})
-	narrow := openTab(t, ctx, base+"/sprints/"+exampleSprint+"/", 390, 844, "the narrow sprint page", `!!document.querySelector(".sk-open")`)
-	press(t, narrow, "r")
-	waitJS(t, narrow, "the form opens at 390 px", `document.getElementById("sk-record").open`)
-	shoot(t, narrow, "sprint-form-390")
-
 	// A state moved on the actions page is written.
 	before := readFile(t, dir, plan)
 	if !mustRun(t, actions, `(() => {
@@ -198,10 +226,34 @@ func TestRecordInTheRoom(t *testing.T) {
 		t.Fatal("no state control for the recorded action")
 	}
 	keys(t, actions, kb.ArrowDown)
-	within(t, actions, 10*time.Second, "the actions page says it saved", `!document.querySelector(".sk-bar").hidden`)
+	waitJS(t, actions, "the actions page says it saved", `!document.querySelector(".sk-bar").hidden`)
 	if after := readFile(t, dir, plan); after == before || !strings.Contains(after, `status = "done"`) || strings.Contains(after, `status = "doing"`) {
 		t.Errorf("moving the action on: the plan is\n%s", after)
 	}
+	waitJS(t, actions, "the actions page shows the action done after the rebuild", `[...document.querySelectorAll("select.sk-state")].some(s => s.closest("tr").innerText.includes("Vi skickar mejl om nytt pris") && s.value === "done" && s.closest("section").querySelector("h2 .state.done"))`)
+
+	t.Run("axe on the actions page with its controls", func(t *testing.T) {
+		if v := browsertest.Axe(t, actions); len(v) > 0 {
+			t.Errorf("axe-core: %s", strings.Join(v, "\n"))
+		}
+	})
+	closeTab(sprint)
+	narrowActions := openTab(t, ctx, base+"/actions/#"+"doing", 390, 844, "the narrow actions page", `!!document.querySelector("select.sk-state")`)
+	shoot(t, narrowActions, "actions-390")
+	closeTab(narrowActions)
+	session720 := openTab(t, ctx, base+"/sprints/"+exampleSprint+"/session/", 1280, 720, "the session page at 1280", `!!document.querySelector("#timer .sk-open")`)
+	press(t, session720, "r")
+	waitJS(t, session720, "the form opens at 1280", `document.getElementById("sk-record").open`)
+	shoot(t, session720, "session-form-1280")
+	closeTab(session720)
+	narrow := openTab(t, ctx, base+"/sprints/"+exampleSprint+"/", 390, 844, "the narrow sprint page", `!!document.querySelector(".sk-open")`)
+	press(t, narrow, "r")
+	waitJS(t, narrow, "the form opens at 390 px", `document.getElementById("sk-record").open`)
+	shoot(t, narrow, "sprint-form-390")
+	closeTab(narrow)
+
+	closeTab(actions)
+	closeTab(projector)
 
 	// A page from the network: the states, no controls, and the line that
 	// says where the outcome is recorded.
@@ -223,6 +275,30 @@ func TestRecordInTheRoom(t *testing.T) {
 		t.Error("a page from the network learns the files' names and hashes")
 	}
 	shoot(t, away, "network-1280")
+}
+
+// shootPDF saves the page at url, with its controls, printed into
+// $SPRINTKIT_SHOTS, when set.
+func shootPDF(t *testing.T, ctx context.Context, url, what string) {
+	t.Helper()
+	folder := os.Getenv("SPRINTKIT_SHOTS")
+	if folder == "" {
+		return
+	}
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second), chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, tab, "the controls of "+url, `!!document.querySelector(".sk-state, .sk-open")`)
+	pdf, err := chromedp.Call(browsertest.Timeout(t, tab, 60*time.Second), cdppage.PrintToPDF, cdppage.PrintToPDFParams{})
+	if err != nil {
+		t.Logf("printing %s: %v", url, err)
+		return
+	}
+	if err := os.WriteFile(filepath.Join(folder, what+".pdf"), pdf.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // shoot saves a screenshot of the tab into $SPRINTKIT_SHOTS, when set.
