@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/sprintkit/sprintkit/internal/sitegen"
 )
 
 // axeRun runs axe-core on the page and returns its violations, one line
@@ -36,6 +38,16 @@ func TestAxe(t *testing.T) {
 	for _, p := range genPages {
 		pages = append(pages, page{gen, p})
 	}
+	// The year's site: every page but the sprints', which are like the
+	// generated site's, and the sprint with the longest notes.
+	year := yearSite(t, "sv")
+	yearPages := 0
+	for _, p := range htmlPages(t, year) {
+		if !strings.HasPrefix(p, "sprints/") || strings.HasPrefix(p, "sprints/"+sitegen.YearInfo(yearSprints).LongNotes+"/") {
+			pages = append(pages, page{year, p})
+			yearPages++
+		}
+	}
 	const browsers = 4
 	var checked, violations atomic.Int64
 	t.Run("pages", func(t *testing.T) {
@@ -59,8 +71,8 @@ func TestAxe(t *testing.T) {
 	if int(checked.Load()) != len(pages) {
 		t.Errorf("checked %d of %d pages", checked.Load(), len(pages))
 	}
-	t.Logf("axe-core: %d pages of the example site and %d of the 1,000-sprint site checked, %d violations",
-		len(exPages), len(genPages), violations.Load())
+	t.Logf("axe-core: %d pages of the example site, %d of the 1,000-sprint site and %d of the year's site checked, %d violations",
+		len(exPages), len(genPages), yearPages, violations.Load())
 
 	tb := newTab(t)
 	// The search box with its results open, which no page shows on load.

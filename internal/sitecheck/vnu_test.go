@@ -14,11 +14,11 @@ import (
 func TestNuHTMLChecker(t *testing.T) {
 	jar := tool(t, "Nu HTML Checker", "VNU_JAR", "vnu-jar/build/dist/vnu.jar")
 	java := java(t)
-	ex, gen := exampleSite(t), generatedSite(t)
-	nEx, nGen := len(htmlPages(t, ex)), len(htmlPages(t, gen))
+	ex, gen, year := exampleSite(t), generatedSite(t), yearSite(t, "sv")
+	nEx, nGen, nYear := len(htmlPages(t, ex)), len(htmlPages(t, gen)), len(htmlPages(t, year))
 
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", ex, gen)
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", ex, gen, year)
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	var exit *exec.ExitError
@@ -32,7 +32,7 @@ func TestNuHTMLChecker(t *testing.T) {
 			problems = append(problems, strings.ReplaceAll(line, tmp, "…"))
 		}
 	}
-	t.Logf("Nu HTML Checker: %d pages of the example site and %d pages of the 1,000-sprint site checked, %d errors", nEx, nGen, len(problems))
+	t.Logf("Nu HTML Checker: %d pages of the example site, %d of the 1,000-sprint site and %d of the year's site checked, %d errors", nEx, nGen, nYear, len(problems))
 	if err != nil && len(problems) == 0 {
 		t.Fatalf("the Nu HTML Checker failed and said nothing: %v", err)
 	}
