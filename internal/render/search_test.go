@@ -211,3 +211,43 @@ func TestPlainText(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchIndexYear checks the index of a year's site of 450 sprints,
+// with every word of their notes: at most 1 MB, and a word that occurs
+// only in one notes.md is in that sprint's notes field. It logs the size
+// per 100 sprints, which the README gives.
+func TestSearchIndexYear(t *testing.T) {
+	for _, n := range []int{150, 450} {
+		r := loadRenderer(t, sitegen.YearMapFS(n))
+		b, err := r.searchIndex()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("search index of a year of %d sprints: %d bytes, %d per 100 sprints", n, len(b), len(b)*100/n)
+		if n == 450 && len(b) > 1_000_000 {
+			t.Errorf("search index of a year of 450 sprints is %d bytes, want at most 1 MB", len(b))
+		}
+		idx := decodeIndex(t, b)
+		facts := sitegen.YearInfo(n)
+		found := false
+		for _, d := range docsOf(idx, "sprint") {
+			notes := " " + fieldWords(t, idx, d, 3) + " "
+			if strings.Contains(notes, " "+facts.NotesWord+" ") {
+				if d[2] != facts.NotesWordSprint {
+					t.Errorf("%q is in the notes of %s, want only %s", facts.NotesWord, d[2], facts.NotesWordSprint)
+				}
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q, in the notes of %s, is not in the index", facts.NotesWord, facts.NotesWordSprint)
+		}
+		kinds := map[string]int{}
+		for _, d := range idx.Docs {
+			kinds[idx.Kinds[int(d[0].(float64))]]++
+		}
+		if kinds["study"] != 3 || kinds["belief"] == 0 || kinds["change"] == 0 || kinds["sprint"] != n {
+			t.Errorf("documents by kind: %v", kinds)
+		}
+	}
+}
