@@ -13,8 +13,10 @@
 //	index assumptions actions studies study team sprint session page 404
 //
 // Each defines "main" and runs "base" from base.html; base.html also
-// defines "header", "footer", "search", "verdict", "sprintlist" and
-// "sprintitem", which a page template may redefine. Every other file of
+// defines "header", "footer", "search", "verdict", "sprintlist",
+// "sprintitem" and "narrow" (the form that narrows a page's lists by
+// study, team and state, for narrow.js: items carry data-study,
+// data-team and data-state), which a page template may redefine. Every other file of
 // the templates (the style sheets and scripts, such as style.css and
 // session.js) is copied to assets/.
 //
@@ -52,10 +54,14 @@
 // The page views, by template:
 //
 //	index.html        IndexView: .Description (the site's), .Outcomes and
-//	                  .Actions ([]Count: actions by state, linking to the
-//	                  actions page), .AsOf, .Sprints ([]SprintItem),
-//	                  .Teams (each .Link, .Sprints, .Actions: counts),
-//	                  .Studies (each .Link, .Kind, .Sprints: a count)
+//	                  .Actions ([]Count: done sprints' actions by state,
+//	                  linking to the actions page), .AsOf, .Sprints
+//	                  ([]SprintItem, newest first), .Quarter (the latest
+//	                  quarter's name), .Quarters (each .Name, .Anchor, .Open:
+//	                  the latest and later, .Sprints), .Learned (the latest
+//	                  quarter's done sprints), .Narrow, .Teams (each .Link,
+//	                  .Sprints, .Actions: counts), .Studies (each .Link,
+//	                  .Kind, .Sprints: a count)
 //	sprint.html       SprintView: .Title, .Outcome, .Date, .Status, .Relation,
 //	                  .Team (a Link), .Study (.URL, .Text, .Summary), .Stage
 //	                  (a *Link, nil for none), .SessionURL; .Belief, .Basis,
@@ -65,8 +71,10 @@
 //	                  that belief across every sprint that tested it); .Ask,
 //	                  .Method, .Customers,
 //	                  .Criterion; .Notes; .Learned, .ResultEvidence; .Action
-//	                  (.Do, .Team, .OwnTeam, .Status, .Energy, .Overdue,
-//	                  .Owner, .Due, .Strengthens); .Duration, .Facilitator,
+//	                  (.Do, .Team, .OwnTeam, .Status, .Intended: a planned
+//	                  sprint's, not counted, .Energy, .Overdue,
+//	                  .Owner, .Due, .Strengthens); .NotHeld (still planned
+//	                  after its day); .Duration, .Facilitator,
 //	                  .Participants, .Follows (*Link), .FollowedBy ([]Link)
 //	session.html      SessionView: .ID, .Title, .Duration, .SprintURL,
 //	                  .StyleURL, .ScriptURL (the timer's) and .TimerURL
@@ -85,16 +93,20 @@
 //	team.html         TeamView: .Name, .Counts ([]Count: the team's actions by
 //	                  state), .Calendar (its actions.ics), .Subscribe (the
 //	                  calendar's absolute address with base_url, else ""), .Actions
-//	                  ([]ActionItem), .Sprints
+//	                  ([]ActionItem: its done sprints', overdue first),
+//	                  .Intended ([]ActionItem: its planned sprints'), .Sprints
 //	actions.html      ActionsView: .AsOf, .Counts ([]Count), .Parts (each
-//	                  .State, .Anchor and .Actions: []ActionRow), and the
+//	                  .State, .Anchor and .Actions: []ActionRow; the counted
+//	                  states, then "intended", planned sprints' actions),
+//	                  .OverdueByTeam ([]Count: .Key a team, .URL its page,
+//	                  the most first), .Narrow, and the
 //	                  data files' .CSV, .ICS, .JSON; .Subscribe is the
 //	                  calendar's absolute address with base_url, else ""
 //	assumptions.html  AssumptionsView: .Next ([]BeliefItem: untested, the
 //	                  important and weakly evidenced first), .Columns (each
 //	                  .Key, a tested belief state: supported, refuted,
 //	                  inconclusive, contested, and .Items: []BeliefItem,
-//	                  customer-true insight first)
+//	                  customer-true insight first), .Narrow (with .States)
 //	studies.html      StudiesView: .Studies (each .Link, .Kind, .Owner,
 //	                  .Stages: a count, .Beliefs: .Tested, .Untested,
 //	                  .TestNext, .Changes: []Count by state, .Gap: *EnergyGap
@@ -125,7 +137,8 @@
 //	             than once), .TestNext, .Own (a sprint's own assumption),
 //	             .TestedBy (the sprint that set the state), .Planned
 //	             (*Links); on the board also .Study, .Stage (*Link),
-//	             .Action (*ActionBrief), .Team
+//	             .Action (*ActionBrief), .Team, .StudyID and .TeamID (for
+//	             narrowing), .NotHeld (the Planned sprint's day, once past)
 //	Lesson       .Verdict, .Learned, .Sprint (a Link), .Date
 //	ChangeItem   .Text, .Group ("change" or "action"), .Status (planned,
 //	             doing, done, dropped: label group "state"), .FromAction (a
@@ -135,11 +148,17 @@
 //	             "log"), .Stage (*Link), .Text, .Verdict, .Evidence, .Status,
 //	             .Sprint (*Link)
 //	Progress     .Done, .Of: changes done of those not dropped
-//	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .Learned,
-//	             .Action (an ActionBrief: .Do, .Team, .Status, .Overdue)
-//	ActionItem   .Do, .Status, .Energy, .Due, .Overdue, .Owner, .Sprint (a Link)
-//	ActionRow    .Do, .Sprint (a Link), .Planned, .Team (a Link), .Owner,
-//	             .Due, .Energy, .State (overdue, planned, doing, done, dropped)
+//	SprintItem   .URL, .Title, .Outcome, .Date, .Team, .Status, .NotHeld,
+//	             .Study and .TeamID (ids, for narrowing), .Lesson (one plain
+//	             line), .Learned, .Action (an ActionBrief: .Do, .Team,
+//	             .Status, .Overdue)
+//	ActionItem   .Do, .Status, .Energy, .Due, .Overdue, .NotHeld, .Owner,
+//	             .Sprint (a Link), .SprintDate
+//	ActionRow    .Do, .Sprint (a Link), .SprintDate, .Planned, .NotHeld,
+//	             .Team (a Link), .Owner, .Due, .Energy, .State (overdue,
+//	             planned, doing, done, dropped, intended), .Study, .TeamID
+//	Narrow       .ScriptURL (narrow.js), .Studies, .Teams, .States (each
+//	             .Value, .Text; .States only on the board)
 //	Count        .Key, .N, .URL ("" where the count leads nowhere)
 //	Link         .URL, .Text;  Date  .ISO, .Text
 //
@@ -193,7 +212,8 @@
 // # Files that are not pages
 //
 // Beside the pages and assets, Render writes the search index
-// (search-index.js, search.go), the Atom feed (feed.xml, with a base_url;
+// (search-index.js, search.go: every text written, its words numbered
+// in one vocabulary; search.js ranks and narrows), the Atom feed (feed.xml, with a base_url;
 // feed.go) and the data files that the actions page links to:
 // actions.csv (csv.go), actions.ics and each team's
 // teams/<slug>/actions.ics (ics.go), and sprints.json, whose shape the

@@ -130,7 +130,16 @@
 // the sprints that touched them. Warnings hold what tends to go stale: a
 // sprint still planned a week after its date, a done sprint whose action is
 // still planned past its due date, a change whose status differs from its
-// sprint's action, a plan's copy of a belief that differs from the study's.
+// sprint's action, a plan's copy of a belief that differs from the study's,
+// a link or image in notes.md to a file not in the sprint's folder (at its
+// line and column in notes.md). Each warning has a Kind (WarningKinds), by
+// which Problems.Summary counts them and Problems.Brief keeps the first of
+// each kind past MaxWarnings. A wrong id names at most the five nearest.
+//
+// Counting actions: an action counts (Sprint.ActionState, Site.Actions,
+// Team.ActionsAsOf) only once its sprint is done. A planned sprint's action
+// is Intended, never overdue (Sprint.Overdue); an abandoned sprint's counts
+// nowhere. A planned sprint past its day is NotHeld.
 //
 // Templates never see the model: internal/render makes a view of each
 // page from it, and its package doc is the template contract.
