@@ -213,3 +213,17 @@ func TestTOMLItems(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownBodyLines: in a study or a page, the problem's line counts
+// the front matter's lines too.
+func TestMarkdownBodyLines(t *testing.T) {
+	deep := strings.Repeat(">", 33) + " a\n"
+	for _, p := range []string{"content/studies/resa.md", "content/om.md"} {
+		src := goodStudy + "\n" + deep
+		_, err := Load(siteWith(map[string]string{p: src}), Options{})
+		want := fmt.Sprintf("%s:%d:33: lists and block quotes nested more than 32 deep", p, strings.Count(goodStudy, "\n")+2)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("got %v, want %s…", err, want)
+		}
+	}
+}
