@@ -105,6 +105,21 @@ func TestRecordOutcome(t *testing.T) {
 	if built.sums[planPath] != a.Hash {
 		t.Errorf("after the rebuild the page's hash is %q, want %q", built.sums[planPath], a.Hash)
 	}
+	// The built page has no form; the page served to this machine has
+	// its data, with the hash of the bytes it was built from.
+	sprintPage := "sprints/" + sprintID + "/index.html"
+	if strings.Contains(page(built, sprintPage), `id="sprintkit-record"`) {
+		t.Error("the built page holds the recording controls")
+	}
+	resp, err := http.Get(base + "/" + sprintPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	served, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(served), `id="sprintkit-record"`) || !strings.Contains(string(served), `"hash":"`+a.Hash+`"`) {
+		t.Error("the served page lacks the recording controls' data, or the hash of the bytes it was built from")
+	}
 
 	// Another page, built from the old bytes, is told and changes nothing.
 	code, b := postEditAs(t, base, "", nil, editBody(planPath, edit.Hash([]byte(before)), map[string]string{"action.status": "done"}))
