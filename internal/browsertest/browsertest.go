@@ -19,10 +19,15 @@ import (
 )
 
 // ExecPath finds Chromium: $CHROMIUM, then Debian's /usr/bin/chromium, then
-// chromium or google-chrome on PATH. It is "" when there is none.
+// chromium or google-chrome on PATH. It is "" when there is none, and when
+// $CHROMIUM names a program that is not there (CHROMIUM=/nonexistent
+// runs the tests as on a machine without Chromium).
 func ExecPath() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
+		if found, err := exec.LookPath(p); err == nil {
+			return found
+		}
+		return ""
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
