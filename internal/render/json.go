@@ -183,7 +183,7 @@ type DataAction struct {
 	Owner       string `json:"owner"`
 	Due         string `json:"due"`
 	Status      string `json:"status"` // planned, doing, done, dropped: as the plan says ("open" reads as planned)
-	State       string `json:"state"`  // overdue (planned or doing past due as of as_of), else the status
+	State       string `json:"state"`  // a done sprint's: overdue (planned or doing past due as of as_of), else the status; a planned sprint's: intended; an abandoned one's: ""
 }
 
 // DataResult is what the session showed; "" before it.
