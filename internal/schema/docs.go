@@ -67,6 +67,10 @@ func typeName(k *site.Key) string {
 		return "table of strings"
 	case "date":
 		return "date (2026-11-24)"
+	case "integer":
+		if k.Min > 0 {
+			return fmt.Sprintf("integer, at least %d", k.Min)
+		}
 	}
 	return k.Type
 }

@@ -147,7 +147,7 @@ func value(f *site.Format, k *site.Key, lang string) map[string]any {
 	case "date":
 		v = map[string]any{"type": "string", "format": "date"}
 	case "integer":
-		v = map[string]any{"type": "integer", "minimum": 0}
+		v = map[string]any{"type": "integer", "minimum": k.Min}
 	case "boolean":
 		v = map[string]any{"type": "boolean"}
 	case "strings":

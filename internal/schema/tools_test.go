@@ -150,6 +150,7 @@ func TestEditorsFlagBrokenFiles(t *testing.T) {
 		{"string for a date", `date = 2026-11-02`, `date = "2026-11-02"`, 4, true},
 		{"missing required key", `ask = "Vad minns du av brevet?"` + "\n", "", 13, false},
 		{"missing required key at the top", "team = \"Kundservice\"\n", "", 1, false},
+		{"integer below its least", `status = "planned"`, "status = \"planned\"\nduration = 3", 8, false},
 	}
 	var files []string
 	for _, c := range cases {

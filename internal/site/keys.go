@@ -28,6 +28,7 @@ type Key struct {
 	Optional bool              // an enum with no default: absent, it has no value
 	When     string            // not required: when it must be there, as TOML says it; required: the key that makes it not
 	Default  string            // what an absent key means, as TOML writes it; "" for nothing
+	Min      int               // for an integer: the least it may be
 	Doc      map[string]string // what it is for, by language
 }
 
@@ -66,6 +67,7 @@ type keyRow struct {
 	Key, Type, Enum, When, Default string
 	Legacy                         []string
 	Required, Optional             bool
+	Min                            int
 	SV, EN                         string
 }
 
@@ -88,7 +90,7 @@ func loadFormats() (sprint, study, settings, page *Format) {
 		f := &Format{Name: name, About: raw.About[name], index: map[string]int{}}
 		for _, r := range rows {
 			k := Key{Path: r.Key, Type: r.Type, Legacy: r.Legacy, Required: r.Required, Optional: r.Optional,
-				When: r.When, Default: r.Default, Doc: map[string]string{"sv": r.SV, "en": r.EN}}
+				When: r.When, Default: r.Default, Min: r.Min, Doc: map[string]string{"sv": r.SV, "en": r.EN}}
 			if err := k.check(r.Enum, enums, f); err != nil {
 				panic(fmt.Sprintf("internal/site/keys.toml: [[%s]] %s: %v", name, r.Key, err))
 			}
@@ -115,6 +117,9 @@ func (k *Key) check(enum string, enums map[string]Enum, f *Format) error {
 		if i, ok := f.index[parent]; !ok || !strings.Contains("table tables changes", f.Keys[i].Type) {
 			return fmt.Errorf("its table %s is not declared before it", parent)
 		}
+	}
+	if k.Min != 0 && k.Type != "integer" {
+		return fmt.Errorf("min is for integers")
 	}
 	if (enum != "") != (k.Type == "enum") {
 		return fmt.Errorf("an enum, and only an enum, names its values")
