@@ -63,6 +63,14 @@ func FuzzEdit(f *testing.F) {
 			t.Fatalf("%s is %#v, want %q:\n%s", key, got, v, out)
 		}
 		a, b := lines(src), lines(string(out))
+		// What is alike at both ends is left out before the lines between
+		// are matched, as Diff does.
+		for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+			a, b = a[1:], b[1:]
+		}
+		for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+			a, b = a[:len(a)-1], b[:len(b)-1]
+		}
 		removed, added := 0, 0
 		for _, op := range match(a, b) {
 			switch op {
