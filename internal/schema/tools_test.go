@@ -129,10 +129,33 @@ do = "Korta brevet."
 due = 2026-12-01
 `
 
-// TestEditorsFlagBrokenFiles runs Taplo and Tombi on broken plans: each
-// is flagged by both at the line of the key that is wrong (for a missing
-// key, the line of its table), but for the one thing Taplo cannot see.
-// Each tool runs once over all the plans: Taplo takes seconds to start.
+// goodMap is a study's map that both tools pass.
+const goodMap = `#:schema ../../.sprintkit/schema/study.schema.json
+
+title = "Kundresan"
+kind = "journey-map"
+
+[[stages]]
+id = "start"
+name = "Komma igång"
+changes = [{ text = "SMS", status = "doing", since = 2026-11-20 }]
+`
+
+// goodSite is a site's settings that both tools pass.
+const goodSite = `#:schema ../.sprintkit/schema/site.schema.json
+
+title = "Insikter"
+language = "sv"
+
+[labels]
+"verdict.supported" = "Stämde"
+`
+
+// TestEditorsFlagBrokenFiles runs Taplo and Tombi on broken plans, study
+// maps and settings: each is flagged by both at the line of the key that
+// is wrong (for a missing key, the line of its table), but for the one
+// thing Taplo cannot see. Each tool runs once over all the files: Taplo
+// takes seconds to start.
 func TestEditorsFlagBrokenFiles(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range append(Files("en"), EditorFiles()...) {
@@ -141,36 +164,51 @@ func TestEditorsFlagBrokenFiles(t *testing.T) {
 	cases := []struct {
 		name, old, new string
 		line           int
-		notTaplo       bool // Taplo reads a TOML date as a string: it cannot tell them apart
+		notTaplo       bool   // Taplo reads a TOML date as a string: it cannot tell them apart
+		file           string // "" for a plan
 	}{
-		{"unknown key", `study = "resa"`, "study = \"resa\"\nstgae = \"start\"", 7, false},
-		{"misspelt enum", `method = "interview"`, `method = "intervju"`, 15, false},
-		{"unknown key in a table", `do = "Korta brevet."`, "do = \"Korta brevet.\"\nenergi = \"low\"", 19, false},
-		{"misspelt enum in a table", `basis = "assumption"`, `basis = "asumption"`, 11, false},
-		{"string for a date", `date = 2026-11-02`, `date = "2026-11-02"`, 4, true},
-		{"missing required key", `ask = "Vad minns du av brevet?"` + "\n", "", 13, false},
-		{"missing required key at the top", "team = \"Kundservice\"\n", "", 1, false},
-		{"integer below its least", `status = "planned"`, "status = \"planned\"\nduration = 3", 8, false},
+		{"unknown key", `study = "resa"`, "study = \"resa\"\nstgae = \"start\"", 7, false, ""},
+		{"misspelt enum", `method = "interview"`, `method = "intervju"`, 15, false, ""},
+		{"unknown key in a table", `do = "Korta brevet."`, "do = \"Korta brevet.\"\nenergi = \"low\"", 19, false, ""},
+		{"misspelt enum in a table", `basis = "assumption"`, `basis = "asumption"`, 11, false, ""},
+		{"string for a date", `date = 2026-11-02`, `date = "2026-11-02"`, 4, true, ""},
+		{"missing required key", `ask = "Vad minns du av brevet?"` + "\n", "", 13, false, ""},
+		{"missing required key at the top", "team = \"Kundservice\"\n", "", 1, false, ""},
+		{"integer below its least", `status = "planned"`, "status = \"planned\"\nduration = 3", 8, false, ""},
+		{"misspelt enum in a map", `kind = "journey-map"`, `kind = "journey"`, 4, false, "study"},
+		{"a stage without its name", `name = "Komma igång"` + "\n", "", 6, false, "study"},
+		{"misspelt enum in a change", `status = "doing"`, `status = "doin"`, 9, false, "study"},
+		{"unknown key in the settings", `language = "sv"`, `langauge = "sv"`, 4, false, "site"},
 	}
 	var files []string
 	for _, c := range cases {
-		plan := strings.Replace(goodPlan, c.old, c.new, 1)
-		if plan == goodPlan {
-			t.Fatalf("%s: the plan did not change", c.name)
+		slug := strings.ReplaceAll(c.name, " ", "-")
+		good, p := goodPlan, "sprints/2026-11-02-"+slug+"/sprint.toml"
+		switch c.file {
+		case "study":
+			good, p = goodMap, "content/studies/"+slug+".toml"
+		case "site":
+			good, p = goodSite, "content/site.toml"
 		}
-		p := "sprints/2026-11-02-" + strings.ReplaceAll(c.name, " ", "-") + "/sprint.toml"
-		write(t, filepath.Join(dir, p), []byte(plan))
+		broken := strings.Replace(good, c.old, c.new, 1)
+		if broken == good {
+			t.Fatalf("%s: the file did not change", c.name)
+		}
+		write(t, filepath.Join(dir, p), []byte(broken))
 		files = append(files, p)
 	}
-	good := "sprints/2026-11-02-good/sprint.toml"
-	write(t, filepath.Join(dir, good), []byte(goodPlan))
+	goods := []string{"sprints/2026-11-02-good/sprint.toml", "content/studies/good.toml"}
+	write(t, filepath.Join(dir, goods[0]), []byte(goodPlan))
+	write(t, filepath.Join(dir, goods[1]), []byte(goodMap))
 	for _, tl := range tools {
-		ok, lines, out := tl.run(t, tl.find(t), dir, append(files, good)...)
+		ok, lines, out := tl.run(t, tl.find(t), dir, append(files, goods...)...)
 		if ok {
-			t.Errorf("%s passes every broken plan", tl.name)
+			t.Errorf("%s passes every broken file", tl.name)
 		}
-		if len(lines[good]) > 0 {
-			t.Errorf("%s flags the good plan at lines %v:\n%s", tl.name, lines[good], out)
+		for _, g := range goods {
+			if len(lines[g]) > 0 {
+				t.Errorf("%s flags %s, which is good, at lines %v:\n%s", tl.name, g, lines[g], out)
+			}
 		}
 		for i, c := range cases {
 			flagged := len(lines[files[i]]) > 0
