@@ -272,7 +272,7 @@ func TestActionsCSV(t *testing.T) {
 		toml := fsys["content/site.toml"]
 		toml.Data = bytes.Replace(toml.Data, []byte("base_url"), []byte("# base_url"), 1)
 	})
-	if head, _, _ := strings.Cut(string(files[layout.ActionsCSV]), "\r\n"); head != "\uFEFFAction,From the sprint,Sprint status,Team,Owner,Due,Energy,State" {
+	if head, _, _ := strings.Cut(string(files[layout.ActionsCSV]), "\r\n"); head != "\uFEFFAction,From the sprint,Sprint status,Team,Owner,Due,Effort,State" {
 		t.Errorf("header without base_url = %q", head)
 	}
 }
