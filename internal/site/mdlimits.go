@@ -170,7 +170,7 @@ func (s *mdScan) item(f *fields, key string) bool {
 // when it passed a bound, with the place in src in s.at and the reason
 // in s.msg.
 func (s *mdScan) text(src string) bool {
-	s.src, s.line, s.unit, s.table, s.prev = src, 0, -1, 0, ""
+	s.src, s.line, s.unit, s.table, s.prev, s.quotes = src, 0, -1, 0, "", 0
 	for start := 0; start < len(src); {
 		end := strings.IndexByte(src[start:], '\n')
 		if end < 0 {
@@ -204,11 +204,12 @@ type mdScan struct {
 	// unit is where the current unit starts in src, or -1; unitLine is
 	// its line and marks its marks.
 	unit, unitLine, marks int
-	unitRef               bool // the unit holds a reference definition
-	longestRef            int  // the longest unit that holds one
-	longestAt             pos  // where it starts
-	table                 int  // the columns of the table being read, or 0
-	prev                  string
+	unitRef               bool   // the unit holds a reference definition
+	longestRef            int    // the longest unit that holds one
+	longestAt             pos    // where it starts
+	table                 int    // the columns of the table being read, or 0
+	prev                  string // the line before, as a table's header, or ""
+	quotes                int    // the most block quote markers of a line of the unit
 }
 
 // fail records the problem at line, byte i of src, and says true.
@@ -237,44 +238,102 @@ func (s *mdScan) scanLine(start, end int) bool {
 	if s.elements > s.lim.elements {
 		return s.fail(start, "more than %s lines, list items, links, marks and other elements in %s: split it, or keep large material in a file beside it and link to that", count(s.lim.elements), s.lim.in)
 	}
-	if strings.TrimSpace(body) == "" {
-		s.table, s.prev = 0, ""
+	quotes := strings.Count(text[:rest], ">")
+	if strings.Trim(text, " \t\r>") == "" {
+		s.table, s.prev, s.quotes = 0, "", quotes
 		return s.endUnit(start)
 	}
-	if s.startsUnit(body, markers) && s.endUnit(start) {
-		return true
+	if s.startsUnit(text[:rest], body, quotes) {
+		s.prev, s.quotes = "", 0
+		if s.endUnit(start) {
+			return true
+		}
 	}
+	// A line with fewer quote markers goes on in the quotes open (a lazy
+	// line): the unit's deepest quote is what a new quote must pass.
+	s.quotes = max(s.quotes, quotes)
 	if s.unit < 0 {
 		s.unit, s.unitLine = start, s.line
 	}
-	if isRefDef(body) {
+	return s.lineBody(start+rest, body)
+}
+
+// lineBody reads body, the text of a line after its containers, at byte
+// start of src.
+func (s *mdScan) lineBody(start int, body string) bool {
+	ref := isRefDef(body)
+	if ref {
 		s.unitRef = true
 		if s.refs++; s.refs > s.lim.refs {
-			return s.fail(start+rest, "more than %s link reference definitions ([name]: address): no write-up needs that many", count(s.lim.refs))
+			return s.fail(start, "more than %s link reference definitions ([name]: address): no write-up needs that many", count(s.lim.refs))
 		}
 	}
 	if cols := s.tableStart(body); cols > s.lim.columns {
-		return s.fail(start+rest, "a table of %s columns, more than %d: no write-up needs that many", count(cols), s.lim.columns)
+		return s.fail(start, "a table of %s columns, more than %d: no write-up needs that many", count(cols), s.lim.columns)
 	}
+	// A line that no table may have as its header is no header.
 	s.prev = body
-	return s.inline(start+rest, body)
+	if ref || indentation(body) >= 4 || isBlock(body) {
+		s.prev = ""
+	}
+	return s.inline(start, body)
 }
 
-// startsUnit says whether the line whose text after its containers is
-// body begins a new unit, and ends the table it was in when it is not a
-// row of it. A new unit begins at each row of a table and at a block
-// that ends a paragraph: a list item, a block quote or a heading. Where
-// it is unsure, it says no: a unit taken too long counts more work, never
-// less.
-func (s *mdScan) startsUnit(body string, markers int) bool {
-	if markers > 0 || !strings.Contains(body, "|") {
+// startsUnit says whether a line, its containers' markers prefix and the
+// text after them body, begins a new unit, and ends the table it was in
+// when it is not a row of it. A new unit begins at each row of a table
+// and where goldmark surely ends a paragraph: at a new block quote, a
+// list item that may interrupt one (a bullet, or 1. or 1) with text
+// after it), a heading, a fence or a thematic break. Where it is unsure,
+// it says no: a unit taken too long counts more work, never less.
+func (s *mdScan) startsUnit(prefix, body string, quotes int) bool {
+	starts := quotes > s.quotes || listStart(prefix) && strings.TrimSpace(body) != "" || isBlock(body)
+	if starts || !strings.Contains(body, "|") {
 		s.table = 0
 	}
-	if markers > 0 || s.table > 0 {
-		return true
+	return starts || s.table > 0
+}
+
+// listStart says whether the markers prefix of a line holds a list item
+// that may interrupt a paragraph: a bullet, 1. or 1), at most three
+// columns after what is before it.
+func listStart(prefix string) bool {
+	for i := 0; i < len(prefix); {
+		j := i + len(prefix[i:]) - len(strings.TrimLeft(prefix[i:], " \t"))
+		if indentation(prefix[i:j]) > 3 || j == len(prefix) {
+			return false
+		}
+		switch c := prefix[j]; {
+		case c == '>':
+			i = j + 1
+			continue
+		case c == '-' || c == '+' || c == '*':
+			return true
+		}
+		return strings.HasPrefix(prefix[j:], "1.") || strings.HasPrefix(prefix[j:], "1)")
 	}
+	return false
+}
+
+// isBlock says whether body, the text of a line after its containers,
+// is a block that ends a paragraph and starts no other: an ATX heading,
+// a code fence, a thematic break or a setext heading's underline.
+func isBlock(body string) bool {
 	b := strings.TrimLeft(body, " ")
-	return len(body)-len(b) <= 3 && strings.HasPrefix(b, "#")
+	if len(body)-len(b) > 3 || b == "" {
+		return false
+	}
+	switch b[0] {
+	case '#':
+		n := len(b) - len(strings.TrimLeft(b, "#"))
+		return n <= 6 && (n == len(b) || b[n] == ' ' || b[n] == '\t' || b[n] == '\r')
+	case '`', '~':
+		n := len(b) - len(strings.TrimLeft(b, b[:1]))
+		return n >= 3 && (b[0] == '~' || !strings.Contains(b[n:], "`"))
+	case '=':
+		return strings.Trim(b, "= \t\r") == ""
+	}
+	return isBreak(b)
 }
 
 // endUnit ends the current unit, if any, at byte i of src, adding its

@@ -92,6 +92,17 @@ var mdShapes = []struct {
 	{"one paragraph of 2,500 [a](", strings.Repeat("[a](", 2500) + "\n", 0, 0, ""},
 	{"one paragraph of 2,700 [a](", "x\n\n" + strings.Repeat("[a](", 2700) + "\n", 3, 1, "paragraphs too long for the links"},
 	{"long paragraphs of [a]( at 4 MiB", fill("", strings.Repeat("[a](", 100)+"\n\n"), 1339, 1, "paragraphs too long for the links"},
+	// One paragraph to goldmark in the guise of many: each must count as one.
+	{"a long quoted paragraph", lines(700, func(int) string { return "> " + strings.Repeat("[a](", 100) }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph with lazy and quoted lines", lines(700, func(i int) string { return strings.Repeat(">", i%2) + strings.Repeat("[a](", 100) }), 2, 1, "paragraphs too long for the links"},
+	{"a long paragraph with 1. lines", lines(1400, func(i int) string { return []string{"1.", strings.Repeat("[a](", 100)}[i%2] }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph with * lines", lines(1400, func(i int) string { return []string{"* ", strings.Repeat("[a](", 100)}[i%2] }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph with #hashtags", lines(1400, func(i int) string { return []string{"#tag", strings.Repeat("[a](", 100)}[i%2] }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph with indented list markers", lines(1400, func(i int) string { return []string{"    - a", strings.Repeat("[a](", 100)}[i%2] }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph after a heading and a false table", "# a\n|-|\n" + lines(700, func(int) string { return "|" + strings.Repeat("[a](", 100) }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph after a reference and a false table", "[a]: /b\n|-|\n" + lines(700, func(int) string { return "|" + strings.Repeat("[a](", 100) }), 1, 1, "paragraphs too long for the links"},
+	{"a long paragraph in a deeper quote, lazily", ">> a\n" + lines(700, func(i int) string { return strings.Repeat(">", 1+i%2) + " " + strings.Repeat("[a](", 100) }), 1, 1, "paragraphs too long for the links"},
+	{"a table's rows, each its own", "|a|\n|-|\n" + lines(500, func(int) string { return "|" + strings.Repeat("[a](", 100) }), 0, 0, ""},
 	{"a reference 16 KiB long, used 1,000 times", "[a]: /" + strings.Repeat("x", 16_000) + "\n\n" + strings.Repeat("[a] ", 1_000), 0, 0, ""},
 	{"a reference 64 KiB long, used 1,000 times", "x\n\n[a]: /" + strings.Repeat("x", 64_000) + "\n\n" + strings.Repeat("[a] ", 1_000), 3, 1, "a reference definition of up to 62 KiB in a text with 1,001 brackets"},
 }
