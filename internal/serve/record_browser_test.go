@@ -231,6 +231,15 @@ func TestRecordInTheRoom(t *testing.T) {
 		t.Errorf("moving the action on: the plan is\n%s", after)
 	}
 	waitJS(t, actions, "the actions page shows the action done after the rebuild", `[...document.querySelectorAll("select.sk-state")].some(s => s.closest("tr").innerText.includes("Vi skickar mejl om nytt pris") && s.value === "done" && s.closest("section").querySelector("h2 .state.done"))`)
+	// The page reloaded with the result and still offers to undo it.
+	waitJS(t, actions, "the reloaded page offers the undo", `!document.querySelector(".sk-undo").hidden`)
+	mustRun(t, actions, `document.querySelector(".sk-undo").focus(), true`)
+	keys(t, actions, "\r")
+	waitJS(t, actions, "the page says it undid", `document.querySelector(".sk-bar").hidden === false && document.querySelector(".sk-undo").hidden`)
+	if got := readFile(t, dir, plan); got != before {
+		t.Errorf("after the undo the plan is\n%s\nwant\n%s", got, before)
+	}
+	waitJS(t, actions, "the actions page shows the action doing again after the rebuild", `[...document.querySelectorAll("select.sk-state")].some(s => s.closest("tr").innerText.includes("Vi skickar mejl om nytt pris") && s.value === "doing" && s.closest("section").querySelector("h2 .state.doing"))`)
 
 	t.Run("axe on the actions page with its controls", func(t *testing.T) {
 		if v := browsertest.Axe(t, actions); len(v) > 0 {
