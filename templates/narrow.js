@@ -12,8 +12,10 @@
   if (!form) return;
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var keys = selects.map(function (s) { return s.name; });
+  // Only the page's own lists: the header's search form has data-* of its own.
+  var selector = keys.map(function (k) { return "[data-" + k + "]"; }).join(",");
   var items = Array.prototype.slice.call(document.querySelectorAll(
-    keys.map(function (k) { return "[data-" + k + "]"; }).join(",")));
+    keys.map(function (k) { return "main [data-" + k + "]"; }).join(",")));
   // The containers that a narrowing can empty, innermost first.
   var groups = Array.prototype.slice.call(document.querySelectorAll(
     "main ul, main ol, main tbody, main details, main section.part, main section.column, main .narrow-group")).reverse();
@@ -34,7 +36,6 @@
       }
       el.hidden = !show;
     });
-    var selector = keys.map(function (k) { return "[data-" + k + "]"; }).join(",");
     groups.forEach(function (g) { if (g.querySelector(selector)) g.hidden = false; });
     groups.forEach(function (g) {
       var mine = g.querySelectorAll(selector);

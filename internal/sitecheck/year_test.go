@@ -173,6 +173,14 @@ func TestYearPages(t *testing.T) {
 	if eval[string](t, tb, `location.hash`) != "#study="+study {
 		t.Errorf("the narrowed board's address does not keep the choice")
 	}
+	// Opened at that address, the board comes narrowed, and the header's
+	// search (which has data-* of its own) is left alone.
+	tb.open(t, fileURL(dir, "index.html"))
+	tb.open(t, fileURL(dir, "assumptions/index.html")+"#study="+study)
+	if got := eval[[]int](t, tb, fmt.Sprintf(`[[...document.querySelectorAll("li.belief")].filter(c => c.getClientRects().length > 0 && c.dataset.study !== %q).length,
+		document.querySelector("form.search").hidden ? 1 : 0]`, study)); got[0] != 0 || got[1] != 0 {
+		t.Errorf("the board opened at #study=%s: %d cards of other studies shown, search hidden: %v", study, got[0], got[1] == 1)
+	}
 
 	// Search finds the word that only a notes.md holds, with its date.
 	tb.open(t, fileURL(dir, "index.html"))
