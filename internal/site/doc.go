@@ -46,8 +46,9 @@
 // or 200,000 elements (lines, list items, links, marks, cells), long
 // paragraphs thick with marks, and long references used often. The text
 // fields of one TOML file hold at most 10,000 elements together, and its
-// arrays 2,000 items in all. A sprint folder's, study's or page's name may not hold '#', '?',
-// '%', '\' or control characters, which would break its address.
+// arrays 2,000 items in all. A sprint folder's, study's or page's name may
+// not hold '#', '?', '%', '\' or control characters, which would break its
+// address.
 //
 // # content/site.toml
 //
