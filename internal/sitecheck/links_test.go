@@ -142,7 +142,7 @@ func search(t *testing.T, tb *tab, page string) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
 		t.Fatal(err)
 	}
-	if focused := eval[string](t, tb, `document.activeElement.textContent`); !strings.HasPrefix(focused, "Varför ringer") {
+	if focused := eval[string](t, tb, `(document.activeElement.querySelector(".title") || document.activeElement).textContent`); !strings.HasPrefix(focused, "Varför ringer") {
 		t.Errorf("after ArrowDown the focus is on %q, want the first result", focused)
 	}
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS("article.card h1"))); err != nil {
