@@ -172,6 +172,8 @@
 //	                         and takes the one for the number named n
 //	                         (map.progress: of)
 //	label "group" value      the text of an enum value: label "verdict" .Outcome
+//	                         (the groups "change" and "action" of templates
+//	                         from before read as "state")
 //	join list sep            strings.Join
 //	first n list             the first n elements of a list (all when fewer)
 //	rest n list              how many elements of a list come after the first n

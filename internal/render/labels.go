@@ -51,6 +51,22 @@ func (t *text) get(key string, pairs ...any) string {
 	return s
 }
 
+// label returns the text of the enum value value in group, as the
+// template function label does. The groups "change" and "action", which
+// templates written before the one vocabulary of states name, read as
+// "state" (and "open" as planned), so that a site's own template from then
+// still shows words.
+func (t *text) label(group, value string) string {
+	key := group + "." + value
+	if _, ok := t.labels[key]; !ok && (group == "change" || group == "action") {
+		if value == site.OpenState {
+			value = site.States.Default
+		}
+		key = site.States.Group + "." + value
+	}
+	return t.get(key)
+}
+
 // form returns the plural form for the value named count in pairs.
 func (t *text) form(count string, pairs []any) string {
 	for i := 0; i+1 < len(pairs); i += 2 {

@@ -219,7 +219,7 @@ func templateProblem(name string, err error) site.Problem {
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":     func(key string) string { return r.text.get(key) },
-		"label": func(group, value string) string { return r.text.get(group + "." + value) },
+		"label": r.text.label,
 		"tf":    func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
 		"join":  strings.Join,
 		"first": first,

@@ -97,9 +97,9 @@ func TestOneLine(t *testing.T) {
 	}
 }
 
-// TestMapShowsTheFirstFew checks that a lane of the map shows the first
-// few of a long list with a link to the stage in full, where the whole
-// list is.
+// TestMapShowsTheFirstFew checks that a cell of the map shows the first
+// few of a long list, says how many more there are, and opens in place to
+// the whole list.
 func TestMapShowsTheFirstFew(t *testing.T) {
 	fsys := sitegen.MapFS(60)
 	s, err := site.Load(fsys, site.Options{})
@@ -112,10 +112,6 @@ func TestMapShowsTheFirstFew(t *testing.T) {
 	}
 	st := s.Studies[0]
 	page := string(k.files["studies/"+st.ID+"/index.html"])
-	mapPart, full, ok := strings.Cut(page, `<section class="stage-list"`)
-	if !ok {
-		t.Fatal("the study page has no stages in full")
-	}
 	sg := st.Stages[0]
 	done := 0
 	for _, sp := range sg.Sprints {
@@ -126,25 +122,23 @@ func TestMapShowsTheFirstFew(t *testing.T) {
 	if done <= 3 {
 		t.Fatalf("the stage has %d lessons; the test needs more than 3", done)
 	}
-	lessons := func(html string) int {
-		_, after, _ := strings.Cut(html, `id="`+"stage-"+sg.ID+`"`)
-		if strings.Contains(html, `<tr class="lane lane-learned">`) {
-			_, after, _ = strings.Cut(html, `<tr class="lane lane-learned">`)
-			after, _, _ = strings.Cut(after, "</td>")
-		} else {
-			_, after, _ = strings.Cut(after, `<ul class="lessons">`)
-			after, _, _ = strings.Cut(after, "</ul>")
+	_, col, ok := strings.Cut(page, `<li class="stage-col" id="stage-`+sg.ID+`">`)
+	if !ok {
+		t.Fatal("the map has no column for the first stage")
+	}
+	_, cell, _ := strings.Cut(col, `<details class="cell list lane-learned">`)
+	cell, _, _ = strings.Cut(cell, "</details>")
+	summary, whole, _ := strings.Cut(cell, "</summary>")
+	if n := strings.Count(summary, `<span class="item">`); n != 3 {
+		t.Errorf("the closed cell shows %d lessons, want the first 3", n)
+	}
+	for _, k := range []int{1, 2, 3} {
+		more := fmt.Sprintf(`<span class="more m%d">och %d till`, k, done-k)
+		if !strings.Contains(summary, more) {
+			t.Errorf("the closed cell lacks %s", more)
 		}
-		return strings.Count(after, "<li>")
 	}
-	if n := lessons(mapPart); n != 3 {
-		t.Errorf("the map's first stage shows %d lessons, want 3", n)
-	}
-	more := fmt.Sprintf(`<a class="more" href="#stage-%s">och %d till</a>`, sg.ID, done-3)
-	if !strings.Contains(mapPart, more) {
-		t.Errorf("the map lacks %s", more)
-	}
-	if n := lessons(full); n != done {
-		t.Errorf("the stage in full shows %d lessons, want all %d", n, done)
+	if n := strings.Count(whole, "<li>"); n != done {
+		t.Errorf("the open cell shows %d lessons, want all %d", n, done)
 	}
 }
