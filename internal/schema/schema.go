@@ -28,9 +28,14 @@
 // x-taplo's docs.enumValues, from the labels the pages show). A date is a
 // string of format date, which Tombi reads as a TOML local date; Taplo sees
 // a TOML date as a string, so a date written in quotes passes it, and only
-// Tombi and `sprintkit check` refuse it. What a schema cannot say, such as
-// a key required only when status = "done", is in the key's description
-// and left to `sprintkit check`.
+// Tombi and `sprintkit check` refuse it. A key needed only when another
+// has a value (the [result] of a done sprint: When = `status = "done"`) is
+// said with if and then, and a key needed unless another is given (an
+// assumption's belief and basis, unless tests) with anyOf; those
+// conditional schemas allow every key (additionalProperties true), as
+// they only add what must be there. What a schema cannot say, such as a
+// stage that a sprint names existing in its study, is left to `sprintkit
+// check`.
 package schema
 
 import (
@@ -38,6 +43,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -135,7 +141,109 @@ func table(f *site.Format, path, lang string) map[string]any {
 	if len(required) > 0 {
 		t["required"] = required
 	}
+	var conds []any
+	if c := unless(f, path); c != nil {
+		conds = append(conds, c...)
+	}
+	if path == "" {
+		conds = append(conds, when(f)...)
+	}
+	switch len(conds) {
+	case 0:
+	case 1:
+		for k, v := range conds[0].(map[string]any) {
+			t[k] = v
+		}
+	default:
+		t["allOf"] = conds
+	}
 	return t
+}
+
+// adds is a schema that only adds what must be there: it allows every
+// key, so that Tombi's strict mode does not read it as a table of none.
+func adds(required ...string) map[string]any {
+	m := map[string]any{"additionalProperties": true}
+	require(m, required...)
+	return m
+}
+
+// require adds names to the keys that the schema m requires.
+func require(m map[string]any, names ...string) {
+	if len(names) > 0 {
+		req, _ := m["required"].([]string)
+		m["required"] = append(req, names...)
+	}
+}
+
+// unless says, for the table at path, that the keys required unless
+// another is given (When) are there, or that one is: an anyOf each.
+func unless(f *site.Format, path string) []any {
+	groups := map[string][]string{}
+	var order []string
+	for _, name := range f.Names(path) {
+		k := f.Key(join(path, name))
+		if k.Required && k.When != "" {
+			if groups[k.When] == nil {
+				order = append(order, k.When)
+			}
+			groups[k.When] = append(groups[k.When], name)
+		}
+	}
+	var out []any
+	for _, other := range order {
+		out = append(out, map[string]any{"anyOf": []any{adds(other), adds(groups[other]...)}})
+	}
+	return out
+}
+
+// condition is a When of the form key = "value".
+var condition = regexp.MustCompile(`^([a-z_]+) = "([^"]*)"$`)
+
+// when says, for the file, that the keys that are not required but must
+// be there when a top-level key has a value (When: status = "done") are
+// there then: an if and then each, the keys of a table in the table's own.
+func when(f *site.Format) []any {
+	thens := map[string]map[string]any{}
+	var order []string
+	for i := range f.Keys {
+		k := &f.Keys[i]
+		if k.Required || !condition.MatchString(k.When) {
+			continue
+		}
+		then := thens[k.When]
+		if then == nil {
+			then = adds()
+			thens[k.When], order = then, append(order, k.When)
+		}
+		parent, name, _ := strings.Cut(k.Path, ".")
+		if name == "" {
+			require(then, parent)
+			continue
+		}
+		if strings.Contains(name, ".") || f.Key(parent).Type != "table" {
+			continue // only a top-level table's keys are said here
+		}
+		props, _ := then["properties"].(map[string]any)
+		if props == nil {
+			props = map[string]any{}
+			then["properties"] = props
+		}
+		sub, _ := props[parent].(map[string]any)
+		if sub == nil {
+			sub = adds()
+			props[parent] = sub
+		}
+		require(sub, name)
+	}
+	var out []any
+	for _, w := range order {
+		m := condition.FindStringSubmatch(w)
+		cond := adds(m[1])
+		cond["properties"] = map[string]any{m[1]: map[string]any{"const": m[2]}}
+		out = append(out, map[string]any{"if": cond, "then": thens[w]})
+	}
+	return out
 }
 
 // value is the schema of the key k.

@@ -175,6 +175,8 @@ func TestEditorsFlagBrokenFiles(t *testing.T) {
 		{"missing required key", `ask = "Vad minns du av brevet?"` + "\n", "", 13, false, ""},
 		{"missing required key at the top", "team = \"Kundservice\"\n", "", 1, false, ""},
 		{"integer below its least", `status = "planned"`, "status = \"planned\"\nduration = 3", 8, false, ""},
+		{"done without its result", `status = "planned"`, `status = "done"`, 1, false, ""},
+		{"an assumption of neither belief nor tests", `belief = "De läser inte brevet."` + "\n", "", 9, false, ""},
 		{"misspelt enum in a map", `kind = "journey-map"`, `kind = "journey"`, 4, false, "study"},
 		{"a stage without its name", `name = "Komma igång"` + "\n", "", 6, false, "study"},
 		{"misspelt enum in a change", `status = "doing"`, `status = "doin"`, 9, false, "study"},
