@@ -227,9 +227,9 @@ func TestYearPages(t *testing.T) {
 	}
 }
 
-// TestYearTables checks, in both languages and at three screen sizes, that
-// no table of the year's pages is wider than its column, nor hides a part
-// behind a scrollbar.
+// TestYearTables checks, in both languages, at three screen sizes and in
+// print, that no table of the year's pages is wider than its column, nor
+// hides a part behind a scrollbar.
 func TestYearTables(t *testing.T) {
 	facts := sitegen.YearInfo(yearSprints)
 	pages := []string{"index.html", "actions/index.html", "assumptions/index.html", "teams/kundservice/index.html",
@@ -237,8 +237,16 @@ func TestYearTables(t *testing.T) {
 	tb := newTab(t)
 	for _, lang := range []string{"sv", "en"} {
 		dir := yearSite(t, lang)
-		for _, size := range [][2]int64{{1920, 1080}, {1280, 720}, {390, 844}} {
+		// The last size is an A4 sheet's text in print media.
+		for _, size := range [][2]int64{{1920, 1080}, {1280, 720}, {390, 844}, {703, 1032}} {
 			if err := chromedp.Do(tb.step(t), chromedp.EmulateViewport(size[0], size[1])); err != nil {
+				t.Fatal(err)
+			}
+			media := emulateScreen
+			if size[0] == 703 {
+				media = emulatePrint
+			}
+			if err := chromedp.Do(tb.step(t), chromedp.Func(media)); err != nil {
 				t.Fatal(err)
 			}
 			for _, p := range pages {
@@ -261,8 +269,14 @@ func TestYearTables(t *testing.T) {
 	}
 }
 
-// emulatePrint renders the tab's page in print media.
+// emulatePrint renders the tab's page in print media, and emulateScreen
+// on the screen again.
 func emulatePrint(ctx context.Context, tg *chromedp.Target) error {
 	_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+	return err
+}
+
+func emulateScreen(ctx context.Context, tg *chromedp.Target) error {
+	_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
 	return err
 }
