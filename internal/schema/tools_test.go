@@ -151,6 +151,33 @@ language = "sv"
 "verdict.supported" = "Stämde"
 `
 
+// A brokenFile is a good plan, study map or settings with old replaced
+// by new, which both tools should flag at line.
+type brokenFile struct {
+	name, old, new string
+	line           int
+	notTaplo       bool   // Taplo reads a TOML date as a string: it cannot tell them apart
+	file           string // "study" or "site"; "" for a plan
+}
+
+// write writes the broken file under dir and returns its path.
+func (c brokenFile) write(t *testing.T, dir string) string {
+	slug := strings.ReplaceAll(c.name, " ", "-")
+	good, p := goodPlan, "sprints/2026-11-02-"+slug+"/sprint.toml"
+	switch c.file {
+	case "study":
+		good, p = goodMap, "content/studies/"+slug+".toml"
+	case "site":
+		good, p = goodSite, "content/site.toml"
+	}
+	broken := strings.Replace(good, c.old, c.new, 1)
+	if broken == good {
+		t.Fatalf("%s: the file did not change", c.name)
+	}
+	write(t, filepath.Join(dir, p), []byte(broken))
+	return p
+}
+
 // TestEditorsFlagBrokenFiles runs Taplo and Tombi on broken plans, study
 // maps and settings: each is flagged by both at the line of the key that
 // is wrong (for a missing key, the line of its table), but for the one
@@ -161,12 +188,7 @@ func TestEditorsFlagBrokenFiles(t *testing.T) {
 	for _, f := range append(Files("en"), EditorFiles()...) {
 		write(t, filepath.Join(dir, f.Path), f.Data)
 	}
-	cases := []struct {
-		name, old, new string
-		line           int
-		notTaplo       bool   // Taplo reads a TOML date as a string: it cannot tell them apart
-		file           string // "" for a plan
-	}{
+	cases := []brokenFile{
 		{"unknown key", `study = "resa"`, "study = \"resa\"\nstgae = \"start\"", 7, false, ""},
 		{"misspelt enum", `method = "interview"`, `method = "intervju"`, 15, false, ""},
 		{"unknown key in a table", `do = "Korta brevet."`, "do = \"Korta brevet.\"\nenergi = \"low\"", 19, false, ""},
@@ -184,20 +206,7 @@ func TestEditorsFlagBrokenFiles(t *testing.T) {
 	}
 	var files []string
 	for _, c := range cases {
-		slug := strings.ReplaceAll(c.name, " ", "-")
-		good, p := goodPlan, "sprints/2026-11-02-"+slug+"/sprint.toml"
-		switch c.file {
-		case "study":
-			good, p = goodMap, "content/studies/"+slug+".toml"
-		case "site":
-			good, p = goodSite, "content/site.toml"
-		}
-		broken := strings.Replace(good, c.old, c.new, 1)
-		if broken == good {
-			t.Fatalf("%s: the file did not change", c.name)
-		}
-		write(t, filepath.Join(dir, p), []byte(broken))
-		files = append(files, p)
+		files = append(files, c.write(t, dir))
 	}
 	goods := []string{"sprints/2026-11-02-good/sprint.toml", "content/studies/good.toml"}
 	write(t, filepath.Join(dir, goods[0]), []byte(goodPlan))
