@@ -21,7 +21,8 @@ Keys of a sprint: status, result.verdict, result.learned, result.evidence,
 result.recorded, action.do, action.owner, action.due, action.energy,
 action.status, and any other key of sprint.toml, dotted as TOML names it.
 A verdict sets status=done and result.recorded to today too, and needs
-result.learned (set with it, or already there).
+result.learned (set with it, or already there). An action's or a change's
+state is planned, doing, done or dropped.
 
 Keys of a study address a stage by its id (or number from 1) and a change
 by its number from 1 in the stage's list, or by its text (the whole text or
