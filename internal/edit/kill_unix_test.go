@@ -1,0 +1,99 @@
+//go:build unix
+
+package edit
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// The two versions of the plan that the writer below writes in turn.
+var (
+	versionA = []byte("[action]\nowner = \"Anna\" # who\n" + "do = \"" + longText('a') + "\"\n")
+	versionB = []byte("[action]\nowner = \"Bo\" # who\n" + "do = \"" + longText('b') + "\"\n")
+)
+
+func longText(c byte) string {
+	b := make([]byte, 256<<10)
+	for i := range b {
+		b[i] = c
+	}
+	return string(b)
+}
+
+// TestHelperWriter is not a test: run by TestKilledDuringWrite, it writes
+// the two versions in turn into the plan of the folder in
+// $EDIT_WRITER_DIR until it is killed.
+func TestHelperWriter(t *testing.T) {
+	dir := os.Getenv("EDIT_WRITER_DIR")
+	if dir == "" {
+		t.Skip("run by TestKilledDuringWrite")
+	}
+	f, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "sprints/x/sprint.toml"
+	for {
+		now, err := f.Read(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		next := versionA
+		if string(now) == string(versionA) {
+			next = versionB
+		}
+		if err := f.write(name, next, Hash(now)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A process killed while it writes leaves the old file or the new one,
+// whole, never a mix or a part.
+func TestKilledDuringWrite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sprints", "x", "sprint.toml")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, versionA, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10; i++ {
+		cmd := exec.Command(exe, "-test.run=^TestHelperWriter$")
+		cmd.Env = append(os.Environ(), "EDIT_WRITER_DIR="+dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Let it write a while: how long does not matter, only that the
+		// kill falls somewhere among its writes.
+		time.Sleep(time.Duration(20+i*7) * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		got, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(versionA) && string(got) != string(versionB) {
+			t.Fatalf("after a kill the plan is neither version, whole: %d bytes", len(got))
+		}
+	}
+	if last, err := os.Stat(p); err != nil || os.SameFile(first, last) {
+		t.Errorf("the writer never replaced the plan (%v)", err)
+	}
+}
