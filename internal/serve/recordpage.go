@@ -167,15 +167,29 @@ func (s *Server) withRecording(r *http.Request, st *state, name string, page []b
 	js = bytes.ReplaceAll(js, []byte("</"), []byte(`<\/`))
 	// The data is a part that the live script swaps in place, so that the
 	// session view, which must not reload, learns the new hashes.
-	tag := `<style data-sprintkit-record>` + recordCSS + `</style>` +
-		`<script type="application/json" id="sprintkit-record" data-sprintkit-swap>` + string(js) + `</script>` +
+	style := `<style data-sprintkit-record>` + recordCSS + `</style>`
+	tag := `<script type="application/json" id="sprintkit-record" data-sprintkit-swap>` + string(js) + `</script>` +
 		`<script data-sprintkit-record>` + recordJS + `</script>`
-	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
+	lower := bytes.ToLower(page)
+	// The style in the head, where HTML wants it; the data and the script
+	// before the end of the body.
+	h := bytes.Index(lower, []byte("</head>"))
+	if h < 0 {
+		h, tag = 0, style+tag
+	}
+	i := bytes.LastIndex(lower, []byte("</body>"))
 	if i < 0 {
 		i = len(page)
 	}
-	out := make([]byte, 0, len(page)+len(tag))
-	out = append(out, page[:i]...)
+	if h > i {
+		h, tag = 0, style+tag
+	}
+	out := make([]byte, 0, len(page)+len(style)+len(tag))
+	out = append(out, page[:h]...)
+	if !strings.HasPrefix(tag, style) {
+		out = append(out, style...)
+	}
+	out = append(out, page[h:i]...)
 	out = append(out, tag...)
 	return append(out, page[i:]...)
 }
