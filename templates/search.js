@@ -146,6 +146,8 @@
 
   function result(hit) {
     var doc = hit.doc, li = document.createElement("li"), a = document.createElement("a");
+    li.setAttribute("data-rank", hit.rank); // where it matched: 0 title or belief, 1 lesson, 2 the rest, 3 notes
+    li.setAttribute("data-date", doc.date);
     a.href = doc.url;
     a.appendChild(span("kind", ix.x["search." + doc.kind]));
     a.appendChild(span("title", doc.title));

@@ -198,6 +198,24 @@ func TestYearPages(t *testing.T) {
 		t.Errorf("searching for %q: %q, want one result, %s with its date %s", facts.NotesWord, hits, facts.NotesWordSprint, date)
 	}
 
+	// The best first: matches in a title or belief above those in a lesson,
+	// the rest and the notes; newer above older among equals.
+	eval[bool](t, tb, `(() => { const q = document.getElementById("search-q"); q.value = "kylskapet"; q.dispatchEvent(new Event("input")); return true; })()`)
+	if err := chromedp.Do(tb.step(t), chromedp.WaitVisible(chromedp.CSS("#search-results a"))); err != nil {
+		t.Fatal(err)
+	}
+	ranked := eval[[][2]string](t, tb, `[...document.querySelectorAll("#search-results li")].map(li => [li.dataset.rank, li.dataset.date])`)
+	ranks := map[string]bool{}
+	for i, r := range ranked {
+		ranks[r[0]] = true
+		if i > 0 && (r[0] < ranked[i-1][0] || r[0] == ranked[i-1][0] && r[1] > ranked[i-1][1]) {
+			t.Errorf("search result %d (rank %s, %s) is above %d (rank %s, %s)", i, ranked[i-1][0], ranked[i-1][1], i+1, r[0], r[1])
+		}
+	}
+	if len(ranked) != 20 || len(ranks) < 2 {
+		t.Errorf("searching for kylskapet shows %d results of %d ranks, want 20 of more than one", len(ranked), len(ranks))
+	}
+
 	// 3,000 words of notes: the learning card is on the first sheet.
 	tb.open(t, fileURL(dir, "sprints/"+facts.LongNotes+"/index.html"))
 	pdf, err := chromedp.Run(tb.step(t), chromedp.PrintToPDF(
