@@ -191,6 +191,7 @@ var labels = map[string][2]string{ // key: {sv, en}
 	"map.legend":         {"Teckenförklaring", "Key"},
 	"map.note":           {"not", "note"},
 	"map.notes":          {"Noter till kartan", "Notes to the map"},
+	"map.wholeText":      {"hela texten i not", "the whole text in note"},
 	"map.printed":        {"Utskriven", "Printed"},
 	"log.older.one":      {"{n} äldre ändring", "{n} older change"},
 	"log.older.other":    {"{n} äldre ändringar", "{n} older changes"},

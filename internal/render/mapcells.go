@@ -1,8 +1,12 @@
 package render
 
 import (
+	"html"
+	"html/template"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -18,6 +22,22 @@ type StageSummary struct {
 	Changes    []Count      // changes and actions by state, in States' order, the states there are
 	Overdue    int          // of them, planned or doing past their due date
 	ChangePeek []ChangeItem // the first few: overdue, doing, planned, done, dropped
+	// LongCurrent and LongDesired say that the state is too long for its
+	// cell on the printed sheet, which shows its first lines and puts it
+	// whole in the stage's note.
+	LongCurrent, LongDesired bool
+}
+
+// sheetChars is how long a current or desired state may be to print
+// whole in its cell: about nine lines of a 7-stage map's column on A4.
+const sheetChars = 280
+
+// tags matches the markup of rendered Markdown.
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// textLen is how many characters of text the rendered Markdown h holds.
+func textLen(h template.HTML) int {
+	return utf8.RuneCountInString(strings.TrimSpace(html.UnescapeString(tags.ReplaceAllString(string(h), ""))))
 }
 
 // peekN is how many items a closed cell holds; the screen and an A4
@@ -26,7 +46,7 @@ const peekN = 3
 
 // summarise sums up the lanes of the stage sv.
 func summarise(sv StageView) StageSummary {
-	var s StageSummary
+	s := StageSummary{LongCurrent: textLen(sv.Current) > sheetChars, LongDesired: textLen(sv.Desired) > sheetChars}
 	byState := map[string]int{}
 	for _, b := range sv.Beliefs {
 		byState[b.State]++
