@@ -74,7 +74,7 @@ func longStateSite(t *testing.T) string {
 		src := filepath.Join(tmp, "long-src")
 		state := strings.Repeat("Kunden läser avtalet noga, jämför med förra året och ringer sedan oss för att fråga vad som har ändrats. ", 12) + longStateEnd + "."
 		files := map[string]string{
-			"content/site.toml":           "title = \"Insiktssprintar\"\nlanguage = \"sv\"\n",
+			"content/site.toml":          "title = \"Insiktssprintar\"\nlanguage = \"sv\"\n",
 			"content/studies/avtalet.md": "+++\ntitle = \"Avtalet\"\nkind = \"journey-map\"\n\n[[stages]]\nid = \"lasa\"\nname = \"Läsa avtalet\"\ncurrent = \"" + state + "\"\ndesired = \"Kunden förstår avtalet direkt.\"\n+++\n",
 		}
 		for name, data := range files {
