@@ -127,7 +127,9 @@
 //	             state), .TestNext (a count), .BeliefPeek ([]BeliefItem:
 //	             to test next first), .Changes ([]Count by state),
 //	             .Overdue (a count), .ChangePeek ([]ChangeItem: overdue and
-//	             doing first, changes and actions both where there are both)
+//	             doing first, changes and actions both where there are both),
+//	             .LongCurrent, .LongDesired (too long to print whole in the
+//	             cell: the printed sheet cuts it and its note holds it)
 //	SprintBrief  .Link, .Date, .Verdict ("" for a planned sprint)
 //	BeliefItem   .Text, .Basis (as written), .Drawn (insight for customer-true
 //	             insight and a supported assumption), .Importance, .Evidence
