@@ -134,6 +134,7 @@ func TestYearCounts(t *testing.T) {
 func TestYearPages(t *testing.T) {
 	dir := yearSite(t, "sv")
 	facts := sitegen.YearInfo(yearSprints)
+	s := yearModel(t)
 	tb := newTab(t)
 
 	for _, size := range [][2]int64{{1920, 1080}, {1280, 720}} {
@@ -214,6 +215,30 @@ func TestYearPages(t *testing.T) {
 	}
 	if len(ranked) != 20 || len(ranks) < 2 {
 		t.Errorf("searching for kylskapet shows %d results of %d ranks, want 20 of more than one", len(ranked), len(ranks))
+	}
+
+	// Narrowed to the beliefs on one study's map (the one whose stage
+	// Använda is about the fridge).
+	var private string
+	for _, st := range s.Studies {
+		if st.ID == "kundresa-privat" {
+			private = st.Title
+		}
+	}
+	kinds := eval[[]string](t, tb, fmt.Sprintf(`(() => {
+		const [kind, study] = document.querySelectorAll(".search-narrow select");
+		kind.value = "belief";
+		study.value = String([...study.options].findIndex(o => o.textContent === %q) - 1);
+		study.dispatchEvent(new Event("change"));
+		return [...document.querySelectorAll("#search-results li")].map(li => li.querySelector(".kind").textContent + " | " + li.querySelector(".meta").textContent);
+	})()`, private))
+	if len(kinds) == 0 {
+		t.Errorf("searching for kylskapet among %s's beliefs found nothing", private)
+	}
+	for _, k := range kinds {
+		if !strings.HasPrefix(k, "Antagande på kartan | ") || !strings.Contains(k, private) {
+			t.Errorf("narrowed to %s's beliefs, the search shows %q", private, k)
+		}
 	}
 
 	// 3,000 words of notes: the learning card is on the first sheet.
