@@ -57,7 +57,7 @@ func TestLabelsCommand(t *testing.T) {
 		}
 		// A text with a number comes as its forms, each a key of its own.
 		for _, f := range labels.Forms {
-			if k := "index.sprintsN." + f; got.Labels[k] == "" {
+			if k := "card.customers." + f; got.Labels[k] == "" {
 				t.Errorf("%s: no %q printed", lang, k)
 			}
 		}

@@ -6,12 +6,25 @@ import (
 	"testing"
 )
 
-// TestEveryLabelInBothLanguages checks that each label has a Swedish and
-// an English text.
+// TestEveryLabelInBothLanguages checks that each language's file has a
+// text for every key, and no key of its own, and the names of the months.
 func TestEveryLabelInBothLanguages(t *testing.T) {
-	for _, key := range Keys() {
-		if sv, en := labels[key][0], labels[key][1]; sv == "" || en == "" {
-			t.Errorf("label %q lacks a text in one language: sv %q, en %q", key, sv, en)
+	for _, lang := range []string{"sv", "en"} {
+		f := texts[lang]
+		for _, key := range Keys() {
+			if f.Labels[key] == "" {
+				t.Errorf("%s.toml: label %q has no text", lang, key)
+			}
+		}
+		for key := range f.Labels {
+			if _, ok := labels[key]; !ok {
+				t.Errorf("%s.toml: label %q is in no other language", lang, key)
+			}
+		}
+		for i, m := range f.Months {
+			if m == "" {
+				t.Errorf("%s.toml: month %d has no name", lang, i+1)
+			}
 		}
 	}
 }
@@ -37,16 +50,16 @@ func TestEveryCountedLabelHasItsForms(t *testing.T) {
 			t.Errorf("%q has forms and a text of its own", base)
 		}
 		for _, f := range Forms {
-			for i, lang := range []string{"sv", "en"} {
-				if text := labels[base+"."+f]; !strings.Contains(text[i], "{"+count+"}") {
-					t.Errorf("%s %q: %s form %q lacks {%s}, the number that picks it", lang, base, f, text[i], count)
+			for _, lang := range []string{"sv", "en"} {
+				if text := texts[lang].Labels[base+"."+f]; !strings.Contains(text, "{"+count+"}") {
+					t.Errorf("%s %q: %s form %q lacks {%s}, the number that picks it", lang, base, f, text, count)
 				}
 			}
 		}
 	}
 	for _, key := range Keys() {
 		base := key[:max(0, strings.LastIndex(key, "."))]
-		if strings.Contains(labels[key][0]+labels[key][1], "{n}") && !counted[base] && !slices.Contains(notCounted, key) {
+		if strings.Contains(texts["sv"].Labels[key]+texts["en"].Labels[key], "{n}") && !counted[base] && !slices.Contains(notCounted, key) {
 			t.Errorf("%q has a number, {n}, but no forms: give it %s", key, strings.Join(Forms, " and "))
 		}
 	}

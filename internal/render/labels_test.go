@@ -31,27 +31,26 @@ func TestLabels(t *testing.T) {
 func TestForms(t *testing.T) {
 	sv := newText(site.Settings{Language: "sv"})
 	en := newText(site.Settings{Language: "en"})
-	own := newText(site.Settings{Language: "sv", Labels: map[string]string{"index.actionsN.one": "{n} sak att göra"}})
+	own := newText(site.Settings{Language: "sv", Labels: map[string]string{"sprint.minutes.one": "{n} liten minut"}})
 	for _, c := range []struct {
 		tx    *text
 		key   string
 		pairs []any
 		want  string
 	}{
-		{sv, "index.sprintsN", []any{"n", 0}, "0 sprintar"},
-		{sv, "index.sprintsN", []any{"n", 1}, "1 sprint"},
-		{sv, "index.sprintsN", []any{"n", 2}, "2 sprintar"},
-		{sv, "index.sprintsN", []any{"n", 21}, "21 sprintar"},
-		{en, "index.sprintsN", []any{"n", 0}, "0 sprints"},
-		{en, "index.sprintsN", []any{"n", 1}, "1 sprint"},
-		{en, "index.sprintsN", []any{"n", 2}, "2 sprints"},
-		{en, "index.sprintsN", []any{"n", 21}, "21 sprints"},
-		{sv, "index.actionsN", []any{"n", 0}, "0 åtgärder"},
-		{sv, "index.actionsN", []any{"n", 1}, "1 åtgärd"},
-		{sv, "index.actionsN", []any{"n", 2}, "2 åtgärder"},
-		{sv, "index.actionsN", []any{"n", 21}, "21 åtgärder"},
-		{en, "index.actionsN", []any{"n", 1}, "1 action"},
-		{en, "index.actionsN", []any{"n", 21}, "21 actions"},
+		{sv, "card.customers", []any{"n", 0}, "0 kunder"},
+		{sv, "card.customers", []any{"n", 1}, "1 kund"},
+		{sv, "card.customers", []any{"n", 2}, "2 kunder"},
+		{sv, "card.customers", []any{"n", 21}, "21 kunder"},
+		{en, "card.customers", []any{"n", 0}, "0 customers"},
+		{en, "card.customers", []any{"n", 1}, "1 customer"},
+		{en, "card.customers", []any{"n", 2}, "2 customers"},
+		{en, "card.customers", []any{"n", 21}, "21 customers"},
+		{sv, "sprint.minutes", []any{"n", 0}, "0 minuter"},
+		{sv, "sprint.minutes", []any{"n", 1}, "1 minut"},
+		{sv, "sprint.minutes", []any{"n", 2}, "2 minuter"},
+		{sv, "sprint.minutes", []any{"n", 21}, "21 minuter"},
+		{en, "sprint.minutes", []any{"n", 21}, "21 minutes"},
 		{sv, "card.customers", []any{"n", uint8(1)}, "1 kund"},
 		{en, "sprint.minutes", []any{"n", int64(1)}, "1 minute"},
 		// The number that counts in a progress is {of}, not {done}.
@@ -60,11 +59,11 @@ func TestForms(t *testing.T) {
 		{en, "map.progress", []any{"done", 1, "of", 1}, "1 of 1 change done"},
 		{en, "map.progress", []any{"done", 1, "of", 21}, "1 of 21 changes done"},
 		// Without a number, or with something else, the other form.
-		{en, "index.sprintsN", nil, "{n} sprints"},
-		{en, "index.sprintsN", []any{"n", "1"}, "1 sprints"},
+		{en, "card.customers", nil, "{n} customers"},
+		{en, "card.customers", []any{"n", "1"}, "1 customers"},
 		// A site's own text for one form; the other stays.
-		{own, "index.actionsN", []any{"n", 1}, "1 sak att göra"},
-		{own, "index.actionsN", []any{"n", 2}, "2 åtgärder"},
+		{own, "sprint.minutes", []any{"n", 1}, "1 liten minut"},
+		{own, "sprint.minutes", []any{"n", 2}, "2 minuter"},
 	} {
 		if got := c.tx.get(c.key, c.pairs...); got != c.want {
 			t.Errorf("%s: tf %q %v = %q, want %q", c.tx.lang, c.key, c.pairs, got, c.want)

@@ -368,8 +368,8 @@ block = "Glömd"
 		},
 		{
 			name:  "dotted label key of a form without quotes",
-			files: map[string]string{"content/site.toml": goodSettings + "[labels]\nindex.sprintsN.one = \"1 sprint\"\n"},
-			want:  []string{`content/site.toml:4:1: labels.index.sprintsN.one: label keys have dots in them: quote the key, as in "index.sprintsN.one" = "…"`},
+			files: map[string]string{"content/site.toml": goodSettings + "[labels]\ncard.customers.one = \"1 kund\"\n"},
+			want:  []string{`content/site.toml:4:1: labels.card.customers.one: label keys have dots in them: quote the key, as in "card.customers.one" = "…"`},
 		},
 		{
 			name:  "notes.md that is a folder",
@@ -463,14 +463,14 @@ block = "Glömd"
 		{
 			name: "labels that name no text, or a text with forms, beside a problem elsewhere",
 			files: map[string]string{
-				"content/site.toml": goodSettings + "[labels]\n\"nav.hme\" = \"x\"\n\"index.sprintsN.ones\" = \"x\"\n\"index.actionN.other\" = \"x\"\n\"index.sprintsN\" = \"x\"\n",
+				"content/site.toml": goodSettings + "[labels]\n\"nav.hme\" = \"x\"\n\"card.customers.ones\" = \"x\"\n\"card.customer.other\" = \"x\"\n\"card.customers\" = \"x\"\n",
 				planPath:            strings.Replace(goodPlan, `method = "interview"`, `method = "intervju"`, 1),
 			},
 			want: []string{
 				`content/site.toml:4:1: unknown label "labels.nav.hme" (did you mean "nav.home"?)`,
-				`content/site.toml:5:1: unknown label "labels.index.sprintsN.ones" (did you mean "index.sprintsN.one"?)`,
-				`content/site.toml:6:1: unknown label "labels.index.actionN.other" (did you mean "index.actionsN.other"?)`,
-				`content/site.toml:7:1: label "labels.index.sprintsN" has a form for each number: set "index.sprintsN.one" and "index.sprintsN.other"`,
+				`content/site.toml:5:1: unknown label "labels.card.customers.ones" (did you mean "card.customers.one"?)`,
+				`content/site.toml:6:1: unknown label "labels.card.customer.other" (did you mean "card.customers.other"?)`,
+				`content/site.toml:7:1: label "labels.card.customers" has a form for each number: set "card.customers.one" and "card.customers.other"`,
 				planPath + `:14:10: question.method: "intervju" is not one of interview, observation, survey, data, prototype, other (did you mean "interview"?)`,
 			},
 		},

@@ -59,7 +59,7 @@ func (l *loader) loadSettings() {
 		for _, k := range keys {
 			if sub, nested := lt[k].(map[string]any); nested {
 				// Point at the dotted key itself, not at [labels],
-				// whole: "index.sprintsN.one" is three parts.
+				// whole: "card.customers.one" is three parts.
 				key := k + "." + firstLeaf(sub)
 				p, _ := f.find("labels." + key)
 				f.problem(p.key, "labels.%s: label keys have dots in them: quote the key, as in \"%s\" = \"…\"", key, key)
