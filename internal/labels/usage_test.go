@@ -41,78 +41,93 @@ func asks(t *testing.T) []ask {
 			out = append(out, ask{key: e.Group + "." + v, where: "site.Enums", strict: true})
 		}
 	}
-	walk := func(dir string, fn func(path string, src []byte)) {
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err == nil {
-				fn(filepath.ToSlash(p), src)
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	inTemplates := func(p string, src []byte) {
-		if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".tmpl") {
-			return
-		}
-		for _, m := range templateAsk.FindAllSubmatchIndex(src, -1) {
-			a := ask{where: fmt.Sprintf("%s:%d", p, 1+strings.Count(string(src[:m[0]]), "\n")), strict: true}
-			if name := string(src[m[2]:m[3]]); name == "label" {
-				a.group = string(src[m[4]:m[5]])
-			} else {
-				a.key = string(src[m[4]:m[5]])
-			}
-			out = append(out, a)
-		}
-	}
-	walk("../../templates", inTemplates)
-	walk("../../internal/scaffold/files", inTemplates)
 	// Templates that sprintkit shipped before, which the tests render as a
-	// site's own: the texts they ask for stay.
-	walk("../../internal/render/testdata", inTemplates)
-	inGo := func(p string, src []byte) {
-		if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || strings.Contains(p, "/testdata/") || strings.Contains(p, "internal/labels/") {
-			return
-		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, p, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		asked := map[*ast.BasicLit]bool{} // the literal key of a call that asks for a label
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if lit := labelArg(call); lit != nil {
-					asked[lit] = true
-				}
+	// site's own, are there too: the texts they ask for stay.
+	for _, dir := range []string{"../../templates", "../../internal/scaffold/files", "../../internal/render/testdata"} {
+		walk(t, dir, func(p string, src []byte) {
+			if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".tmpl") {
+				out = append(out, templateAsks(p, src)...)
 			}
-			return true
-		})
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(lit.Value)
-			if err != nil || s == "" {
-				return true
-			}
-			a := ask{key: s, where: fmt.Sprintf("%s:%d", p, fset.Position(lit.Pos()).Line), strict: asked[lit]}
-			if g, ok := strings.CutSuffix(s, "."); ok && !strings.ContainsAny(g, " /") {
-				// "record." + k: every text of the group.
-				a = ask{group: g, where: a.where}
-			}
-			out = append(out, a)
-			return true
 		})
 	}
-	walk("../../internal", inGo)
-	walk("../../cmd", inGo)
+	for _, dir := range []string{"../../internal", "../../cmd"} {
+		walk(t, dir, func(p string, src []byte) {
+			if strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go") && !strings.Contains(p, "/testdata/") && !strings.Contains(p, "internal/labels/") {
+				out = append(out, goAsks(t, p, src)...)
+			}
+		})
+	}
+	return out
+}
+
+// walk calls fn with the path and bytes of every file below dir.
+func walk(t *testing.T, dir string, fn func(path string, src []byte)) {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err == nil {
+			fn(filepath.ToSlash(p), src)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// templateAsks are the labels the template at p asks for.
+func templateAsks(p string, src []byte) []ask {
+	var out []ask
+	for _, m := range templateAsk.FindAllSubmatchIndex(src, -1) {
+		a := ask{where: fmt.Sprintf("%s:%d", p, 1+strings.Count(string(src[:m[0]]), "\n")), strict: true}
+		if name := string(src[m[2]:m[3]]); name == "label" {
+			a.group = string(src[m[4]:m[5]])
+		} else {
+			a.key = string(src[m[4]:m[5]])
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// goAsks are the labels the Go file at p may ask for: every string in it
+// may be a key, and must be one where it is the key of a call that asks
+// for a label (labelArg); a string that ends in a dot, such as "record."
+// in text("record." + k), asks for any text of its group.
+func goAsks(t *testing.T, p string, src []byte) []ask {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, p, src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := map[*ast.BasicLit]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if lit := labelArg(call); lit != nil {
+				asked[lit] = true
+			}
+		}
+		return true
+	})
+	var out []ask
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return true
+		}
+		s, err := strconv.Unquote(lit.Value)
+		if err != nil || s == "" {
+			return true
+		}
+		a := ask{key: s, where: fmt.Sprintf("%s:%d", p, fset.Position(lit.Pos()).Line), strict: asked[lit]}
+		if g, ok := strings.CutSuffix(s, "."); ok && !strings.ContainsAny(g, " /") {
+			a = ask{group: g, where: a.where}
+		}
+		out = append(out, a)
+		return true
+	})
 	return out
 }
 
