@@ -18,10 +18,11 @@ type StageSummary struct {
 	Number     int          // the stage's place on the map, from 1, which its note on paper has
 	Beliefs    []Count      // the beliefs by state, in BeliefStates' order, the states there are
 	TestNext   int          // beliefs to test next
-	BeliefPeek []BeliefItem // the first few: to test next, then contested, untested, the rest
+	BeliefPeek []BeliefItem // the first few: to test next, then contested, untested, the rest; Text plain
+	LessonPeek []Lesson     // the newest few; Learned plain
 	Changes    []Count      // changes and actions by state, in States' order, the states there are
 	Overdue    int          // of them, planned or doing past their due date
-	ChangePeek []ChangeItem // the first few: overdue, doing, planned, done, dropped
+	ChangePeek []ChangeItem // the first few: overdue, doing, planned, done, dropped; Text plain
 	// LongCurrent and LongDesired say that the state is too long for its
 	// cell on the printed sheet, which shows its first lines and puts it
 	// whole in the stage's note.
@@ -38,6 +39,13 @@ var tags = regexp.MustCompile(`<[^>]*>`)
 // textLen is how many characters of text the rendered Markdown h holds.
 func textLen(h template.HTML) int {
 	return utf8.RuneCountInString(strings.TrimSpace(html.UnescapeString(tags.ReplaceAllString(string(h), ""))))
+}
+
+// plain is the rendered Markdown h as one line of text, its markup and
+// links gone and its characters still escaped: what a closed cell's
+// <summary> may hold (text only, no paragraph and no link).
+func plain(h template.HTML) template.HTML {
+	return template.HTML(strings.Join(strings.Fields(tags.ReplaceAllString(string(h), " ")), " "))
 }
 
 // peekN is how many items a closed cell holds; the screen and an A4
@@ -62,6 +70,13 @@ func summarise(sv StageView) StageSummary {
 	beliefs := slices.Clone(sv.Beliefs)
 	slices.SortStableFunc(beliefs, func(a, b BeliefItem) int { return beliefRank(a) - beliefRank(b) })
 	s.BeliefPeek = beliefs[:min(peekN, len(beliefs))]
+	for i := range s.BeliefPeek {
+		s.BeliefPeek[i].Text = plain(s.BeliefPeek[i].Text)
+	}
+	s.LessonPeek = slices.Clone(sv.Lessons[:min(peekN, len(sv.Lessons))])
+	for i := range s.LessonPeek {
+		s.LessonPeek[i].Learned = plain(s.LessonPeek[i].Learned)
+	}
 
 	clear(byState)
 	for _, c := range sv.Changes {
@@ -87,6 +102,9 @@ func summarise(sv StageView) StageSummary {
 		}
 	}
 	s.ChangePeek = changes[:min(peekN, len(changes))]
+	for i := range s.ChangePeek {
+		s.ChangePeek[i].Text = plain(s.ChangePeek[i].Text)
+	}
 	return s
 }
 

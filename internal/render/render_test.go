@@ -132,6 +132,16 @@ func TestMapShowsTheFirstFew(t *testing.T) {
 	if n := strings.Count(summary, `<span class="item">`); n != 3 {
 		t.Errorf("the closed cell shows %d lessons, want the first 3", n)
 	}
+	// A <summary> holds text: no paragraph, no link, no emphasis of the
+	// lesson's Markdown (the whole list below has them).
+	for _, tag := range []string{"<p>", "<a ", "<em>"} {
+		if strings.Contains(summary, tag) {
+			t.Errorf("the closed cell's summary holds %s", tag)
+		}
+	}
+	if !strings.Contains(whole, "<em>") {
+		t.Error("the open cell lost the lessons' emphasis")
+	}
 	for _, k := range []int{1, 2, 3} {
 		more := fmt.Sprintf(`<span class="more m%d">och %d till`, k, done-k)
 		if !strings.Contains(summary, more) {
