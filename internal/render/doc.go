@@ -125,11 +125,13 @@
 //	             (a StageSummary: what the map's closed cells show)
 //	StageSummary .Number (the stage's place, from 1), .Beliefs ([]Count by
 //	             state), .TestNext (a count), .BeliefPeek ([]BeliefItem:
-//	             to test next first), .Changes ([]Count by state),
+//	             to test next first), .LessonPeek ([]Lesson: the newest),
+//	             .Changes ([]Count by state),
 //	             .Overdue (a count), .ChangePeek ([]ChangeItem: overdue and
 //	             doing first, changes and actions both where there are both),
 //	             .LongCurrent, .LongDesired (too long to print whole in the
-//	             cell: the printed sheet cuts it and its note holds it)
+//	             cell: the printed sheet cuts it and its note holds it);
+//	             the items of the peeks hold plain text, for a <summary>
 //	SprintBrief  .Link, .Date, .Verdict ("" for a planned sprint)
 //	BeliefItem   .Text, .Basis (as written), .Drawn (insight for customer-true
 //	             insight and a supported assumption), .Importance, .Evidence
