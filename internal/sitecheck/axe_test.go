@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/sprintkit/sprintkit/internal/browsertest"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
 )
 
@@ -28,6 +29,9 @@ func TestAxe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Without Chromium the whole test skips here, once, rather than each
+	// browser's subtest, which would leave pages unchecked.
+	browsertest.Require(t)
 	ex, gen := exampleSite(t), generatedSite(t)
 	type page struct{ dir, path string }
 	var pages []page
