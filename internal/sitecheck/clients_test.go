@@ -4,7 +4,8 @@ package sitecheck
 // real: LibreOffice Calc for actions.csv (spreadsheet_test.go), Python's
 // icalendar and vobject and the khal calendar for the .ics files and
 // feedparser for feed.xml (calendar_test.go), linkchecker for every link
-// (linkchecker_test.go) and Lighthouse for the pages (lighthouse_test.go).
+// (linkchecker_test.go); Lighthouse for the pages is in the package
+// internal/sitecheck/lighthouse, for its minutes.
 // .ci/run installs them from Debian and npm; without one a test skips, or
 // fails when CI is set.
 
