@@ -8,6 +8,14 @@ import (
 	"testing"
 )
 
+// expectLink is the one error the checker reports that is not one: the
+// study page's <link rel="expect" href="#map-end" blocking="render">,
+// which the HTML Standard defines (the "expect" link type) and Chromium
+// follows, so that the map is first drawn whole and does not move as its
+// last stages arrive. The checker's release knows blocking only on
+// stylesheets.
+const expectLink = `A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”.`
+
 // TestNuHTMLChecker checks every page of the example site and of a
 // generated site of 1,000 sprints with the Nu HTML Checker, in one run of
 // the checker (starting Java is the slow part).
@@ -28,7 +36,7 @@ func TestNuHTMLChecker(t *testing.T) {
 	// With --format gnu the checker writes one line per error.
 	var problems []string
 	for _, line := range strings.Split(stdout.String()+stderr.String(), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasSuffix(line, expectLink) {
 			problems = append(problems, strings.ReplaceAll(line, tmp, "…"))
 		}
 	}
