@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // The scanner finds where each key, value and table of a TOML text is, in
@@ -347,32 +349,7 @@ func decodeString(lit string) string {
 }
 
 // basicString writes s as a TOML basic string.
-func basicString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func basicString(s string) string { return site.Quote(s) }
 
 // find returns the entry of the key name (dotted, as quoteKey writes each
 // part), in table t or, for a dotted key on a line, under it.

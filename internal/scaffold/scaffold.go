@@ -57,6 +57,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/sprintkit/sprintkit/internal/site"
 )
 
 // A File is one file to create, by slash path under the site folder.
@@ -170,32 +172,7 @@ func Write(root string, p Plan) error {
 }
 
 // quote writes s as a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func quote(s string) string { return site.Quote(s) }
 
 // quoteList writes a TOML array of strings.
 func quoteList(list []string) string {
