@@ -1,6 +1,7 @@
 package sitecheck
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -26,6 +27,14 @@ var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 var tmp string
 
 func TestMain(m *testing.M) {
+	// These checks open some 2,500 pages in Chromium and run the programs
+	// that open the data files: on a 2-core machine more than go test's
+	// default of ten minutes for a package. That default becomes thirty; a
+	// timeout given on the command line stays as given.
+	flag.Parse()
+	if f := flag.Lookup("test.timeout"); f != nil && f.Value.String() == (10*time.Minute).String() {
+		f.Value.Set((30 * time.Minute).String())
+	}
 	var err error
 	tmp, err = os.MkdirTemp("", "sitecheck-")
 	if err != nil {
