@@ -35,13 +35,18 @@ func TestNuHTMLChecker(t *testing.T) {
 	}
 	// With --format gnu the checker writes one line per error.
 	var problems []string
+	known := 0
 	for _, line := range strings.Split(stdout.String()+stderr.String(), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasSuffix(line, expectLink) {
+		if strings.HasSuffix(line, expectLink) {
+			known++
+			continue
+		}
+		if line = strings.TrimSpace(line); line != "" {
 			problems = append(problems, strings.ReplaceAll(line, tmp, "…"))
 		}
 	}
 	t.Logf("Nu HTML Checker: %d pages of the example site, %d of the 1,000-sprint site and %d of the year's site checked, %d errors", nEx, nGen, nYear, len(problems))
-	if err != nil && len(problems) == 0 {
+	if err != nil && len(problems) == 0 && known == 0 {
 		t.Fatalf("the Nu HTML Checker failed and said nothing: %v", err)
 	}
 	for i, p := range problems {
