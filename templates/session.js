@@ -572,10 +572,16 @@
       toEnd();
     }
   }
+  var wasFull = false;
   document.addEventListener("fullscreenchange", function () {
     // Escape in full screen is the browser's: it leaves full screen, and
-    // with it the presentation view that entered it.
-    if (!document.fullscreenElement && presenting()) {
+    // with it the presentation view that entered it. A reload leaves full
+    // screen too, and the event can reach the new page after it put the
+    // view back: only a page that was in full screen itself leaves it.
+    if (document.fullscreenElement) {
+      wasFull = true;
+    } else if (wasFull && presenting()) {
+      wasFull = false;
       present(false);
     }
   });

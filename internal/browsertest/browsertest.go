@@ -130,6 +130,21 @@ func New(t testing.TB, opts ...chromedp.ExecAllocatorOption) context.Context {
 	return ctx
 }
 
+// Tab opens a new tab of the started browser ctx, closed when the test
+// ends. Its first run, which attaches the tab, has no timeout of its own:
+// chromedp reads the tab's messages for as long as that first run's
+// context lives, so a tab attached under a 20-second step stops answering
+// 20 seconds later, whatever the test does then.
+func Tab(t testing.TB, ctx context.Context) (context.Context, context.CancelFunc) {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	return tab, cancel
+}
+
 // Timeout returns a context for one step of a test, derived from a started
 // browser context.
 func Timeout(t testing.TB, ctx context.Context, d time.Duration) context.Context {

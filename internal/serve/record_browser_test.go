@@ -67,8 +67,7 @@ func keys(t *testing.T, tab context.Context, text string, opts ...chromedp.KeyOp
 // holds one for its event stream: closeTab closes a tab that is done with.
 func openTab(t *testing.T, ctx context.Context, url string, w, h int64, what, cond string) context.Context {
 	t.Helper()
-	tab, cancel := chromedp.NewContext(ctx)
-	t.Cleanup(cancel)
+	tab, cancel := browsertest.Tab(t, ctx)
 	tabs[tab] = cancel
 	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second),
 		chromedp.EmulateViewport(w, h),
@@ -294,7 +293,7 @@ func shootPDF(t *testing.T, ctx context.Context, url, what string) {
 	if folder == "" {
 		return
 	}
-	tab, cancel := chromedp.NewContext(ctx)
+	tab, cancel := browsertest.Tab(t, ctx)
 	defer cancel()
 	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second), chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)

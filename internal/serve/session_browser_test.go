@@ -25,11 +25,7 @@ func sessionPage(t *testing.T, ctx context.Context, base string) context.Context
 // document of the tab.
 func sessionPageWith(t *testing.T, ctx context.Context, base, script string) context.Context {
 	t.Helper()
-	tab, cancel := chromedp.NewContext(ctx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second)); err != nil {
-		t.Fatal(err)
-	}
+	tab, _ := browsertest.Tab(t, ctx)
 	if script != "" {
 		if _, err := chromedp.Call(browsertest.Timeout(t, tab, 5*time.Second), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
 			t.Fatal(err)
@@ -214,12 +210,6 @@ func TestLiveNotesBesideTheTimer(t *testing.T) {
 // same address, with no timer in memory: the projector's page reconnects
 // and gives back the state it kept, and the laptop's page shows it.
 func TestTimerOutlivesARestart(t *testing.T) {
-	// Known regression, to be fixed next: since the recording controls
-	// were injected into served pages, the session page served through
-	// httpServer on a listener of the test's own hangs its script (every
-	// evaluation times out), so the shared timer never reaches it here,
-	// though it does under Start (TestOneTimerForTheRoom).
-	t.Skip("known regression: the session page's script hangs when served through httpServer on the test's own listener; see the comment")
 	ctx := browsertest.New(t)
 	dir := testSite(t)
 	controls := func(r *http.Request) bool { return strings.HasPrefix(r.Host, "127.0.0.1:") }
