@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,4 +54,58 @@ func TestYearGolden(t *testing.T) {
 		}
 	}
 	checkGolden(t, "testdata/year.golden", []byte(b.String()), "TestYearGolden")
+}
+
+// TestStudyPageBounded builds a year of 450 sprints and holds its study
+// pages to a bound that does not grow with the sprints: each lane of a
+// stage lists at most 20 items and names how many more there are and
+// where, the closed cells count every item, and the log shows its newest
+// 100 entries and counts the older ones.
+func TestStudyPageBounded(t *testing.T) {
+	var w memWriter
+	today := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	if _, err := Build(sitegen.YearMapFS(450), today, &w); err != nil {
+		t.Fatal(err)
+	}
+	lists := regexp.MustCompile(`(?s)<div class="whole">(<ul class="(?:beliefs|lessons|changes)[^"]*">.*?</ul>)(<p class="elsewhere"><a href="([^"]+)">(\d+) [^<]*</a></p>)?</div>`)
+	more := regexp.MustCompile(`<span class="more m1">och (\d+) till`)
+	if !strings.Contains(string(w.files["studies/kundresa-privat/index.html"]), `<span class="more m1">och `) {
+		t.Fatal("the study page has no closed cell that says how many more items it holds")
+	}
+	entries := regexp.MustCompile(`<li class="log-entry `)
+	cut, elsewhere := 0, 0
+	for n, b := range w.files {
+		if !strings.HasPrefix(n, "studies/") || n == "studies/index.html" {
+			continue
+		}
+		page := string(b)
+		for _, m := range lists.FindAllStringSubmatch(page, -1) {
+			items := strings.Count(m[1], "\n<li")
+			if items > 20 {
+				t.Errorf("%s: a cell lists %d items, more than 20", n, items)
+			}
+			if m[2] != "" {
+				cut++
+				if items != 20 {
+					t.Errorf("%s: a cell lists %d items and sends the rest elsewhere; want 20", n, items)
+				}
+				if !strings.Contains(m[3], "#study=") && m[3] != "#linked" {
+					t.Errorf("%s: the rest of a cell is at %q, which is not the board, the actions page or the study's sprints narrowed to it", n, m[3])
+				}
+			}
+		}
+		for _, m := range more.FindAllStringSubmatch(page, -1) {
+			if k, _ := strconv.Atoi(m[1]); k+1 > 20 {
+				elsewhere++
+			}
+		}
+		if got := len(entries.FindAllString(page, -1)); got > 100 {
+			t.Errorf("%s: the log shows %d entries, more than 100", n, got)
+		} else if got == 100 && !strings.Contains(page, `<p class="elsewhere">`) {
+			t.Errorf("%s: the log shows 100 entries and does not say that there are older ones", n)
+		}
+	}
+	if cut == 0 || elsewhere == 0 {
+		t.Errorf("no cell of a 450-sprint year was cut (%d) or counted past 20 (%d): the test site does not test the bound", cut, elsewhere)
+	}
 }

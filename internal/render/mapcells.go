@@ -23,11 +23,21 @@ type StageSummary struct {
 	Changes    []Count      // changes and actions by state, in States' order, the states there are
 	Overdue    int          // of them, planned or doing past their due date
 	ChangePeek []ChangeItem // the first few: overdue, doing, planned, done, dropped; Text plain
+	// BeliefsN, LessonsN and ChangesN are how many items each list lane
+	// holds, though the stage lists at most cellMax of them.
+	BeliefsN, LessonsN, ChangesN Total
 	// LongCurrent and LongDesired say that the state is too long for its
 	// cell on the printed sheet, which shows its first lines and puts it
 	// whole in the stage's note.
 	LongCurrent, LongDesired bool
 }
+
+// A Total is how many items a lane holds.
+type Total int
+
+// After is how many of them come after the first k: a closed cell's "and
+// n more".
+func (t Total) After(k int) int { return max(0, int(t)-k) }
 
 // sheetChars is how long a current or desired state may be to print
 // whole in its cell: about nine lines of a 7-stage map's column on A4.
@@ -54,7 +64,10 @@ const peekN = 3
 
 // summarise sums up the lanes of the stage sv.
 func summarise(sv StageView) StageSummary {
-	s := StageSummary{LongCurrent: textLen(sv.Current) > sheetChars, LongDesired: textLen(sv.Desired) > sheetChars}
+	s := StageSummary{
+		BeliefsN: Total(len(sv.Beliefs)), LessonsN: Total(len(sv.Lessons)), ChangesN: Total(len(sv.Changes)),
+		LongCurrent: textLen(sv.Current) > sheetChars, LongDesired: textLen(sv.Desired) > sheetChars,
+	}
 	byState := map[string]int{}
 	for _, b := range sv.Beliefs {
 		byState[b.State]++

@@ -30,19 +30,33 @@ func (r *renderer) studyView(st *site.Study) StudyView {
 		sv := r.stageView(name, sg)
 		v.Progress.Done += sv.Progress.Done
 		v.Progress.Of += sv.Progress.Of
-		v.Stages = append(v.Stages, sv)
 		for _, b := range sv.Beliefs {
 			if b.TestNext && !b.Own {
 				v.TestNext = append(v.TestNext, b)
 			}
 		}
+		sv.Beliefs, sv.BeliefsElsewhere = bound(sv.Beliefs)
+		sv.Lessons, sv.LessonsElsewhere = bound(sv.Lessons)
+		sv.Changes, sv.ChangesElsewhere = bound(sv.Changes)
+		v.Stages = append(v.Stages, sv)
 	}
 	r.mapSheet(name, st, &v)
 	log := st.Log()
 	v.Updated = r.date(site.Updated(log))
+	if len(log) > logMax {
+		v.LogElsewhere = len(log) - logMax
+		log = log[:logMax]
+	}
 	v.Log = r.logItems(name, log)
+	v.BoardURL = layout.Rel(name, layout.Assumptions) + "#study=" + st.ID
+	v.ActionsURL = layout.Rel(name, layout.Actions) + "#study=" + st.ID
 	return v
 }
+
+// logMax is how many entries of its log a study page shows: a season of
+// a busy study's sprints. The older ones are on the sprints' own pages and
+// in sprints.json, which holds the whole log.
+const logMax = 100
 
 // logItems is a study's log as the page at name shows it.
 func (r *renderer) logItems(name string, log []site.LogEntry) []LogItem {
@@ -112,6 +126,23 @@ func (r *renderer) stageView(name string, sg *site.Stage) StageView {
 	}
 	sv.Summary = summarise(sv)
 	return sv
+}
+
+// cellMax is how many items of one lane a stage lists, in its cell and
+// its note on paper. A year of sprints at one stage would make the map a
+// long page to send and to read; what it leaves out is counted and linked
+// to the page that lists it whole: the board, the actions page, the
+// study's sprints.
+const cellMax = 20
+
+// bound is the first cellMax items of list, and how many it leaves out.
+// A lane lists the study's own items first and the sprints' newest first,
+// so what is left out is the oldest of the sprints'.
+func bound[T any](list []T) ([]T, int) {
+	if len(list) <= cellMax {
+		return list, 0
+	}
+	return list[:cellMax:cellMax], len(list) - cellMax
 }
 
 // changeItems are the stage's changes, then the actions of its done

@@ -315,13 +315,18 @@ type StudyView struct {
 	Stages   []StageView  // the map's columns, left to right
 	Progress Progress     // of every stage's changes and actions
 	Updated  Date         // the newest entry's day in Log
-	Log      []LogItem    // what changed on the map, newest first
+	Log      []LogItem    // what changed on the map, newest first, the newest logMax
+	// LogElsewhere is how many older entries Log leaves out.
+	LogElsewhere int
 	TestNext []BeliefItem // the map's beliefs to test next
 	Sprints  []SprintItem // every sprint linked to the study, newest first
 	Quarters []Quarter    // Sprints by quarter, newest first, the latest open
 	StyleURL string       // the map's own style sheet, for the screen and the printed sheet
 	Address  string       // the page's address from the site's base_url; "" without one
 	Legend   Legend       // the states the map draws
+	// BoardURL and ActionsURL are the board and the actions page narrowed
+	// to the study: where the beliefs and actions a stage leaves out are.
+	BoardURL, ActionsURL string
 }
 
 // A Report is the link to a study's original report. URL has passed the
@@ -342,16 +347,20 @@ type StageView struct {
 	EnergyWanted string
 	Current      template.HTML
 	Desired      template.HTML
-	Beliefs      []BeliefItem // the study's, then the sprints' own assumptions
+	Beliefs      []BeliefItem // the study's, then the sprints' own assumptions, newest first
 	Lessons      []Lesson     // what done sprints learned there, newest first
-	Changes      []ChangeItem // the study's changes, then done sprints' actions that no change follows, each once
+	Changes      []ChangeItem // the study's changes, then done sprints' actions that no change follows, each once, newest first
 	Progress     Progress
 	Touchpoints  []string
 	Latest       *SprintBrief // the newest sprint held at the stage; nil for none
 	Next         *SprintBrief // the next planned sprint at the stage; nil for none
 	Newest       Date         // Latest's day, for templates written before Latest
 	Sprints      []SprintItem
-	Summary      StageSummary // what the map's closed cells show
+	Summary      StageSummary // what the map's closed cells show, counting every item
+	// BeliefsElsewhere, LessonsElsewhere and ChangesElsewhere are how
+	// many items the lists above leave out: a lane lists at most cellMax
+	// (20), the study's own first, then the sprints' newest first.
+	BeliefsElsewhere, LessonsElsewhere, ChangesElsewhere int
 }
 
 // A SprintBrief names one sprint in a map's cell: its link, day and
