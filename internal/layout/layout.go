@@ -13,23 +13,24 @@ import (
 	"strings"
 )
 
-// The pages and files that there is one of in every site.
-const (
-	Index       = "index.html"
-	Assumptions = "assumptions/index.html"
-	NotFound    = "404.html"
-	SearchIndex = "search-index.js" // a script, so that search works from file://
-	Feed        = "feed.xml"        // only when the site has a base_url
-	Actions     = "actions/index.html"
-	Studies     = "studies/index.html" // every study as a row, linking to its map
-	ActionsCSV  = "actions.csv"        // every action, for Excel and LibreOffice
-	ActionsICS  = "actions.ics"        // open and doing actions with a due date, for calendars
-	SprintsJSON = "sprints.json"       // every sprint and study, for dashboards
+// The pages and files that there is one of in every site. Each is
+// declared through at, and so reserves its top-level name (Reserved).
+var (
+	Index       = at("index.html")
+	Assumptions = at("assumptions/index.html")
+	NotFound    = at("404.html")
+	SearchIndex = at("search-index.js") // a script, so that search works from file://
+	Feed        = at("feed.xml")        // only when the site has a base_url
+	Actions     = at("actions/index.html")
+	Studies     = at("studies/index.html") // every study as a row, linking to its map
+	ActionsCSV  = at("actions.csv")        // every action, for Excel and LibreOffice
+	ActionsICS  = at("actions.ics")        // open and doing actions with a due date, for calendars
+	SprintsJSON = at("sprints.json")       // every sprint and study, for dashboards
 )
 
 // TeamICS is the calendar of the actions of the team whose slug is given,
 // beside its page, for the team to subscribe to.
-func TeamICS(slug string) string { return "teams/" + slug + "/actions.ics" }
+var TeamICS = each("teams/<id>/actions.ics")
 
 // Out is the folder in the site folder that sprintkit build writes the
 // site to, unless --out names another.
@@ -51,13 +52,13 @@ const (
 )
 
 // Sprint is the page of the sprint id.
-func Sprint(id string) string { return "sprints/" + id + "/index.html" }
+var Sprint = each("sprints/<id>/index.html")
 
 // Session is the session view of the sprint id, for the projector.
-func Session(id string) string { return "sprints/" + id + "/session/index.html" }
+var Session = each("sprints/<id>/session/index.html")
 
 // SprintFile is where a file beside a sprint's plan is copied: name is
-// its path inside the sprint's folder.
+// its path inside the sprint's folder (which Sprint reserves).
 func SprintFile(id, name string) string { return "sprints/" + id + "/" + name }
 
 // SessionUp is the way from a session view up to its sprint's folder:
@@ -68,7 +69,7 @@ func SessionUp() string {
 }
 
 // Study is the page of the study id.
-func Study(id string) string { return "studies/" + id + "/index.html" }
+var Study = each("studies/<id>/index.html")
 
 // Stage is the anchor of the stage id on its study's page.
 func Stage(id string) string { return "stage-" + id }
@@ -77,13 +78,14 @@ func Stage(id string) string { return "stage-" + id }
 func StageOf(studyID, stageID string) string { return Study(studyID) + "#" + Stage(stageID) }
 
 // Team is the page of the team whose slug is given.
-func Team(slug string) string { return "teams/" + slug + "/index.html" }
+var Team = each("teams/<id>/index.html")
 
 // ActionPart is the anchor of the actions in one state (overdue, open,
 // doing, done, dropped) on the actions page.
 func ActionPart(state string) string { return "state-" + state }
 
-// Page is the free page made from content/<id>.md.
+// Page is the free page made from content/<id>.md. It is declared
+// apart from the others: its folder is the site's to name, not reserved.
 func Page(id string) string { return id + "/index.html" }
 
 // Asset is a template file that is not a page, such as style.css.
@@ -111,12 +113,34 @@ func Root(from string) string {
 // ups holds the roots of the usual depths, so that Root makes none.
 const ups = "../../../../../../../../"
 
-// tops are the top-level names that sprintkit makes itself: its folders,
-// and the names of its files at the top without their extension (a page
-// called feed or search would read as the feed or the search index).
-var tops = map[string]bool{
-	"sprints": true, "studies": true, "teams": true, "assumptions": true, "actions": true, assets: true,
-	"index": true, "404": true, "feed": true, "search": true, server: true,
+// tops are the top-level names that sprintkit makes itself: the top
+// folder of every path declared through at or each, or the name of a file
+// at the top without its extension (a page called feed would read as the
+// feed); and, declared here, the assets, the dev server's part, and
+// search (which would read as the search index).
+var tops = map[string]bool{assets: true, server: true, "search": true}
+
+// at declares the path p of a page or file that there is one of: it
+// reserves p's top-level name and returns p.
+func at(p string) string {
+	top, _, nested := strings.Cut(p, "/")
+	if !nested {
+		top = strings.TrimSuffix(top, path.Ext(top))
+	}
+	tops[top] = true
+	return p
+}
+
+// each declares where the page or file of each element of a list goes:
+// pattern holds <id> where the element's id goes, after the top folder,
+// which it reserves. It returns the path of the element id.
+func each(pattern string) func(id string) string {
+	before, after, ok := strings.Cut(pattern, "<id>")
+	if !ok || !strings.Contains(before, "/") {
+		panic("layout: " + pattern + " has no <id> below a top folder")
+	}
+	at(before)
+	return func(id string) string { return before + id + after }
 }
 
 // Reserved reports whether a free page may not be given the top-level

@@ -12,7 +12,7 @@ import (
 // then the tested ones by verdict, customer-true insight first in each.
 func (r *renderer) assumptionsView() AssumptionsView {
 	name := layout.Assumptions
-	v := AssumptionsView{Frame: r.frame("assumptions", name, r.text.get("assumptions.title"), r.text.get("assumptions.intro")), Narrow: r.narrow(name, true)}
+	v := AssumptionsView{Frame: r.frameAt(name, r.text.get("assumptions.title"), r.text.get("assumptions.intro")), Narrow: r.narrow(name, true)}
 	v.Frame.AsOf = r.asOf(r.site.Sprints)
 	// A column for each state a test can leave a belief in.
 	tested := site.BeliefStates.Values[1:]

@@ -15,7 +15,7 @@ func (r *renderer) indexView() IndexView {
 	s := r.site
 	name := layout.Index
 	v := IndexView{
-		Frame:       r.frame("index", name, "", ""),
+		Frame:       r.frameAt(name, "", ""),
 		Description: s.Settings.Description,
 		Sprints:     r.sprintItems(name, s.Sprints),
 		Narrow:      r.narrow(name, false),

@@ -13,14 +13,18 @@ import (
 // are rendered (those that list many sprints first) and stand in the
 // header's navigation. A row is all there is to say about a kind: its
 // name (its template is <name>.html, which defines "main" for base.html,
-// and its view's Frame.Kind), where its pages go (from internal/layout),
-// the method that makes its view, and its place in the navigation. The
-// rows decide which templates are parsed, which pages a build renders and
-// the navigation; kinds_test.go checks the docs' lists of kinds and the
-// layout's reserved names against them.
+// and the row sets it as its views' Frame.Kind), where its pages go (a
+// path declared in internal/layout), the method that makes its view, and
+// its place in the navigation. The rows decide which templates are
+// parsed, which pages a build renders and the navigation; kinds_test.go
+// checks the docs' lists of kinds and the layout's reserved names against
+// them.
 //
 // A new kind of page is a row here, its view (the type in views.go and
-// the method that makes it), its template and its labels.
+// the method that makes it), its template and its labels. Its path is
+// declared in internal/layout with the others (layout.at or layout.each),
+// which is what reserves its top folder: there is no list of reserved
+// names to add it to.
 var kinds = []kind{
 	one("index", layout.Index, navLink("nav.home"), (*renderer).indexView),
 	one("assumptions", layout.Assumptions, navLink("nav.assumptions"), (*renderer).assumptionsView),
@@ -71,6 +75,7 @@ var navEach = nav{each: true}
 
 // one is the kind name, with one page, at path.
 func one[V any](name, path string, place nav, view func(*renderer) V) kind {
+	named := kindOf[V](name)
 	return kind{
 		name: name,
 		path: path,
@@ -78,7 +83,7 @@ func one[V any](name, path string, place nav, view func(*renderer) V) kind {
 		nav:  place,
 		n:    func(*site.Site) int { return 1 },
 		page: func(r *renderer, _ int) (page, string) {
-			return page{path, name, func() any { return view(r) }}, ""
+			return page{path, name, func() any { return named(view(r)) }}, ""
 		},
 	}
 }
@@ -87,6 +92,7 @@ func one[V any](name, path string, place nav, view func(*renderer) V) kind {
 // list: at(id) is where the page of the element whose id and title key
 // gives goes.
 func each[T, V any](name string, at func(id string) string, place nav, list func(*site.Site) []T, key func(T) (id, title string), view func(*renderer, T) V) kind {
+	named := kindOf[V](name)
 	return kind{
 		name: name,
 		path: at("<id>"),
@@ -96,8 +102,24 @@ func each[T, V any](name string, at func(id string) string, place nav, list func
 		page: func(r *renderer, i int) (page, string) {
 			x := list(r.site)[i]
 			id, title := key(x)
-			return page{at(id), name, func() any { return view(r, x) }}, title
+			return page{at(id), name, func() any { return named(view(r, x)) }}, title
 		},
+	}
+}
+
+// kindOf returns what gives a view of type V its kind's name as
+// Frame.Kind, so that no view method names its own kind. A view without
+// a Frame stops the program as it starts.
+func kindOf[V any](name string) func(V) any {
+	f, ok := reflect.TypeFor[V]().FieldByName("Frame")
+	if !ok || f.Type != reflect.TypeFor[Frame]() {
+		panic("render: the view of kind " + name + " has no Frame")
+	}
+	kindAt, _ := f.Type.FieldByName("Kind")
+	index := append(f.Index[:len(f.Index):len(f.Index)], kindAt.Index...)
+	return func(v V) any {
+		reflect.ValueOf(&v).Elem().FieldByIndex(index).SetString(name)
+		return v
 	}
 }
 

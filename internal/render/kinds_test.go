@@ -126,6 +126,9 @@ func TestKindsTemplates(t *testing.T) {
 
 // TestKindsInLayout: internal/layout knows every kind's pages as
 // sprintkit's own, so that no free page or copied file takes their place.
+// A kind's path is declared in layout (at or each), which reserves its top
+// folder by itself: this fails for a row whose path is written anywhere
+// else, and for no path declared there.
 func TestKindsInLayout(t *testing.T) {
 	for _, k := range kinds {
 		p := strings.ReplaceAll(k.path, "<id>", "x")
@@ -144,8 +147,9 @@ func TestKindsInLayout(t *testing.T) {
 }
 
 // TestKindsViews: on a site with pages of every kind, each page's view is
-// its kind's, with Frame.Kind its kind's name, and the navigation is the
-// start page, the board, the actions, the studies and the free pages.
+// its kind's, with Frame.Kind its kind's name (which the row sets, not the
+// view method: kindOf), and the navigation is the start page, the board,
+// the actions, the studies and the free pages.
 func TestKindsViews(t *testing.T) {
 	s, r := sitegenRenderer(t, 3, Options{})
 	seen := map[string]int{}
@@ -182,6 +186,17 @@ func TestKindsViews(t *testing.T) {
 	if !slices.Equal(nav, want) {
 		t.Errorf("navigation %q, want %q", nav, want)
 	}
+}
+
+// TestKindOfNeedsAFrame: a kind whose view has no Frame, which base.html
+// draws, stops the program as the rows are made.
+func TestKindOfNeedsAFrame(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("kindOf took a view with no Frame")
+		}
+	}()
+	kindOf[struct{ Title string }]("x")
 }
 
 // TestNotesRenderedOnce: a sprint's page and its session view get the

@@ -20,7 +20,7 @@ type page struct {
 }
 
 func (r *renderer) notFoundView() NotFoundView {
-	return NotFoundView{Frame: r.frame("404", layout.NotFound, r.text.get("notfound.title"), ""), HomeURL: layout.Rel(layout.NotFound, layout.Index)}
+	return NotFoundView{Frame: r.frameAt(layout.NotFound, r.text.get("notfound.title"), ""), HomeURL: layout.Rel(layout.NotFound, layout.Index)}
 }
 
 // markup is what oneLine drops from Markdown source.
@@ -129,7 +129,7 @@ type itemOnce struct {
 func (r *renderer) teamView(t *site.Team) TeamView {
 	name := layout.Team(t.Slug)
 	v := TeamView{
-		Frame:   r.frame("team", name, r.text.get("team.title", "team", t.Name), ""),
+		Frame:   r.frameAt(name, r.text.get("team.title", "team", t.Name), ""),
 		Name:    t.Name,
 		Sprints: r.sprintItems(name, t.Sprints),
 	}
@@ -166,7 +166,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 	name := layout.Sprint(sp.ID)
 	study := layout.Study(sp.Study.ID)
 	v := SprintView{
-		Frame:      r.frame("sprint", name, sp.Title, sp.Assumption.Belief),
+		Frame:      r.frameAt(name, sp.Title, sp.Assumption.Belief),
 		Title:      sp.Title,
 		Outcome:    sp.Outcome(),
 		Date:       r.date(sp.Date),
@@ -231,7 +231,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 func (r *renderer) sessionView(sp *site.Sprint, notes template.HTML) SessionView {
 	name := layout.Session(sp.ID)
 	v := SessionView{
-		Frame:     r.frame("session", name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
+		Frame:     r.frameAt(name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
 		ID:        sp.ID,
 		Title:     sp.Title,
 		Duration:  sp.Duration,
@@ -263,7 +263,7 @@ func (r *renderer) sessionView(sp *site.Sprint, notes template.HTML) SessionView
 func (r *renderer) pageView(pg *site.Page) PageView {
 	name := layout.Page(pg.ID)
 	return PageView{
-		Frame: r.frame("page", name, pg.Title, pg.Description),
+		Frame: r.frameAt(name, pg.Title, pg.Description),
 		Title: pg.Title,
 		Body:  r.md.block(pg.Body),
 	}
@@ -298,7 +298,7 @@ func (r *renderer) actionsView() ActionsView {
 	name := layout.Actions
 	all := r.actions()
 	v := ActionsView{
-		Frame:     r.frame("actions", name, r.text.get("actions.title"), r.text.get("actions.intro")),
+		Frame:     r.frameAt(name, r.text.get("actions.title"), r.text.get("actions.intro")),
 		AsOf:      r.date(r.today),
 		Counts:    r.actionCounts(name, all),
 		CSV:       layout.Rel(name, layout.ActionsCSV),

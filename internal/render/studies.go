@@ -42,7 +42,7 @@ type EnergyGap struct {
 // its own page draws it, so the two cannot disagree.
 func (r *renderer) studiesView() StudiesView {
 	name := layout.Studies
-	v := StudiesView{Frame: r.frame("studies", name, r.text.get("studies.title"), r.text.get("studies.intro"))}
+	v := StudiesView{Frame: r.frameAt(name, r.text.get("studies.title"), r.text.get("studies.intro"))}
 	for _, st := range r.site.Studies {
 		m := r.studyView(st)
 		row := StudyRow{
