@@ -312,18 +312,18 @@ type StudyView struct {
 	Date     Date
 	Report   *Report // nil when the study names none
 	Body     template.HTML
-	Stages   []StageView  // the map's columns, left to right
-	Progress Progress     // of every stage's changes and actions
-	Updated  Date         // the newest entry's day in Log
-	Log      []LogItem    // what changed on the map, newest first, the newest logMax
+	Stages   []StageView // the map's columns, left to right
+	Progress Progress    // of every stage's changes and actions
+	Updated  Date        // the newest entry's day in Log
+	Log      []LogItem   // what changed on the map, newest first, the newest logMax
 	// LogElsewhere is how many older entries Log leaves out.
 	LogElsewhere int
-	TestNext []BeliefItem // the map's beliefs to test next
-	Sprints  []SprintItem // every sprint linked to the study, newest first
-	Quarters []Quarter    // Sprints by quarter, newest first, the latest open
-	StyleURL string       // the map's own style sheet, for the screen and the printed sheet
-	Address  string       // the page's address from the site's base_url; "" without one
-	Legend   Legend       // the states the map draws
+	TestNext     []BeliefItem // the map's beliefs to test next
+	Sprints      []SprintItem // every sprint linked to the study, newest first
+	Quarters     []Quarter    // Sprints by quarter, newest first, the latest open
+	StyleURL     string       // the map's own style sheet, for the screen and the printed sheet
+	Address      string       // the page's address from the site's base_url; "" without one
+	Legend       Legend       // the states the map draws
 	// BoardURL and ActionsURL are the board and the actions page narrowed
 	// to the study: where the beliefs and actions a stage leaves out are.
 	BoardURL, ActionsURL string
