@@ -312,20 +312,12 @@ func (s *Site) Intended() []*Sprint {
 // sprints) as its page lists them: overdue first, then by state
 // (ActionStates), low energy first, then the earliest due.
 func (t *Team) ActionsAsOf(today time.Time) []*Sprint {
-	var list []*Sprint
-	for _, sp := range t.Actions {
-		if sp.Status == "done" {
-			list = append(list, sp)
-		}
-	}
-	slices.SortStableFunc(list, func(a, b *Sprint) int {
+	return counted(t.Actions, today, func(a, b *Sprint) int {
 		return cmp.Or(
-			cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))),
 			cmp.Compare(Energies.Index(a.Action.Energy), Energies.Index(b.Action.Energy)),
 			byDue(a.Action.Due, b.Action.Due),
 		)
 	})
-	return list
 }
 
 // Actions returns the done sprints of the site, whose actions count, as
@@ -333,17 +325,26 @@ func (t *Team) ActionsAsOf(today time.Time) []*Sprint {
 // planned, doing, done and dropped), then by due date (none last), then
 // newest sprint first. Planned sprints' actions are Intended.
 func (s *Site) Actions(today time.Time) []*Sprint {
+	// Equals keep s.Sprints' order: newest first.
+	return counted(s.Sprints, today, func(a, b *Sprint) int {
+		return byDue(a.Action.Due, b.Action.Due)
+	})
+}
+
+// counted returns the done sprints of sprints, whose actions count, in a
+// new list ordered by their actions' state on today (ActionStates), then
+// by then; equals keep the order of sprints.
+func counted(sprints []*Sprint, today time.Time, then func(a, b *Sprint) int) []*Sprint {
 	var list []*Sprint
-	for _, sp := range s.Sprints {
+	for _, sp := range sprints {
 		if sp.Status == "done" {
 			list = append(list, sp)
 		}
 	}
-	// Equals keep s.Sprints' order: newest first.
 	slices.SortStableFunc(list, func(a, b *Sprint) int {
 		return cmp.Or(
 			cmp.Compare(ActionStates.Index(a.ActionState(today)), ActionStates.Index(b.ActionState(today))),
-			byDue(a.Action.Due, b.Action.Due),
+			then(a, b),
 		)
 	})
 	return list
