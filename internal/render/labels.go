@@ -57,6 +57,11 @@ func (t *text) get(key string, pairs ...any) string {
 // "state" (and "open" as planned), so that a site's own template from then
 // still shows words.
 func (t *text) label(group, value string) string {
+	return t.get(t.labelKey(group, value))
+}
+
+// labelKey is the key of the label that label gives for group and value.
+func (t *text) labelKey(group, value string) string {
 	key := group + "." + value
 	if _, ok := t.labels[key]; !ok && (group == "change" || group == "action") {
 		if value == site.OpenState {
@@ -64,7 +69,7 @@ func (t *text) label(group, value string) string {
 		}
 		key = site.States.Group + "." + value
 	}
-	return t.get(key)
+	return key
 }
 
 // form returns the plural form for the value named count in pairs.
