@@ -2,13 +2,6 @@ package render
 
 import "github.com/sprintkit/sprintkit/internal/layout"
 
-// frame is frameAt(name, title, desc). Its first argument, a kind's name,
-// is not read: the kind's row sets Frame.Kind (kinds.go). It stays for
-// studyView until that method is next changed and calls frameAt.
-func (r *renderer) frame(_, name, title, desc string) Frame {
-	return r.frameAt(name, title, desc)
-}
-
 // frameAt is the Frame of the page at name, all but its Kind, which the
 // page's kind sets (kinds.go).
 func (r *renderer) frameAt(name, title, desc string) Frame {

@@ -1,11 +1,13 @@
 package render
 
 import (
+	"errors"
 	"os"
 	"testing"
 	"testing/fstest"
 
 	"github.com/sprintkit/sprintkit/internal/site"
+	"github.com/sprintkit/sprintkit/internal/sitegen"
 )
 
 // misspelt is a site's own start page that asks for labels that are not
@@ -33,8 +35,17 @@ func TestLabelProblems(t *testing.T) {
 	if ps := r.labelProblems(r.pages["study"]); len(ps) > 0 {
 		t.Errorf("testdata/study-before-cells.html: %v", ps)
 	}
-	_, r = sitegenRenderer(t, 1, Options{Overrides: fstest.MapFS{"index.html": {Data: []byte(misspelt)}}})
-	got := r.labelProblems(r.pages["index"])
+	// newRenderer asks labelProblems of every kind's templates, before
+	// any page is drawn.
+	s, err := site.Load(sitegen.MapFS(1), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = newRenderer(s, Options{Overrides: fstest.MapFS{"index.html": {Data: []byte(misspelt)}}})
+	var got site.Problems
+	if !errors.As(err, &got) {
+		t.Fatalf("a site's template with unknown labels: %v, want its problems", err)
+	}
 	want := site.Problems{
 		{Path: "templates/index.html", Line: 2, Col: 26, Msg: `unknown label "nav.hme" (did you mean "nav.home"?)`},
 		{Path: "templates/index.html", Line: 4, Col: 35, Msg: `unknown label "verdict.suported" (did you mean "verdict.supported"?)`},

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -156,6 +158,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	var unknown site.Problems
 	for _, k := range kinds {
 		kind := k.name
 		clone, err := base.Clone()
@@ -166,7 +169,16 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		if r.pages[kind], err = r.parseFile(clone, kind+".html"); err != nil {
 			return nil, err
 		}
+		// Before the labels are folded in, while the calls are there to
+		// find: a label no language has fails the build before any page
+		// is drawn, where it would show its key.
+		unknown = append(unknown, r.labelProblems(r.pages[kind])...)
 		r.foldLabels(r.pages[kind])
+	}
+	if len(unknown) > 0 {
+		// base.html and the shared templates are in every kind's set.
+		slices.SortFunc(unknown, func(a, b site.Problem) int { return strings.Compare(a.Error(), b.Error()) })
+		return nil, slices.CompactFunc(unknown, func(a, b site.Problem) bool { return a.Error() == b.Error() })
 	}
 	r.identify()
 	r.navigation()
@@ -331,6 +343,24 @@ func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 		if b, ok := r.cache.page(p.name, k); ok {
 			return w.WriteFile(p.name, b)
 		}
+	}
+	if sw, ok := w.(StreamWriter); ok && r.cache == nil {
+		// Nothing keeps the page: it goes to its file as it is drawn,
+		// and no page is held whole (the board of a large site is
+		// megabytes).
+		var problem error // the template's, not wrapped as a failed write
+		err := sw.WriteStream(p.name, func(f io.Writer) error {
+			bw := bufio.NewWriterSize(f, 32<<10)
+			if err := r.pages[p.kind].ExecuteTemplate(bw, p.kind+".html", view); err != nil {
+				problem = execProblem(p.kind+".html", p.name, err)
+				return problem
+			}
+			return bw.Flush()
+		})
+		if problem != nil {
+			return problem
+		}
+		return err
 	}
 	buf.Reset()
 	if err := r.pages[p.kind].ExecuteTemplate(buf, p.kind+".html", view); err != nil {

@@ -13,7 +13,7 @@ import (
 func (r *renderer) studyView(st *site.Study) StudyView {
 	name := layout.Study(st.ID)
 	v := StudyView{
-		Frame:   r.frame("study", name, st.Title, st.Summary),
+		Frame:   r.frameAt(name, st.Title, st.Summary),
 		Title:   st.Title,
 		Kind:    st.Kind,
 		Summary: r.md.block(st.Summary),
