@@ -572,16 +572,10 @@
       toEnd();
     }
   }
-  var wasFull = false;
   document.addEventListener("fullscreenchange", function () {
     // Escape in full screen is the browser's: it leaves full screen, and
-    // with it the presentation view that entered it. A reload leaves full
-    // screen too, and the event can reach the new page after it put the
-    // view back: only a page that was in full screen itself leaves it.
-    if (document.fullscreenElement) {
-      wasFull = true;
-    } else if (wasFull && presenting()) {
-      wasFull = false;
+    // with it the presentation view that entered it.
+    if (!document.fullscreenElement && presenting()) {
       present(false);
     }
   });
