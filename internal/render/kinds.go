@@ -172,27 +172,35 @@ func (r *renderer) navigation() {
 	}
 }
 
-// notesOnce holds a sprint's notes, rendered, between the two pages that
+// notesOnce holds a sprint's notes, rendered, between the three that
 // show them.
 type notesOnce struct {
-	mu   sync.Mutex
-	html template.HTML
-	held bool
+	mu    sync.Mutex
+	html  template.HTML
+	taken int // by how many of notesUsers
 }
 
-// notes are sp's notes rendered, once for its page and its session view,
-// which go out one after the other: the first renders them, the second
-// takes them and lets them go, so that a build holds the notes of the
-// sprints under way only. (A third would render them again.)
+// notesUsers is how many of a build's parts show a sprint's notes: its
+// page, its session view and the search index.
+const notesUsers = 3
+
+// notes are sp's notes rendered once for its page, its session view and
+// the search index: the first renders them, the last takes them and lets
+// them go. The pages go out one after the other, and the search index
+// goes through the sprints beside them in the same order, so a build
+// holds the notes of the sprints under way only. (A fourth would render
+// them again; a build that takes its search entry from its Cache lets
+// them go with the renderer.)
 func (r *renderer) notes(sp *site.Sprint) template.HTML {
 	n := &r.sprintNotes[r.itemAt[sp]]
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if n.held {
-		h := n.html
-		n.html, n.held = "", false
-		return h
+	if n.taken == 0 {
+		n.html = r.md.block(sp.Notes)
 	}
-	n.html, n.held = r.md.block(sp.Notes), true
-	return n.html
+	h := n.html
+	if n.taken++; n.taken == notesUsers {
+		n.html, n.taken = "", 0
+	}
+	return h
 }

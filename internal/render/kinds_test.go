@@ -199,8 +199,9 @@ func TestKindOfNeedsAFrame(t *testing.T) {
 	kindOf[struct{ Title string }]("x")
 }
 
-// TestNotesRenderedOnce: a sprint's page and its session view get the
-// same notes, rendered once; a third asks again.
+// TestNotesRenderedOnce: a sprint's page, its session view and the
+// search index get the same notes, rendered once, and the last lets them
+// go; a fourth asks again.
 func TestNotesRenderedOnce(t *testing.T) {
 	s, r := sitegenRenderer(t, 1, Options{})
 	sp := s.Sprints[0]
@@ -211,8 +212,14 @@ func TestNotesRenderedOnce(t *testing.T) {
 	if first == "" || r.notes(sp) != first {
 		t.Fatalf("notes %q, then another", first)
 	}
-	if n := &r.sprintNotes[0]; n.held || n.html != "" {
-		t.Errorf("notes still held after both pages took them")
+	if n := &r.sprintNotes[0]; n.html != first {
+		t.Errorf("the notes were let go before the search index took them")
+	}
+	if doc := r.sprintEntry(sp); len(doc.fields[3]) == 0 {
+		t.Errorf("the search index has no words of the notes")
+	}
+	if n := &r.sprintNotes[0]; n.taken != 0 || n.html != "" {
+		t.Errorf("notes still held after the pages and the search index took them")
 	}
 	if r.notes(sp) != first {
 		t.Errorf("the notes rendered again differ")

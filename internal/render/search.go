@@ -307,7 +307,9 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 	if sp.Action.Team != sp.Team {
 		body = append(body, sp.Action.Team)
 	}
-	d.fields = r.searchFields(sp.Title+"\n\n"+sp.Assumption.Belief, sp.Result.Learned, strings.Join(body, "\n\n"), sp.Notes)
+	// The notes as the sprint's pages render them: the build converts
+	// each sprint's notes once.
+	d.fields = r.searchFields(sp.Title+"\n\n"+sp.Assumption.Belief, sp.Result.Learned, strings.Join(body, "\n\n"), r.notes(sp))
 	if err == nil {
 		parts := make([]string, len(d.fields))
 		for i, f := range d.fields {
@@ -318,16 +320,21 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 	return d
 }
 
-// searchFields are the folded words of four Markdown texts (head, lesson,
-// body and notes), each word in the first of them it occurs in only.
-func (r *renderer) searchFields(head, lesson, body, notes string) [4][]string {
+// searchFields are the folded words of three Markdown texts (head, lesson
+// and body) and of rendered notes, each word in the first of them it
+// occurs in only.
+func (r *renderer) searchFields(head, lesson, body string, notes template.HTML) [4][]string {
 	var out [4][]string
 	seen := map[string]bool{}
-	for i, src := range [4]string{head, lesson, body, notes} {
-		if src == "" {
-			continue
+	for i, src := range [4]string{head, lesson, body, ""} {
+		h := notes
+		if i < 3 {
+			if src == "" {
+				continue
+			}
+			h = r.md.block(src)
 		}
-		for _, w := range strings.Fields(fold(plainText(r.md.block(src)))) {
+		for _, w := range strings.Fields(fold(plainText(h))) {
 			if !seen[w] {
 				seen[w] = true
 				out[i] = append(out[i], w)
