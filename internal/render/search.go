@@ -116,7 +116,7 @@ func (r *renderer) searchIndex() ([]byte, error) {
 			body = append(body, sg.Name, sg.Current, sg.Desired, strings.Join(sg.Touchpoints, ", "))
 		}
 		body = append(body, st.Owner, st.Body)
-		d.fields = r.searchFields(st.Title, st.Summary, strings.Join(body, "\n\n"), "")
+		d.fields = r.searchFields([]string{st.Title}, []string{st.Summary}, body, "")
 		docs = append(docs, d)
 		for _, sg := range st.Stages {
 			link := layout.StageOf(st.ID, sg.ID)
@@ -125,7 +125,7 @@ func (r *renderer) searchIndex() ([]byte, error) {
 				if sp := b.Tested(); sp != nil {
 					d.date, d.team = isoDate(sp.Date), team(sp.Team)
 				}
-				d.fields = r.searchFields(b.Text, "", sg.Name, "")
+				d.fields = r.searchFields([]string{b.Text}, nil, []string{sg.Name}, "")
 				docs = append(docs, d)
 			}
 			for _, c := range sg.Changes {
@@ -133,7 +133,7 @@ func (r *renderer) searchIndex() ([]byte, error) {
 				if d.date == "" && c.Sprint != nil {
 					d.date = isoDate(c.Sprint.Date)
 				}
-				d.fields = r.searchFields(c.Text, "", sg.Name+" "+c.Owner, "")
+				d.fields = r.searchFields([]string{c.Text}, nil, []string{sg.Name, c.Owner}, "")
 				docs = append(docs, d)
 			}
 		}
@@ -309,7 +309,7 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 	}
 	// The notes as the sprint's pages render them: the build converts
 	// each sprint's notes once.
-	d.fields = r.searchFields(sp.Title+"\n\n"+sp.Assumption.Belief, sp.Result.Learned, strings.Join(body, "\n\n"), r.notes(sp))
+	d.fields = r.searchFields([]string{sp.Title, sp.Assumption.Belief}, []string{sp.Result.Learned}, body, r.notes(sp))
 	if err == nil {
 		parts := make([]string, len(d.fields))
 		for i, f := range d.fields {
@@ -320,20 +320,14 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 	return d
 }
 
-// searchFields are the folded words of three Markdown texts (head, lesson
-// and body) and of rendered notes, each word in the first of them it
-// occurs in only.
-func (r *renderer) searchFields(head, lesson, body string, notes template.HTML) [4][]string {
+// searchFields are the folded words of three lists of Markdown texts
+// (head, lesson and body) and of rendered notes, each word in the first
+// field it occurs in only. Each text is rendered on its own, as the pages
+// render it, so that most come from the build's cache of short texts.
+func (r *renderer) searchFields(head, lesson, body []string, notes template.HTML) [4][]string {
 	var out [4][]string
 	seen := map[string]bool{}
-	for i, src := range [4]string{head, lesson, body, ""} {
-		h := notes
-		if i < 3 {
-			if src == "" {
-				continue
-			}
-			h = r.md.block(src)
-		}
+	add := func(i int, h template.HTML) {
 		for _, w := range strings.Fields(fold(plainText(h))) {
 			if !seen[w] {
 				seen[w] = true
@@ -341,6 +335,12 @@ func (r *renderer) searchFields(head, lesson, body string, notes template.HTML) 
 			}
 		}
 	}
+	for i, texts := range [3][]string{head, lesson, body} {
+		for _, src := range texts {
+			add(i, r.md.block(src))
+		}
+	}
+	add(3, notes)
 	return out
 }
 
