@@ -64,12 +64,23 @@ type notesTarget struct {
 // definitions [label]: address.
 var inlineLink = regexp.MustCompile(`(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)`)
 
+// hasLinkMark reports whether s holds what every match of inlineLink
+// holds: "](" or "]:".
+func hasLinkMark(s string) bool {
+	return strings.Contains(s, "](") || strings.Contains(s, "]:")
+}
+
 // schemeOrRoot matches the addresses notesLinks leaves alone.
 var schemeOrRoot = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.-]*:|#|/)`)
 
 // notesTargets returns the relative addresses that the Markdown src links
 // to, outside code blocks and code spans.
 func notesTargets(src string) []notesTarget {
+	if !hasLinkMark(src) {
+		// Most notes link to nothing: every save reads every sprint's
+		// notes this way, and the pattern is slow to try on every line.
+		return nil
+	}
 	var out []notesTarget
 	fence := ""
 	for i, line := range strings.Split(src, "\n") {
@@ -86,6 +97,9 @@ func notesTargets(src string) []notesTarget {
 		}
 		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
 			continue // an indented code block, or a list's continuation: both rare for links to files
+		}
+		if !hasLinkMark(line) {
+			continue
 		}
 		code := codeSpans(line)
 		for _, m := range inlineLink.FindAllStringSubmatchIndex(line, -1) {
