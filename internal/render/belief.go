@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
@@ -30,6 +31,24 @@ func (r *renderer) beliefItem(b *site.Belief, link func(*site.Sprint) *Link) Bel
 	}
 	item.Drawn = drawn(item.Basis, item.State)
 	return item
+}
+
+// across is the belief b as every sprint page that tests it shows it: its
+// state across all its sprints. The sprint pages lie side by side, so
+// their links to the sprints of the tally are the same: it is made once a
+// build, not once for each of the sprints, whose tallies grow with them.
+func (r *renderer) across(b *site.Belief) *BeliefItem {
+	r.acrossMu.Lock()
+	defer r.acrossMu.Unlock()
+	if item, ok := r.acrossOf[b]; ok {
+		return item
+	}
+	if r.acrossOf == nil {
+		r.acrossOf = map[*site.Belief]*BeliefItem{}
+	}
+	item := r.beliefItem(b, r.sprintLink(layout.Sprint("x")))
+	r.acrossOf[b] = &item
+	return &item
 }
 
 // tested counts the sprints of a tally.

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/sprintkit/sprintkit/internal/labels"
@@ -91,7 +92,7 @@ func (t *text) groupOf(group string) string {
 
 // labelGroups are the groups of the labels: what comes before the last
 // dot of each key.
-func labelGroups() []string {
+var labelGroups = sync.OnceValue(func() []string {
 	var groups []string
 	for _, k := range labels.Keys() {
 		if i := strings.LastIndexByte(k, '.'); i > 0 && !slices.Contains(groups, k[:i]) {
@@ -99,7 +100,7 @@ func labelGroups() []string {
 		}
 	}
 	return groups
-}
+})
 
 // nodeProblem is msg at node n of tree, in the template file that holds
 // it.

@@ -213,8 +213,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 	}
 	if b := sp.Tests; b != nil {
 		v.FromMap = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, b.Stage.ID)), b.Stage.Name}
-		across := r.beliefItem(b, r.sprintLink(name))
-		v.Across = &across
+		v.Across = r.across(b)
 	}
 	if sp.Follows != nil {
 		v.Follows = &Link{layout.Rel(name, layout.Sprint(sp.Follows.ID)), sp.Follows.Title}

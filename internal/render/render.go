@@ -97,6 +97,9 @@ type renderer struct {
 	// sprintNotes hold each sprint's notes between its two pages
 	// (kinds.go), by position in site.Sprints.
 	sprintNotes []notesOnce
+	// acrossOf holds each belief as the sprint pages show it (across).
+	acrossMu sync.Mutex
+	acrossOf map[*site.Belief]*BeliefItem
 }
 
 // overlay reads a file from the site's templates first, then the embedded ones.
