@@ -78,36 +78,58 @@ func (s *Server) withRecording(r *http.Request, st *state, name string, page []b
 		return page
 	}
 	d := recordData{Control: s.mayControl(r)}
+	d.Record, d.Actions, d.Changes = pageFiles(st, name, page)
+	if d.Record == nil && d.Actions == nil && d.Changes == nil {
+		return page
+	}
+	if !d.Control {
+		// A page from the network learns nothing of the files.
+		d.Record, d.Actions, d.Changes = nil, nil, nil
+	}
+	text := labelText(st.site.Settings)
+	d.Labels = recordLabels(text)
+	if d.Control {
+		d.URL = rootFrom(r.URL.Path) + editPath
+		d.States = site.States.Values
+		d.Verdicts = site.Verdicts.Values
+		d.Evidences = site.Evidences.Values
+		d.Energies = site.Energies.Values
+		d.Names = valueNames(d, text)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		return page
+	}
+	return insertRecording(page, js)
+}
+
+// pageFiles finds the files that the controls of page, the file name of
+// the build st, write: the sprint's plan for the outcome form on a
+// sprint's page or session view, and a file for each mark of an action's
+// or a change's state, by the mark. Each is nil when the page has none.
+func pageFiles(st *state, name string, page []byte) (record *recordForm, actions, changes map[string]fileState) {
 	sprints := map[string]*site.Sprint{}
 	for _, sp := range st.site.Sprints {
 		sprints[sp.ID] = sp
 	}
 	if m := pageRE.FindStringSubmatch(name); m != nil {
 		if sp := sprints[m[1]]; sp != nil {
-			d.Record = &recordForm{Path: sp.Path, Hash: st.sums[sp.Path], Values: outcome(sp)}
+			record = &recordForm{Path: sp.Path, Hash: st.sums[sp.Path], Values: outcome(sp)}
 		}
 	}
-	var study *site.Study
-	if m := studyRE.FindStringSubmatch(name); m != nil {
-		for _, x := range st.site.Studies {
-			if x.ID == m[1] {
-				study = x
-			}
-		}
-	}
+	study := studyOf(st.site, name)
 	for _, m := range markRE.FindAllSubmatch(page, -1) {
 		mark := string(m[2])
 		switch string(m[1]) {
 		case "action":
-			id := sprintOf(name, mark)
-			sp := sprints[id]
+			sp := sprints[sprintOf(name, mark)]
 			if sp == nil {
 				continue
 			}
-			if d.Actions == nil {
-				d.Actions = map[string]fileState{}
+			if actions == nil {
+				actions = map[string]fileState{}
 			}
-			d.Actions[mark] = fileState{Path: sp.Path, Hash: st.sums[sp.Path], State: stateWord(sp.Action.Status)}
+			actions[mark] = fileState{Path: sp.Path, Hash: st.sums[sp.Path], State: stateWord(sp.Action.Status)}
 		case "change":
 			if study == nil {
 				continue
@@ -116,53 +138,71 @@ func (s *Server) withRecording(r *http.Request, st *state, name string, page []b
 			if c == nil {
 				continue
 			}
-			if d.Changes == nil {
-				d.Changes = map[string]fileState{}
+			if changes == nil {
+				changes = map[string]fileState{}
 			}
-			d.Changes[mark] = fileState{Path: study.Path, Hash: st.sums[study.Path], State: c.Status, Key: mark}
+			changes[mark] = fileState{Path: study.Path, Hash: st.sums[study.Path], State: c.Status, Key: mark}
 		}
 	}
-	if d.Record == nil && d.Actions == nil && d.Changes == nil {
-		return page
+	return record, actions, changes
+}
+
+// studyOf is the study whose map is the page name, the last of that id in
+// s; nil for any other page.
+func studyOf(s *site.Site, name string) *site.Study {
+	var study *site.Study
+	if m := studyRE.FindStringSubmatch(name); m != nil {
+		for _, x := range s.Studies {
+			if x.ID == m[1] {
+				study = x
+			}
+		}
 	}
-	if !d.Control {
-		// A page from the network learns nothing of the files.
-		d.Record, d.Actions, d.Changes = nil, nil, nil
-	}
-	set := st.site.Settings
-	text := func(key string) string {
+	return study
+}
+
+// labelText gives a label's text in the site's settings: the site's own,
+// or else the one of its language.
+func labelText(set site.Settings) func(key string) string {
+	return func(key string) string {
 		if v, ok := set.Labels[key]; ok {
 			return v
 		}
 		v, _ := labels.Text(set.Language, key)
 		return v
 	}
-	d.Labels = map[string]string{}
+}
+
+// recordLabels is the text of the controls, by the key that record.js
+// reads (the label record.<key>).
+func recordLabels(text func(string) string) map[string]string {
+	out := map[string]string{}
 	for _, k := range []string{"title", "open", "key", "verdict", "noVerdict", "learned", "evidence", "noEvidence",
 		"do", "owner", "due", "energy", "state", "save", "close", "saving", "saved", "undo", "undone",
 		"conflict", "failed", "needLesson", "follower", "actionState", "changeState"} {
-		d.Labels[k] = text("record." + k)
+		out[k] = text("record." + k)
 	}
-	if d.Control {
-		d.URL = rootFrom(r.URL.Path) + editPath
-		d.States = site.States.Values
-		d.Verdicts = site.Verdicts.Values
-		d.Evidences = site.Evidences.Values
-		d.Energies = site.Energies.Values
-		d.Names = map[string]string{"action": text("actions.action")}
-		for _, g := range []struct {
-			group  string
-			values []string
-		}{{"state", d.States}, {"verdict", d.Verdicts}, {"evidence", d.Evidences}, {"effort", d.Energies}} {
-			for _, v := range g.values {
-				d.Names[g.group+"."+v] = text(g.group + "." + v)
-			}
+	return out
+}
+
+// valueNames is the names of the values that the controls of d offer, by
+// "<group>.<value>", and the name of an action.
+func valueNames(d recordData, text func(string) string) map[string]string {
+	names := map[string]string{"action": text("actions.action")}
+	for _, g := range []struct {
+		group  string
+		values []string
+	}{{"state", d.States}, {"verdict", d.Verdicts}, {"evidence", d.Evidences}, {"effort", d.Energies}} {
+		for _, v := range g.values {
+			names[g.group+"."+v] = text(g.group + "." + v)
 		}
 	}
-	js, err := json.Marshal(d)
-	if err != nil {
-		return page
-	}
+	return names
+}
+
+// insertRecording puts the style of the controls in page's head, and
+// the data js and the script before the end of its body.
+func insertRecording(page, js []byte) []byte {
 	// JSON in a script element: nothing in it may close the element.
 	js = bytes.ReplaceAll(js, []byte("</"), []byte(`<\/`))
 	// The data is a part that the live script swaps in place, so that the
