@@ -78,8 +78,28 @@ func (r *renderer) search(w Writer) error {
 }
 
 func (r *renderer) searchIndex() ([]byte, error) {
+	ix := r.searchDocs()
+	ix.number()
+	return r.writeIndex(ix)
+}
+
+// A searchIx is the index as it is made: its documents, then their words
+// and states numbered.
+type searchIx struct {
+	teams   []string
+	studies [][2]string // id and title
+	docs    []searchDoc
+	words   []string       // the vocabulary, the words in the most documents first
+	at      map[string]int // each word's place in words
+	states  []string
+	stateAt map[string]int
+}
+
+// searchDocs are the site's sprints, studies, beliefs and changes as
+// documents of the index.
+func (r *renderer) searchDocs() *searchIx {
 	s := r.site
-	var teams []string
+	ix := &searchIx{}
 	teamAt := map[string]int{}
 	team := func(name string) int {
 		if name == "" {
@@ -87,9 +107,9 @@ func (r *renderer) searchIndex() ([]byte, error) {
 		}
 		i, ok := teamAt[name]
 		if !ok {
-			i = len(teams)
+			i = len(ix.teams)
 			teamAt[name] = i
-			teams = append(teams, name)
+			ix.teams = append(ix.teams, name)
 		}
 		return i
 	}
@@ -97,48 +117,60 @@ func (r *renderer) searchIndex() ([]byte, error) {
 		team(t.Name)
 	}
 	studyAt := map[string]int{}
-	studies := make([][2]string, len(s.Studies))
+	ix.studies = make([][2]string, len(s.Studies))
 	for i, st := range s.Studies {
 		studyAt[st.ID] = i
-		studies[i] = [2]string{st.ID, st.Title}
+		ix.studies[i] = [2]string{st.ID, st.Title}
 	}
 
-	var docs []searchDoc
 	for _, sp := range s.Sprints {
 		e := r.sprintEntry(sp)
 		e.team, e.study = team(sp.Team), studyAt[sp.StudyID]
-		docs = append(docs, e)
+		ix.docs = append(ix.docs, e)
 	}
 	for i, st := range s.Studies {
-		d := searchDoc{kind: "study", title: st.Title, link: st.ID, date: isoDate(st.Date), team: -1, study: i, state: "kind." + st.Kind}
-		var body []string
-		for _, sg := range st.Stages {
-			body = append(body, sg.Name, sg.Current, sg.Desired, strings.Join(sg.Touchpoints, ", "))
+		ix.docs = append(ix.docs, r.studyDocs(i, st, team)...)
+	}
+	return ix
+}
+
+// studyDocs are the study st, the i-th, and its map's beliefs and changes
+// as documents; team numbers a team by its name.
+func (r *renderer) studyDocs(i int, st *site.Study, team func(string) int) []searchDoc {
+	var docs []searchDoc
+	d := searchDoc{kind: "study", title: st.Title, link: st.ID, date: isoDate(st.Date), team: -1, study: i, state: "kind." + st.Kind}
+	var body []string
+	for _, sg := range st.Stages {
+		body = append(body, sg.Name, sg.Current, sg.Desired, strings.Join(sg.Touchpoints, ", "))
+	}
+	body = append(body, st.Owner, st.Body)
+	d.fields = r.searchFields([]string{st.Title}, []string{st.Summary}, body, "")
+	docs = append(docs, d)
+	for _, sg := range st.Stages {
+		link := layout.StageOf(st.ID, sg.ID)
+		for _, b := range sg.Beliefs {
+			d := searchDoc{kind: "belief", title: oneLine(b.Text), link: link, team: -1, study: i, state: "belief." + b.State()}
+			if sp := b.Tested(); sp != nil {
+				d.date, d.team = isoDate(sp.Date), team(sp.Team)
+			}
+			d.fields = r.searchFields([]string{b.Text}, nil, []string{sg.Name}, "")
+			docs = append(docs, d)
 		}
-		body = append(body, st.Owner, st.Body)
-		d.fields = r.searchFields([]string{st.Title}, []string{st.Summary}, body, "")
-		docs = append(docs, d)
-		for _, sg := range st.Stages {
-			link := layout.StageOf(st.ID, sg.ID)
-			for _, b := range sg.Beliefs {
-				d := searchDoc{kind: "belief", title: oneLine(b.Text), link: link, team: -1, study: i, state: "belief." + b.State()}
-				if sp := b.Tested(); sp != nil {
-					d.date, d.team = isoDate(sp.Date), team(sp.Team)
-				}
-				d.fields = r.searchFields([]string{b.Text}, nil, []string{sg.Name}, "")
-				docs = append(docs, d)
+		for _, c := range sg.Changes {
+			d := searchDoc{kind: "change", title: oneLine(c.Text), link: link, date: isoDate(c.Since), team: team(c.Team), study: i, state: "state." + c.Status}
+			if d.date == "" && c.Sprint != nil {
+				d.date = isoDate(c.Sprint.Date)
 			}
-			for _, c := range sg.Changes {
-				d := searchDoc{kind: "change", title: oneLine(c.Text), link: link, date: isoDate(c.Since), team: team(c.Team), study: i, state: "state." + c.Status}
-				if d.date == "" && c.Sprint != nil {
-					d.date = isoDate(c.Sprint.Date)
-				}
-				d.fields = r.searchFields([]string{c.Text}, nil, []string{sg.Name, c.Owner}, "")
-				docs = append(docs, d)
-			}
+			d.fields = r.searchFields([]string{c.Text}, nil, []string{sg.Name, c.Owner}, "")
+			docs = append(docs, d)
 		}
 	}
+	return docs
+}
 
+// number numbers the index's words and states.
+func (ix *searchIx) number() {
+	docs := ix.docs
 	// The vocabulary, the words in the most documents first, and each
 	// document's words as positions in it.
 	at := map[string]int{}
@@ -166,12 +198,17 @@ func (r *renderer) searchIndex() ([]byte, error) {
 		}
 	}
 
+	ix.words, ix.at, ix.states, ix.stateAt = words, at, states, stateAt
+}
+
+// writeIndex writes ix as search-index.js.
+func (r *renderer) writeIndex(ix *searchIx) ([]byte, error) {
 	labels := map[string]string{}
 	for _, k := range []string{"search.sprint", "search.study", "search.belief", "search.change", "search.allKinds",
 		"search.allStudies", "search.best", "search.inNotes", "search.inLesson", "search.narrow"} {
 		labels[k] = r.text.get(k)
 	}
-	for _, d := range docs {
+	for _, d := range ix.docs {
 		labels[d.state] = r.text.get(d.state)
 	}
 
@@ -180,61 +217,61 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	// cannot end the script or break it.
 	var buf bytes.Buffer
 	buf.WriteString("// Search index made by sprintkit; see assets/search.js.\nwindow.sprintkitSearch = ")
-	buf.WriteString(`{"w":`)
-	if err := writeJSON(&buf, words); err != nil {
-		return nil, err
-	}
-	// The links, with % for the id, from the one layout.
-	buf.WriteString(`,"l":`)
-	if err := writeJSON(&buf, []string{layout.Study("%"), layout.Sprint("%")}); err != nil {
-		return nil, err
-	}
-	buf.WriteString(`,"t":`)
-	if err := writeJSON(&buf, teams); err != nil {
-		return nil, err
-	}
-	buf.WriteString(`,"s":`)
-	if err := writeJSON(&buf, studies); err != nil {
-		return nil, err
-	}
-	buf.WriteString(`,"x":`)
-	x, err := json.Marshal(labels)
-	if err != nil {
-		return nil, err
-	}
-	buf.Write(x)
-	buf.WriteString(`,"k":`)
-	if err := writeJSON(&buf, searchKinds); err != nil {
-		return nil, err
-	}
-	buf.WriteString(`,"v":`)
-	if err := writeJSON(&buf, states); err != nil {
-		return nil, err
+	for i, part := range []struct {
+		key   string
+		write func() error
+	}{
+		{"w", func() error { return writeJSON(&buf, ix.words) }},
+		// The links, with % for the id, from the one layout.
+		{"l", func() error { return writeJSON(&buf, []string{layout.Study("%"), layout.Sprint("%")}) }},
+		{"t", func() error { return writeJSON(&buf, ix.teams) }},
+		{"s", func() error { return writeJSON(&buf, ix.studies) }},
+		{"x", func() error {
+			x, err := json.Marshal(labels)
+			buf.Write(x)
+			return err
+		}},
+		{"k", func() error { return writeJSON(&buf, searchKinds) }},
+		{"v", func() error { return writeJSON(&buf, ix.states) }},
+	} {
+		buf.WriteString(map[bool]string{true: `{"`, false: `,"`}[i == 0] + part.key + `":`)
+		if err := part.write(); err != nil {
+			return nil, err
+		}
 	}
 	buf.WriteString(`,"d":[`)
-	for i, d := range docs {
+	for i, d := range ix.docs {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		head, err := json.Marshal([]any{slices.Index(searchKinds, d.kind), d.title, d.link, d.date, d.team, d.study, stateAt[d.state]})
-		if err != nil {
+		if err := ix.writeDoc(&buf, d); err != nil {
 			return nil, err
 		}
-		buf.Write(head[:len(head)-1])
-		for _, f := range d.fields {
-			ids := make([]int, len(f))
-			for j, w := range f {
-				ids[j] = at[w]
-			}
-			slices.Sort(ids)
-			buf.WriteString(`,"`)
-			writeIDs(&buf, ids)
-			buf.WriteByte('"')
-		}
-		buf.WriteByte(']')
 	}
 	buf.WriteString("]};\n")
 	return buf.Bytes(), nil
+}
+
+// writeDoc writes the document d: its kind, title, link, date, team,
+// study and state, then the positions of its words, field by field.
+func (ix *searchIx) writeDoc(buf *bytes.Buffer, d searchDoc) error {
+	head, err := json.Marshal([]any{slices.Index(searchKinds, d.kind), d.title, d.link, d.date, d.team, d.study, ix.stateAt[d.state]})
+	if err != nil {
+		return err
+	}
+	buf.Write(head[:len(head)-1])
+	for _, f := range d.fields {
+		ids := make([]int, len(f))
+		for j, w := range f {
+			ids[j] = ix.at[w]
+		}
+		slices.Sort(ids)
+		buf.WriteString(`,"`)
+		writeIDs(buf, ids)
+		buf.WriteByte('"')
+	}
+	buf.WriteByte(']')
+	return nil
 }
 
 // writeIDs writes ascending positions as the index holds them: the first,
