@@ -68,16 +68,10 @@ func summarise(sv StageView) StageSummary {
 		BeliefsN: Total(len(sv.Beliefs)), LessonsN: Total(len(sv.Lessons)), ChangesN: Total(len(sv.Changes)),
 		LongCurrent: textLen(sv.Current) > sheetChars, LongDesired: textLen(sv.Desired) > sheetChars,
 	}
-	byState := map[string]int{}
+	s.Beliefs = countBy(sv.Beliefs, site.BeliefStates.Values, func(b BeliefItem) string { return b.State })
 	for _, b := range sv.Beliefs {
-		byState[b.State]++
 		if b.TestNext {
 			s.TestNext++
-		}
-	}
-	for _, k := range site.BeliefStates.Values {
-		if n := byState[k]; n > 0 {
-			s.Beliefs = append(s.Beliefs, Count{Key: k, N: n})
 		}
 	}
 	beliefs := slices.Clone(sv.Beliefs)
@@ -91,16 +85,10 @@ func summarise(sv StageView) StageSummary {
 		s.LessonPeek[i].Learned = plain(s.LessonPeek[i].Learned)
 	}
 
-	clear(byState)
+	s.Changes = countBy(sv.Changes, site.States.Values, func(c ChangeItem) string { return c.Status })
 	for _, c := range sv.Changes {
-		byState[c.Status]++
 		if c.Overdue {
 			s.Overdue++
-		}
-	}
-	for _, k := range site.States.Values {
-		if n := byState[k]; n > 0 {
-			s.Changes = append(s.Changes, Count{Key: k, N: n})
 		}
 	}
 	changes := slices.Clone(sv.Changes)
@@ -119,6 +107,22 @@ func summarise(sv StageView) StageSummary {
 		s.ChangePeek[i].Text = plain(s.ChangePeek[i].Text)
 	}
 	return s
+}
+
+// countBy counts items by their state, in the order of states, leaving
+// out the states none of them is in.
+func countBy[T any](items []T, states []string, state func(T) string) []Count {
+	by := map[string]int{}
+	for _, it := range items {
+		by[state(it)]++
+	}
+	var out []Count
+	for _, k := range states {
+		if n := by[k]; n > 0 {
+			out = append(out, Count{Key: k, N: n})
+		}
+	}
+	return out
 }
 
 // beliefRank orders a stage's beliefs for its closed cell: what to test
