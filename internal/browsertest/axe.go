@@ -67,8 +67,17 @@ func axeSource(t testing.TB) string {
 	return string(src)
 }
 
-// moduleRoot is the folder with go.mod above the working folder, which
-// for go test is the package's own.
+// ModuleRoot is the folder with go.mod above the working folder, which
+// for go test is the package's own: where .ci/ and the example site are.
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := moduleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func moduleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {

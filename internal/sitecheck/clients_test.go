@@ -47,7 +47,7 @@ var clients struct {
 // in English and testdata/clients.txtar in both languages.
 func clientSites(t testing.TB) []clientSite {
 	t.Helper()
-	root := moduleRoot(t)
+	root := browsertest.ModuleRoot(t)
 	example := exampleSite(t)
 	clients.once.Do(func() {
 		add := func(name, lang, src, dir string) {

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/sprintkit/sprintkit/internal/browsertest"
 )
 
 var (
@@ -89,7 +90,7 @@ func TestFeedFile(t *testing.T) {
 	if feed.ID != base || feed.Title == "" || feed.Updated == "" || len(feed.Links) == 0 {
 		t.Errorf("feed lacks id, title, updated or links: %+v", feed)
 	}
-	sprints, _ := filepath.Glob(filepath.Join(moduleRoot(t), "sprints", "*", "sprint.toml"))
+	sprints, _ := filepath.Glob(filepath.Join(browsertest.ModuleRoot(t), "sprints", "*", "sprint.toml"))
 	if len(feed.Entries) != len(sprints) {
 		t.Errorf("feed has %d entries, want one for each of the %d sprints", len(feed.Entries), len(sprints))
 	}

@@ -46,25 +46,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// moduleRoot is the folder with go.mod: the example site.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-}
-
 // A built site is made once per test run and shared by the tests.
 type built struct {
 	once sync.Once
@@ -81,7 +62,7 @@ var (
 func exampleSite(t testing.TB) string {
 	t.Helper()
 	example.once.Do(func() {
-		example.dir, example.err = buildSite(moduleRoot(t), filepath.Join(tmp, "example"))
+		example.dir, example.err = buildSite(browsertest.ModuleRoot(t), filepath.Join(tmp, "example"))
 	})
 	if example.err != nil {
 		t.Fatalf("building the example site: %v", example.err)
@@ -138,7 +119,7 @@ func tool(t testing.TB, name, env, rel string) string {
 	t.Helper()
 	p := os.Getenv(env)
 	if p == "" {
-		p = filepath.Join(moduleRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
+		p = filepath.Join(browsertest.ModuleRoot(t), ".ci", "node_modules", filepath.FromSlash(rel))
 	}
 	if _, err := os.Stat(p); err != nil {
 		browsertest.Missing(t, name, fmt.Sprintf("cd .ci && npm ci, or set $%s", env))

@@ -3,7 +3,6 @@ package lighthouse
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -40,7 +39,7 @@ func TestMain(m *testing.M) {
 // under a sub-path: accessibility, best practices and SEO at 100,
 // performance at least 95 (under CI), and a layout shift under 0.05.
 func TestLighthouse(t *testing.T) {
-	root := moduleRoot(t)
+	root := browsertest.ModuleRoot(t)
 	node, err := exec.LookPath("node")
 	if err != nil {
 		browsertest.Missing(t, "node", "apt-get install nodejs")
@@ -264,24 +263,5 @@ func checkLighthouse(t *testing.T, path string) {
 	}
 	if cls := r.Audits["cumulative-layout-shift"].NumericValue; cls >= 0.05 {
 		t.Errorf("cumulative layout shift %.3f, want under 0.05", cls)
-	}
-}
-
-// moduleRoot is the folder with go.mod: the example site.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal(errors.New("no go.mod above the test's folder"))
-		}
-		dir = parent
 	}
 }
