@@ -36,7 +36,15 @@ func (b *Builder) Changed(paths []string) {
 // template that fails is site.Problems too, after some files were written:
 // a failed build's output is to be thrown away.
 func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
-	s, err := build(fsys, today, w, &b.sprints, &b.md)
+	return b.BuildShown(fsys, today, w, nil)
+}
+
+// BuildShown is Build that calls shown, when it is not nil, as soon as
+// every page, asset and copied file is written, before the search index,
+// the feed and the data files are made (render.Options.Shown): the dev
+// server shows the pages that soon.
+func (b *Builder) BuildShown(fsys fs.FS, today time.Time, w render.Writer, shown func(*site.Site)) (*site.Site, error) {
+	s, err := build(fsys, today, w, &b.sprints, &b.md, shown)
 	if err == nil {
 		// A failed build asked for less than the site holds: sweeping
 		// after it would make the next build start cold.
@@ -49,10 +57,10 @@ func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Sit
 // Build builds the site once, caching nothing: what a one-off build keeps
 // for the next one would only cost memory.
 func Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
-	return build(fsys, today, w, nil, nil)
+	return build(fsys, today, w, nil, nil, nil)
 }
 
-func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md *render.Cache) (*site.Site, error) {
+func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md *render.Cache, shown func(*site.Site)) (*site.Site, error) {
 	s, err := site.Load(fsys, site.Options{Today: today, Cache: sprints})
 	if err != nil {
 		return nil, err
@@ -61,7 +69,7 @@ func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md
 	if err != nil {
 		return nil, err
 	}
-	if err := render.Render(s, fsys, render.Options{Overrides: overrides, Today: today, Cache: md}, w); err != nil {
+	if err := render.Render(s, fsys, render.Options{Overrides: overrides, Today: today, Cache: md, Shown: shown}, w); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -48,6 +48,13 @@ type Options struct {
 	// Cache keeps rendered Markdown, pages and fragments between builds;
 	// nil caches nothing.
 	Cache *Cache
+	// Shown, when set, is called once every page, asset and copied file
+	// is written: all that a page shows as it loads. The files made from
+	// the whole site that no page loads as it opens (the search index,
+	// the feed and the data files) are then made after it, not beside the
+	// pages, so that the pages are written as soon as they can be. It is
+	// not called when the pages fail.
+	Shown func(*site.Site)
 }
 
 // Render writes every page and asset of s to w, and copies the site's files
@@ -97,6 +104,8 @@ type renderer struct {
 	// sprintNotes hold each sprint's notes between its two pages
 	// (kinds.go), by position in site.Sprints.
 	sprintNotes []notesOnce
+	// then is Options.Shown.
+	then func(*site.Site)
 	// acrossOf holds each belief as the sprint pages show it (across).
 	acrossMu sync.Mutex
 	acrossOf map[*site.Belief]*BeliefItem
@@ -138,6 +147,7 @@ func (o overlay) ReadLink(name string) (string, error) {
 func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	t := newText(s.Settings)
 	r := &renderer{
+		then: opt.Shown,
 		site: s,
 		text: t,
 		md:   newMarkdown(s.Settings.UnsafeHTML, opt.Cache, ""),
@@ -266,10 +276,17 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 			stop.Store(true)
 		}
 	}
-	// The search index, the feed, the assets and the copied files are
-	// made beside the pages.
+	// The assets and the copied files are written beside the pages, and
+	// so are the search index, the feed and the data files unless the
+	// caller would be told of the pages first (Options.Shown).
 	rest := make(chan error, 1)
-	go func() { rest <- r.rest(src, w) }()
+	go func() {
+		err := r.shown(src, w)
+		if err == nil && r.then == nil {
+			err = r.aggregates(w)
+		}
+		rest <- err
+	}()
 
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -303,22 +320,30 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	if ferr != nil {
 		return ferr
 	}
-	return restErr
+	if restErr != nil || r.then == nil {
+		return restErr
+	}
+	r.then(r.site)
+	return r.aggregates(w)
 }
 
-// rest writes what is not a page: the assets, the search index, the feed,
-// the data files and the files copied as they are.
-func (r *renderer) rest(src fs.FS, w Writer) error {
-	if err := r.assets(w); err != nil {
-		return err
-	}
+// aggregates writes the files made from the whole site that no page loads
+// as it opens: the search index (loaded on the first search), the feed
+// and the data files.
+func (r *renderer) aggregates(w Writer) error {
 	if err := r.search(w); err != nil {
 		return err
 	}
 	if err := r.feed(w); err != nil {
 		return err
 	}
-	if err := r.data(w); err != nil {
+	return r.data(w)
+}
+
+// shown writes what pages show beside themselves: the assets and the
+// files copied as they are (a sprint's pictures).
+func (r *renderer) shown(src fs.FS, w Writer) error {
+	if err := r.assets(w); err != nil {
 		return err
 	}
 	for _, f := range r.site.Files {

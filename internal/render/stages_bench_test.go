@@ -79,7 +79,12 @@ func BenchmarkStages(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := output.Write(out, func(w output.Writer) error { return r.rest(nil, w) }); err != nil {
+				if err := output.Write(out, func(w output.Writer) error {
+					if err := r.shown(nil, w); err != nil {
+						return err
+					}
+					return r.aggregates(w)
+				}); err != nil {
 					b.Fatal(err)
 				}
 			}

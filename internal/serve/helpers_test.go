@@ -92,7 +92,8 @@ func startServer(t testing.TB, dir string, poll bool) (*Server, *logBuffer) {
 	return s, &log
 }
 
-// waitState waits until the server's state satisfies ok, and returns it.
+// waitState waits until the server's state satisfies ok, once a build has
+// ended (not the state that shows its pages early), and returns it.
 func waitState(t testing.TB, s *Server, what string, ok func(*state) bool) *state {
 	t.Helper()
 	ch := s.hub.subscribe()
@@ -101,7 +102,7 @@ func waitState(t testing.TB, s *Server, what string, ok func(*state) bool) *stat
 	defer deadline.Stop()
 	for {
 		st := s.cur.Load()
-		if ok(st) {
+		if !st.early && ok(st) {
 			return st
 		}
 		select {

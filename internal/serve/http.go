@@ -222,7 +222,10 @@ func (s *Server) events(w *timedWriter, r *http.Request) {
 		st := s.cur.Load()
 		wrote := false
 		if st != last {
-			if last == nil || st.problems == nil || st.hash != last.hash {
+			// Every build, but the end of one whose pages this stream
+			// told of early (with the same hash).
+			sameBuild := last != nil && last.early && st.seq == last.seq && st.hash == last.hash && st.problems == nil
+			if !sameBuild && (last == nil || st.problems == nil || st.hash != last.hash) {
 				if err := writeEvent(w, "build", st.hash); err != nil {
 					return err
 				}

@@ -20,6 +20,20 @@ type memWriter struct {
 	prev  map[string]file // the last good build, read only
 	mu    sync.Mutex
 	files map[string]file
+	late  map[string]bool // written after mark; nil before it
+}
+
+// mark returns a copy of the files written so far, and from now on notes
+// the names of those written after, which are late.
+func (m *memWriter) mark() map[string]file {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.late = map[string]bool{}
+	files := make(map[string]file, len(m.prev))
+	for name, f := range m.files {
+		files[name] = f
+	}
+	return files
 }
 
 // newMemWriter returns a memWriter that knows prev, the last good build
@@ -50,17 +64,24 @@ func (m *memWriter) WriteFile(name string, data []byte) error {
 		return fmt.Errorf("%s: written twice", name)
 	}
 	m.files[name] = f
+	if m.late != nil {
+		m.late[name] = true
+	}
 	return nil
 }
 
-// hash returns a short hex digest of the whole site: every name and the
-// bytes under it. The same output gives the same hash, in this process
-// and the next one, so a browser reloads only when the output changed.
+// hash returns a short hex digest of the site: every name and the bytes
+// under it, but for the names in skip. The same output gives the same
+// hash, in this process and the next one, so a browser reloads only when
+// the output changed.
 // It adds up the files' own sums, lane by lane, so that it needs no
 // order and costs one addition a file.
-func hash(files map[string]file) string {
+func hash(files map[string]file, skip map[string]bool) string {
 	var lanes [4]uint64
-	for _, f := range files {
+	for name, f := range files {
+		if skip[name] {
+			continue
+		}
 		for i := range lanes {
 			lanes[i] += binary.LittleEndian.Uint64(f.sum[8*i:])
 		}

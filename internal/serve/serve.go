@@ -90,18 +90,29 @@ func (o *Options) defaults() {
 // A state is one build as the server serves it. States are never changed
 // after they are stored; a rebuild stores a new one.
 type state struct {
-	seq      uint64          // counts the builds, failed ones too
-	files    map[string]file // the last good build; nil before the first
-	hash     string          // of files; "" before the first good build
-	problems []string        // the lines of the last build's error, when it failed
-	changed  []string        // the changes that made this build
-	day      time.Time       // the day it was built for
+	seq   uint64          // counts the builds, failed ones too
+	files map[string]file // the last good build; nil before the first
+	// hash is of the files a page shows as it loads (all but late); ""
+	// before the first good build. A browser reloads when it changes.
+	hash string
+	// late are the files made after the pages were shown: the search
+	// index, the feed and the data files (render.Options.Shown).
+	late     map[string]bool
+	all      string    // the hash of every file, late ones too
+	problems []string  // the lines of the last build's error, when it failed
+	changed  []string  // the changes that made this build
+	day      time.Time // the day it was built for
 
 	// The last good build's site, and the hashes of the sprint plans and
 	// studies it was built from, by path: what the recording controls
 	// are filled from (record.go).
 	site *site.Site
 	sums map[string]string
+
+	// early is set on the state that shows a build's pages before its
+	// late files are made; the state stored when the build ends has it
+	// unset.
+	early bool
 }
 
 // A Server builds a site into memory and serves it with live reload.
@@ -185,8 +196,32 @@ func (s *Server) Rebuild(changed []string) error {
 	}
 	mw := newMemWriter(old.files)
 	day := s.day()
-	st, err := s.builder.Build(s.fsys, day, mw)
-	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, changed: changed, day: day, site: old.site, sums: old.sums}
+	// The pages are shown as soon as they are written, with the last
+	// build's search index, feed and data files until theirs are made:
+	// the page that was saved reloads that much sooner. Its hash is of
+	// what pages show, so the browsers do not reload again for the rest.
+	var early *state
+	shown := func(st *site.Site) {
+		files := mw.mark()
+		if old.files == nil {
+			return // the first build: the server shows it whole
+		}
+		for name := range old.late {
+			if _, ok := files[name]; !ok {
+				files[name] = old.files[name]
+			}
+		}
+		early = &state{seq: old.seq + 1, files: files, hash: hash(files, old.late), late: old.late, all: old.all,
+			changed: changed, day: day, site: st, sums: s.sums.snapshot(), early: true}
+		s.cur.Store(early)
+		s.hub.notify()
+	}
+	st, err := s.builder.BuildShown(s.fsys, day, mw, shown)
+	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, late: old.late, all: old.all, changed: changed, day: day, site: old.site, sums: old.sums}
+	if early != nil {
+		// What was shown stays until the build is whole.
+		next.files, next.hash, next.late, next.all, next.site, next.sums = early.files, early.hash, early.late, early.all, early.site, early.sums
+	}
 	if err != nil {
 		var n int
 		next.problems, n = problemLines(err)
@@ -199,16 +234,19 @@ func (s *Server) Rebuild(changed []string) error {
 		fmt.Fprintf(s.stderr, "%s\n%s; %s\n", strings.Join(next.problems, "\n"), count(n, "problem"), still)
 		return err
 	}
-	next.files, next.hash = mw.files, hash(mw.files)
+	next.files, next.late = mw.files, mw.late
+	next.hash, next.all = hash(mw.files, mw.late), hash(mw.files, nil)
 	next.site, next.sums = st, s.sums.snapshot()
 	s.cur.Store(next)
+	// The browsers hear of it again, though with the hash of the early
+	// state they do not reload for it.
 	s.hub.notify()
 	s.printWarnings(st.Warnings)
 	took := time.Since(start).Round(time.Millisecond)
 	switch {
 	case old.seq == 0:
 		fmt.Fprintf(s.stdout, "built %s in %s\n", count(len(next.files), "file"), took)
-	case next.hash == old.hash && old.problems == nil:
+	case next.all == old.all && old.problems == nil:
 		fmt.Fprintf(s.stdout, "%s: the output did not change (%s)\n", describe(changed), took)
 	default:
 		fmt.Fprintf(s.stdout, "%s: rebuilt %s in %s\n", describe(changed), count(len(next.files), "file"), took)
