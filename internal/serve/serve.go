@@ -1,6 +1,10 @@
 // Package serve is the dev server behind "sprintkit serve". It builds the
 // whole site into memory with the same build.Builder that "sprintkit build"
-// uses, swaps the new build in at once, and serves it on loopback. A watcher
+// uses, swaps the new build in, and serves it on loopback: its pages,
+// assets and copied files in one step as soon as they are written, then
+// the files made from the whole site that no page loads as it opens (the
+// search index, the feed, the data files), so that a saved page shows
+// without waiting for them. A watcher
 // rebuilds on every save (bursts batched into one rebuild), and a small
 // script injected into HTML pages as they are served listens for Server-Sent
 // Events at /_sprintkit/events: it reloads the page when the output changed
