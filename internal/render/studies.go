@@ -53,24 +53,22 @@ func (r *renderer) studiesView() StudiesView {
 			Updated:  m.Updated,
 			Progress: m.Progress,
 		}
+		// From the cells' counts, which count every item: a stage lists
+		// only the first of them (cellMax).
 		byState := map[string]int{}
 		for _, sv := range m.Stages {
-			for _, b := range sv.Beliefs {
-				if b.State == site.Untested {
-					row.Beliefs.Untested++
-					if b.TestNext {
-						row.Beliefs.TestNext++
-					}
+			for _, c := range sv.Summary.Beliefs {
+				if c.Key == site.Untested {
+					row.Beliefs.Untested += c.N
 				} else {
-					row.Beliefs.Tested++
+					row.Beliefs.Tested += c.N
 				}
 			}
-			for _, c := range sv.Changes {
-				byState[c.Status]++
-				if c.Overdue {
-					byState[site.Overdue]++
-				}
+			row.Beliefs.TestNext += sv.Summary.TestNext // each untested
+			for _, c := range sv.Summary.Changes {
+				byState[c.Key] += c.N
 			}
+			byState[site.Overdue] += sv.Summary.Overdue
 		}
 		for _, k := range append(append([]string{}, site.States.Values...), site.Overdue) {
 			row.Changes = append(row.Changes, Count{Key: k, N: byState[k]})
