@@ -83,9 +83,14 @@
 //	                  (each .Name, .Minutes), .Notes (as on the sprint's page)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
 //	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
-//	                  .Progress, .Stages ([]StageView: the map's columns),
+//	                  .Progress, .Stages ([]StageView: the map's columns,
+//	                  each lane's list at most 20 items, .BeliefsElsewhere,
+//	                  .LessonsElsewhere and .ChangesElsewhere counting the
+//	                  rest, .Summary counting every item),
+//	                  .BoardURL and .ActionsURL (narrowed to the study),
 //	                  .Updated (a Date: the log's newest day), .Log
-//	                  ([]LogItem, newest first), .TestNext ([]BeliefItem),
+//	                  ([]LogItem, the newest 100), .LogElsewhere (how many
+//	                  older), .TestNext ([]BeliefItem),
 //	                  .Sprints; .StyleURL (the map's style sheet, map.css,
 //	                  for the screen and the printed sheet), .Address (the
 //	                  page's address from base_url, "" without), .Legend
