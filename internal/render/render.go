@@ -106,6 +106,9 @@ type renderer struct {
 	sprintNotes []notesOnce
 	// then is Options.Shown.
 	then func(*site.Site)
+	// studyViews hold each study's view (studyView).
+	studyMu    sync.Mutex
+	studyViews map[*site.Study]func() StudyView
 	// acrossOf holds each belief as the sprint pages show it (across).
 	acrossMu sync.Mutex
 	acrossOf map[*site.Belief]*BeliefItem

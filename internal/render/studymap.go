@@ -5,12 +5,31 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
+// studyView is the study page's view of st, made once a build: the
+// studies page sums each study up from it too.
 func (r *renderer) studyView(st *site.Study) StudyView {
+	r.studyMu.Lock()
+	once, ok := r.studyViews[st]
+	if !ok {
+		once = sync.OnceValue(func() StudyView { return r.makeStudyView(st) })
+		if r.studyViews == nil {
+			r.studyViews = map[*site.Study]func() StudyView{}
+		}
+		r.studyViews[st] = once
+	}
+	r.studyMu.Unlock()
+	return once()
+}
+
+// makeStudyView makes the view of st's page: its map, each lane's list
+// bounded, its log and its sprints by quarter.
+func (r *renderer) makeStudyView(st *site.Study) StudyView {
 	name := layout.Study(st.ID)
 	v := StudyView{
 		Frame:   r.frameAt(name, st.Title, st.Summary),
