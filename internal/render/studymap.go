@@ -11,12 +11,15 @@ import (
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
-// studyView is the study page's view of st, made once a build: the
-// studies page sums each study up from it too.
+// studyView is the study page's view of st, made once a build for the
+// two that read it, its page and the studies page: the first makes it, the
+// second takes it and lets it go, as a study's view holds all its sprints.
 func (r *renderer) studyView(st *site.Study) StudyView {
 	r.studyMu.Lock()
-	once, ok := r.studyViews[st]
-	if !ok {
+	once, second := r.studyViews[st]
+	if second {
+		delete(r.studyViews, st)
+	} else {
 		once = sync.OnceValue(func() StudyView { return r.makeStudyView(st) })
 		if r.studyViews == nil {
 			r.studyViews = map[*site.Study]func() StudyView{}
