@@ -232,8 +232,7 @@
     }
     drawChime();
   }
-  document.addEventListener("sprintkit:timer", function (e) {
-    var d = e.detail || {};
+  function heard(d) {
     if (typeof d.now === "number" && isFinite(d.now)) {
       offset = d.now - here();
     }
@@ -242,6 +241,9 @@
       return;
     }
     take(d);
+  }
+  document.addEventListener("sprintkit:timer", function (e) {
+    heard(e.detail || {});
   });
 
   // ---- Drawing.
@@ -790,4 +792,10 @@
   }
   update();
   window.setInterval(update, 250);
+  if (window.sprintkitTimerHeard) {
+    // The server's timer came before this script ran (it is deferred,
+    // and a busy server may send its events first): the live script kept
+    // the last of them.
+    heard(window.sprintkitTimerHeard);
+  }
 });

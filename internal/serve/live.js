@@ -149,6 +149,9 @@
       return;
     }
     d.url = control;
+    // Kept for session.js, which may start after the first event came
+    // (it is deferred, and loads from a busy server).
+    window.sprintkitTimerHeard = d;
     document.dispatchEvent(new CustomEvent("sprintkit:timer", { detail: d }));
   }
 

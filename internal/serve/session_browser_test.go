@@ -6,9 +6,11 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/sprintkit/sprintkit/internal/browsertest"
@@ -249,4 +251,44 @@ func TestTimerOutlivesARestart(t *testing.T) {
 		t.Errorf("the new server got %s (%v), want the second block, running", s2.timers.get(sprintID).state, err)
 	}
 	within(t, laptop, 5*time.Second, "after the restart the laptop shows the second block, running", `document.querySelectorAll("#blocks li")[1].classList.contains("current") && document.getElementById("timer").classList.contains("is-running")`)
+}
+
+// TestTimerHeardBeforeTheScript: the session view's script is deferred
+// and loads from the server like any file; on a busy machine the event
+// stream's first timer event can come before it runs. The page still
+// joins the shared timer: here session.js is held back 1.5 seconds.
+func TestTimerHeardBeforeTheScript(t *testing.T) {
+	ctx := browsertest.New(t)
+	_, _, base := httpSite(t)
+	tab, _ := browsertest.Tab(t, ctx)
+	var held atomic.Int32
+	paused := make(chan *fetch.EventRequestPaused, 64)
+	if err := chromedp.Listen(tab, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			paused <- e
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for e := range paused {
+			if strings.HasSuffix(e.Request.URL, "/session.js") {
+				held.Add(1)
+				time.Sleep(1500 * time.Millisecond)
+			}
+			_, _ = chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
+		}
+	}()
+	if _, err := chromedp.Call(browsertest.Timeout(t, tab, 10*time.Second), fetch.Enable,
+		fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/assets/session.js"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(browsertest.Timeout(t, tab, 20*time.Second),
+		chromedp.Navigate(base+"/sprints/"+sprintID+"/session/")); err != nil {
+		t.Fatal(err)
+	}
+	if held.Load() == 0 {
+		t.Fatal("session.js was not held back: the test tests nothing")
+	}
+	waitJS(t, tab, "the shared timer, heard before session.js ran", `document.getElementById("session").classList.contains("is-shared")`)
 }
