@@ -234,7 +234,9 @@
   }
   function heard(d) {
     if (typeof d.now === "number" && isFinite(d.now)) {
-      offset = d.now - here();
+      // Against the moment the event came, which for one kept from
+      // before this script ran is some time ago.
+      offset = d.now - (typeof d.heard === "number" && isFinite(d.heard) ? d.heard : here());
     }
     if (sending) {
       waiting = newer(waiting, d);

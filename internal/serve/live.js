@@ -149,6 +149,9 @@
       return;
     }
     d.url = control;
+    // When it came, by the page's clock (session.js's), so that the
+    // server's clock is read against the moment it spoke.
+    d.heard = typeof window.sprintkitClock === "function" ? window.sprintkitClock() : Date.now();
     // Kept for session.js, which may start after the first event came
     // (it is deferred, and loads from a busy server).
     window.sprintkitTimerHeard = d;

@@ -265,18 +265,28 @@ func TestTimerHeardBeforeTheScript(t *testing.T) {
 	paused := make(chan *fetch.EventRequestPaused, 64)
 	if err := chromedp.Listen(tab, func(ev any) {
 		if e, ok := ev.(*fetch.EventRequestPaused); ok {
-			paused <- e
+			select {
+			case paused <- e:
+			default: // more than the test asks for: left paused
+			}
 		}
 	}); err != nil {
 		t.Fatal(err)
 	}
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done) })
 	go func() {
-		for e := range paused {
-			if strings.HasSuffix(e.Request.URL, "/session.js") {
-				held.Add(1)
-				time.Sleep(1500 * time.Millisecond)
+		for {
+			select {
+			case <-done:
+				return
+			case e := <-paused:
+				if strings.HasSuffix(e.Request.URL, "/session.js") {
+					held.Add(1)
+					time.Sleep(1500 * time.Millisecond)
+				}
+				_, _ = chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
 			}
-			_, _ = chromedp.Call(tab, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
 		}
 	}()
 	if _, err := chromedp.Call(browsertest.Timeout(t, tab, 10*time.Second), fetch.Enable,
