@@ -101,8 +101,8 @@ type renderer struct {
 	datesMu sync.RWMutex
 	dates   map[dayKey]Date
 
-	// sprintNotes hold each sprint's notes between its two pages
-	// (kinds.go), by position in site.Sprints.
+	// sprintNotes hold each sprint's notes between its pages and the
+	// search index (kinds.go), by position in site.Sprints.
 	sprintNotes []notesOnce
 	// then is Options.Shown.
 	then func(*site.Site)
@@ -381,8 +381,13 @@ func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 		// megabytes).
 		var problem error // the template's, not wrapped as a failed write
 		err := sw.WriteStream(p.name, func(f io.Writer) error {
-			bw := bufio.NewWriterSize(f, 32<<10)
+			fw := &writeErr{w: f}
+			bw := bufio.NewWriterSize(fw, 32<<10)
 			if err := r.pages[p.kind].ExecuteTemplate(bw, p.kind+".html", view); err != nil {
+				if fw.err != nil {
+					// The file failed (a full disk), not the template.
+					return fw.err
+				}
 				problem = execProblem(p.kind+".html", p.name, err)
 				return problem
 			}
@@ -402,6 +407,21 @@ func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 		r.cache.putPage(p.name, k, b)
 	}
 	return w.WriteFile(p.name, b)
+}
+
+// writeErr is a writer that keeps the first error of the one it writes
+// to, so that a failed write is told from a failed template.
+type writeErr struct {
+	w   io.Writer
+	err error
+}
+
+func (e *writeErr) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 // first is the first n elements of the slice list, or all of them.
