@@ -84,7 +84,8 @@
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,
 //	                  .Report (*Report: .URL, checked, .Text, and .File for a file: address), .Body,
 //	                  .Progress, .Stages ([]StageView: the map's columns,
-//	                  each lane's list at most 20 items, .BeliefsElsewhere,
+//	                  each lane's list the study's own items and
+//	                  the sprints' newest, up to 20 in all, .BeliefsElsewhere,
 //	                  .LessonsElsewhere and .ChangesElsewhere counting the
 //	                  rest, .Summary counting every item),
 //	                  .BoardURL and .ActionsURL (narrowed to the study),

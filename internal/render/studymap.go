@@ -57,9 +57,9 @@ func (r *renderer) makeStudyView(st *site.Study) StudyView {
 				v.TestNext = append(v.TestNext, b)
 			}
 		}
-		sv.Beliefs, sv.BeliefsElsewhere = bound(sv.Beliefs)
-		sv.Lessons, sv.LessonsElsewhere = bound(sv.Lessons)
-		sv.Changes, sv.ChangesElsewhere = bound(sv.Changes)
+		sv.Beliefs, sv.BeliefsElsewhere = bound(sv.Beliefs, func(b BeliefItem) bool { return !b.Own })
+		sv.Lessons, sv.LessonsElsewhere = bound(sv.Lessons, func(Lesson) bool { return false })
+		sv.Changes, sv.ChangesElsewhere = bound(sv.Changes, func(c ChangeItem) bool { return c.Group == "change" })
 		v.Stages = append(v.Stages, sv)
 	}
 	r.mapSheet(name, st, &v)
@@ -157,14 +157,21 @@ func (r *renderer) stageView(name string, sg *site.Stage) StageView {
 // study's sprints.
 const cellMax = 20
 
-// bound is the first cellMax items of list, and how many it leaves out.
-// A lane lists the study's own items first and the sprints' newest first,
-// so what is left out is the oldest of the sprints'.
-func bound[T any](list []T) ([]T, int) {
-	if len(list) <= cellMax {
+// bound is the items of list a stage lists, and how many it leaves out:
+// the study's own (the leading items for which own is true) all, as the
+// study wrote them, and the sprints' that follow, newest first, up to
+// cellMax items in all. What it leaves out is the oldest of the sprints',
+// which the board, the actions page and the study's sprints list.
+func bound[T any](list []T, own func(T) bool) ([]T, int) {
+	n := 0
+	for n < len(list) && own(list[n]) {
+		n++
+	}
+	keep := max(cellMax, n)
+	if len(list) <= keep {
 		return list, 0
 	}
-	return list[:cellMax:cellMax], len(list) - cellMax
+	return list[:keep:keep], len(list) - keep
 }
 
 // changeItems are the stage's changes, then the actions of its done

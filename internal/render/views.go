@@ -358,8 +358,8 @@ type StageView struct {
 	Sprints      []SprintItem
 	Summary      StageSummary // what the map's closed cells show, counting every item
 	// BeliefsElsewhere, LessonsElsewhere and ChangesElsewhere are how
-	// many items the lists above leave out: a lane lists at most cellMax
-	// (20), the study's own first, then the sprints' newest first.
+	// many items the lists above leave out: a lane lists the study's own
+	// items all, then the sprints' newest, up to cellMax (20) in all.
 	BeliefsElsewhere, LessonsElsewhere, ChangesElsewhere int
 }
 
