@@ -186,11 +186,13 @@ const notesUsers = 3
 
 // notes are sp's notes rendered once for its page, its session view and
 // the search index: the first renders them, the last takes them and lets
-// them go. The pages go out one after the other, and the search index
-// goes through the sprints beside them in the same order, so a build
-// holds the notes of the sprints under way only. (A fourth would render
-// them again; a build that takes its search entry from its Cache lets
-// them go with the renderer.)
+// them go. A sprint's two pages go out one after the other; the search
+// index goes through the sprints beside the pages (sprintkit build), where
+// it runs ahead of the sprints' pages, which come after the lists, and
+// holds the notes it rendered until they come; or after them (serve), when
+// the pages hold theirs until it comes. (A fourth would render them again;
+// a build that takes its search entry from its Cache lets them go with the
+// renderer.)
 func (r *renderer) notes(sp *site.Sprint) template.HTML {
 	n := &r.sprintNotes[r.itemAt[sp]]
 	n.mu.Lock()
