@@ -222,10 +222,9 @@ func (s *Server) Rebuild(changed []string) error {
 	}
 	st, err := s.builder.BuildShown(s.fsys, day, mw, shown)
 	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, late: old.late, all: old.all, changed: changed, day: day, site: old.site, sums: old.sums}
-	if early != nil {
-		// What was shown stays until the build is whole.
-		next.files, next.hash, next.late, next.all, next.site, next.sums = early.files, early.hash, early.late, early.all, early.site, early.sums
-	}
+	// A build that fails after its pages were shown (in its search index,
+	// feed or data files) leaves the last good build, as any failed build
+	// does: the browsers go back to its pages, under the problems.
 	if err != nil {
 		var n int
 		next.problems, n = problemLines(err)
