@@ -80,9 +80,19 @@ func TestKilledDuringWrite(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Let it write a while: how long does not matter, only that the
+		// Let it start writing (a busy machine starts a process slowly),
+		// then write a while: how long does not matter, only that the
 		// kill falls somewhere among its writes.
-		time.Sleep(time.Duration(20+i*7) * time.Millisecond)
+		before, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if now, err := os.Stat(p); err == nil && !os.SameFile(before, now) {
+				break
+			}
+		}
+		time.Sleep(time.Duration(i*3) * time.Millisecond)
 		cmd.Process.Kill()
 		cmd.Wait()
 		got, err := os.ReadFile(p)

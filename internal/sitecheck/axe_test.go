@@ -74,7 +74,7 @@ func TestAxe(t *testing.T) {
 				for j := i; j < len(pages); j += browsers {
 					p := pages[j]
 					tb.open(t, fileURL(p.dir, p.path))
-					for _, v := range eval[[]string](t, tb, axeRun) {
+					for _, v := range axeViolations(t, tb) {
 						violations.Add(1)
 						t.Errorf("%s: %s", p.path, v)
 					}
@@ -101,7 +101,7 @@ func TestAxe(t *testing.T) {
 		t.Fatalf("searching: %v", err)
 	}
 	eval[bool](t, tb, string(src)+"\ntrue")
-	open := eval[[]string](t, tb, axeRun)
+	open := axeViolations(t, tb)
 	for _, v := range open {
 		t.Errorf("index.html with search results open: %s", v)
 	}

@@ -110,7 +110,20 @@ func (tb *tab) take() []string {
 // eval runs a script in the page and decodes its result.
 func eval[T any](t *testing.T, tb *tab, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(tb.step(t), chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	return evalWithin[T](t, tb, tb.step(t), js)
+}
+
+// axeViolations runs axe-core on the page and returns its violations. It
+// may take longer than a step: the largest pages are megabytes, and four
+// browsers share the machine with other packages' tests.
+func axeViolations(t *testing.T, tb *tab) []string {
+	t.Helper()
+	return evalWithin[[]string](t, tb, browsertest.Timeout(t, tb.ctx, 90*time.Second), axeRun)
+}
+
+func evalWithin[T any](t *testing.T, tb *tab, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("in the page: %v\n%s", err, js)
 	}
