@@ -4,26 +4,12 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
 )
-
-// pagesWriter keeps the pages of a build.
-type pagesWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (w *pagesWriter) WriteFile(name string, data []byte) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files[name] = data
-	return nil
-}
 
 // rawKey matches a label key shown as it is, where a template asked for a
 // text that no label has: "change.doing".
@@ -43,7 +29,7 @@ func TestStudyTemplateFromBefore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &pagesWriter{files: map[string][]byte{}}
+	w := &keeper{}
 	if err := Render(s, fsys, Options{Overrides: fstest.MapFS{"study.html": {Data: old}}}, w); err != nil {
 		t.Fatalf("rendering with the study.html from before: %v", err)
 	}
