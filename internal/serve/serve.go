@@ -204,7 +204,6 @@ func (s *Server) Rebuild(changed []string) error {
 	// build's search index, feed and data files until theirs are made:
 	// the page that was saved reloads that much sooner. Its hash is of
 	// what pages show, so the browsers do not reload again for the rest.
-	var early *state
 	shown := func(st *site.Site) {
 		files := mw.mark()
 		if old.files == nil {
@@ -215,7 +214,7 @@ func (s *Server) Rebuild(changed []string) error {
 				files[name] = old.files[name]
 			}
 		}
-		early = &state{seq: old.seq + 1, files: files, hash: hash(files, old.late), late: old.late, all: old.all,
+		early := &state{seq: old.seq + 1, files: files, hash: hash(files, old.late), late: old.late, all: old.all,
 			changed: changed, day: day, site: st, sums: s.sums.snapshot(), early: true}
 		s.cur.Store(early)
 		s.hub.notify()
