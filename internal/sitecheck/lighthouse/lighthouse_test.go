@@ -185,6 +185,16 @@ func runLighthouse(t *testing.T, node string, args []string, out, page string) {
 // it has none.
 func performance(t *testing.T, path string) float64 {
 	t.Helper()
+	r := readReport(t, path)
+	if c, ok := r.Categories["performance"]; ok && c.Score != nil {
+		return *c.Score
+	}
+	return 0
+}
+
+// readReport reads the Lighthouse report at path.
+func readReport(t *testing.T, path string) lighthouseReport {
+	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -193,10 +203,7 @@ func performance(t *testing.T, path string) float64 {
 	if err := json.Unmarshal(b, &r); err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := r.Categories["performance"]; ok && c.Score != nil {
-		return *c.Score
-	}
-	return 0
+	return r
 }
 
 // A Lighthouse report, the parts that checkLighthouse reads.
@@ -222,14 +229,7 @@ type lighthouseReport struct {
 // naming every audit that cost points.
 func checkLighthouse(t *testing.T, path string) {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r lighthouseReport
-	if err := json.Unmarshal(b, &r); err != nil {
-		t.Fatal(err)
-	}
+	r := readReport(t, path)
 	if r.RuntimeError != nil {
 		t.Fatalf("Lighthouse: %s: %s", r.RuntimeError.Code, r.RuntimeError.Message)
 	}
