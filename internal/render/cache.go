@@ -7,8 +7,8 @@ import (
 )
 
 // A Cache keeps what one build rendered for the next: Markdown by source,
-// and pages and fragments by the key of their templates and view (see
-// reuse.go). It is safe for concurrent use; the zero value is ready. A nil
+// pages by what their views read (reads.go) and by the key of their
+// templates and view, and fragments by that key (reuse.go). It is safe for concurrent use; the zero value is ready. A nil
 // *Cache caches nothing.
 //
 // Sweep drops what no build used since the Sweep before, so the cache
@@ -27,10 +27,14 @@ type Cache struct {
 	keyer    *keyer // the seeds that the keys kept here were made with
 }
 
-// A cachedPage is a page's bytes and the key they were rendered for.
+// A cachedPage is a page's bytes, the key they were rendered for, and
+// what its view read: the identity of its kind's templates, and the parts
+// of the site with their versions.
 type cachedPage struct {
 	key  key
 	data []byte
+	tmpl key
+	read record
 }
 
 // keys returns the keyer whose keys this cache keeps, or a new one for a
@@ -112,13 +116,26 @@ func (c *Cache) page(name string, k key) ([]byte, bool) {
 	return p.data, true
 }
 
-// putPage keeps data, which no one changes afterwards, as the page name
-// rendered for k.
-func (c *Cache) putPage(name string, k key, data []byte) {
+// unread returns the bytes of the page name when an earlier build
+// rendered it with the templates tmpl from parts of the site that are
+// unchanged, as same tells.
+func (c *Cache) unread(name string, tmpl key, same func(record) bool) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	p, ok := c.pages.get(name, c.gen.Load())
+	if !ok || p.tmpl != tmpl || !same(p.read) {
+		return nil, false
+	}
+	return p.data, true
+}
+
+// putPage keeps p, whose data no one changes afterwards, as the page name.
+func (c *Cache) putPage(name string, p cachedPage) {
 	if c == nil {
 		return
 	}
-	c.pages.put(name, cachedPage{k, data}, c.gen.Load())
+	c.pages.put(name, p, c.gen.Load())
 }
 
 // Sweep forgets the entries not used since the last Sweep: those of

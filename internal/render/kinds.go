@@ -15,7 +15,8 @@ import (
 // name (its template is <name>.html, which defines "main" for base.html,
 // and the row sets it as its views' Frame.Kind), where its pages go (a
 // path declared in internal/layout), the method that makes its view, and
-// its place in the navigation. The rows decide which templates are
+// its place in the navigation. A view asks its reads for the parts of the
+// site it reads (reads.go); a kind with one page reads the whole site. The rows decide which templates are
 // parsed, which pages a build renders and the navigation; kinds_test.go
 // checks the docs' lists of kinds and the layout's reserved names against
 // them.
@@ -34,14 +35,12 @@ var kinds = []kind{
 	one("studies", layout.Studies, navLink("nav.studies"), (*renderer).studiesView),
 	each("study", layout.Study, nav{}, func(s *site.Site) []*site.Study { return s.Studies },
 		func(st *site.Study) (string, string) { return st.ID, st.Title },
-		(*renderer).studyView),
+		func(r *renderer, rd *reads, st *site.Study) StudyView { rd.whole(); return r.studyView(st) }),
 	each("team", layout.Team, nav{}, func(s *site.Site) []*site.Team { return s.Teams },
 		func(t *site.Team) (string, string) { return t.Slug, t.Name },
-		(*renderer).teamView),
-	each("sprint", layout.Sprint, nav{}, sprints, sprintKey,
-		func(r *renderer, sp *site.Sprint) SprintView { return r.sprintView(sp, r.notes(sp)) }),
-	each("session", layout.Session, nav{}, sprints, sprintKey,
-		func(r *renderer, sp *site.Sprint) SessionView { return r.sessionView(sp, r.notes(sp)) }).with(),
+		func(r *renderer, rd *reads, t *site.Team) TeamView { rd.whole(); return r.teamView(t) }),
+	each("sprint", layout.Sprint, nav{}, sprints, sprintKey, (*renderer).sprintView),
+	each("session", layout.Session, nav{}, sprints, sprintKey, (*renderer).sessionView).with(),
 	each("page", layout.Page, navEach, func(s *site.Site) []*site.Page { return s.Pages },
 		func(pg *site.Page) (string, string) { return pg.ID, pg.Title },
 		(*renderer).pageView),
@@ -83,7 +82,7 @@ func one[V any](name, path string, place nav, view func(*renderer) V) kind {
 		nav:  place,
 		n:    func(*site.Site) int { return 1 },
 		page: func(r *renderer, _ int) (page, string) {
-			return page{path, name, func() any { return named(view(r)) }}, ""
+			return page{path, name, func(rd *reads) any { rd.whole(); return named(view(r)) }}, ""
 		},
 	}
 }
@@ -91,7 +90,7 @@ func one[V any](name, path string, place nav, view func(*renderer) V) kind {
 // each is the kind name, with one page for each element of the site's
 // list: at(id) is where the page of the element whose id and title key
 // gives goes.
-func each[T, V any](name string, at func(id string) string, place nav, list func(*site.Site) []T, key func(T) (id, title string), view func(*renderer, T) V) kind {
+func each[T, V any](name string, at func(id string) string, place nav, list func(*site.Site) []T, key func(T) (id, title string), view func(*renderer, *reads, T) V) kind {
 	named := kindOf[V](name)
 	return kind{
 		name: name,
@@ -102,7 +101,7 @@ func each[T, V any](name string, at func(id string) string, place nav, list func
 		page: func(r *renderer, i int) (page, string) {
 			x := list(r.site)[i]
 			id, title := key(x)
-			return page{at(id), name, func() any { return named(view(r, x)) }}, title
+			return page{at(id), name, func(rd *reads) any { return named(view(r, rd, x)) }}, title
 		},
 	}
 }

@@ -161,7 +161,7 @@ func TestKindsViews(t *testing.T) {
 		}
 		before = p
 		i := slices.IndexFunc(kinds, func(k kind) bool { return k.name == p.kind })
-		v := reflect.ValueOf(p.view())
+		v := reflect.ValueOf(p.view(&reads{r: r}))
 		if v.Type() != kinds[i].view {
 			t.Errorf("%s: view %s, want %s", p.name, v.Type(), kinds[i].view)
 			continue

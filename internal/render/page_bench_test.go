@@ -16,7 +16,7 @@ func BenchmarkPage(b *testing.B) {
 		}
 	}
 	for _, kind := range []string{"sprint", "session", "team", "study"} {
-		d := first[kind].view()
+		d := first[kind].view(&reads{r: r})
 		b.Run(kind, func(b *testing.B) {
 			var buf bytes.Buffer
 			for b.Loop() {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"slices"
 	"strings"
 	"sync"
@@ -12,11 +11,12 @@ import (
 )
 
 // page is one page to render: its output name, its kind (which names its
-// template file), and its view, made on the worker that takes the page.
+// template file), and its view, made on the worker that takes the page,
+// which notes in a reads what it read of the site.
 type page struct {
 	name string
 	kind string
-	view func() any
+	view func(*reads) any
 }
 
 func (r *renderer) notFoundView() NotFoundView {
@@ -162,19 +162,28 @@ func (r *renderer) teamView(t *site.Team) TeamView {
 	return v
 }
 
-func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
+// sprintView is sp's page. It reads the sprint's plan and notes, its
+// study (the plan's missing belief values come from there, as do the
+// names of stages), the sprint it follows, those that follow it, the tally
+// of the belief it tests, the settings and the day.
+func (r *renderer) sprintView(rd *reads, sp *site.Sprint) SprintView {
+	rd.site()
+	sp = rd.plan(sp)
+	st := rd.study(sp.Study)
+	today := rd.day()
+	notes := rd.notes(sp)
 	name := layout.Sprint(sp.ID)
-	study := layout.Study(sp.Study.ID)
+	study := layout.Study(st.ID)
 	v := SprintView{
 		Frame:      r.frameAt(name, sp.Title, sp.Assumption.Belief),
 		Title:      sp.Title,
 		Outcome:    sp.Outcome(),
 		Date:       r.date(sp.Date),
 		Status:     sp.Status,
-		NotHeld:    sp.NotHeld(r.today),
+		NotHeld:    sp.NotHeld(today),
 		Relation:   sp.Relation,
 		Team:       Link{layout.Rel(name, layout.Team(sp.TeamRef.Slug)), sp.Team},
-		Study:      StudyLink{layout.Rel(name, study), sp.Study.Title, r.md.block(sp.Study.Summary)},
+		Study:      StudyLink{layout.Rel(name, study), st.Title, r.md.block(st.Summary)},
 		SessionURL: layout.Rel(name, layout.Session(sp.ID)),
 
 		Belief:     r.md.block(sp.Assumption.Belief),
@@ -198,7 +207,7 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 			Status:      sp.Action.Status,
 			Intended:    sp.Status == "planned",
 			Energy:      sp.Action.Energy,
-			Overdue:     sp.Overdue(r.today),
+			Overdue:     sp.Overdue(today),
 			Owner:       sp.Action.Owner,
 			Due:         r.date(sp.Action.Due),
 			Strengthens: r.md.inline(sp.Action.Strengthens),
@@ -209,25 +218,31 @@ func (r *renderer) sprintView(sp *site.Sprint, notes template.HTML) SprintView {
 		Participants: sp.Participants,
 	}
 	if sp.Stage != nil {
-		v.Stage = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, sp.Stage.ID)), sp.Stage.Name}
+		v.Stage = &Link{layout.Rel(name, layout.StageOf(st.ID, sp.Stage.ID)), sp.Stage.Name}
 	}
 	if b := sp.Tests; b != nil {
-		v.FromMap = &Link{layout.Rel(name, layout.StageOf(sp.Study.ID, b.Stage.ID)), b.Stage.Name}
-		v.Across = r.across(b)
+		v.FromMap = &Link{layout.Rel(name, layout.StageOf(st.ID, b.Stage.ID)), b.Stage.Name}
+		v.Across = rd.tally(b)
 	}
 	if sp.Follows != nil {
-		v.Follows = &Link{layout.Rel(name, layout.Sprint(sp.Follows.ID)), sp.Follows.Title}
+		f := rd.plan(sp.Follows)
+		v.Follows = &Link{layout.Rel(name, layout.Sprint(f.ID)), f.Title}
 	}
-	for _, f := range sp.FollowedBy {
+	for _, f := range rd.followers(sp) {
 		v.FollowedBy = append(v.FollowedBy, Link{layout.Rel(name, layout.Sprint(f.ID)), f.Title})
 	}
 	v.Frame.AsOf = r.asOf([]*site.Sprint{sp})
 	return v
 }
 
-// sessionView is the session view of sp; notes are its notes as rendered
-// for the sprint's page.
-func (r *renderer) sessionView(sp *site.Sprint, notes template.HTML) SessionView {
+// sessionView is the session view of sp. It reads the sprint's plan and
+// notes, its study (for the belief's text when the plan leaves it out) and
+// the settings.
+func (r *renderer) sessionView(rd *reads, sp *site.Sprint) SessionView {
+	rd.site()
+	sp = rd.plan(sp)
+	rd.study(sp.Study)
+	notes := rd.notes(sp)
 	name := layout.Session(sp.ID)
 	v := SessionView{
 		Frame:     r.frameAt(name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
@@ -259,7 +274,10 @@ func (r *renderer) sessionView(sp *site.Sprint, notes template.HTML) SessionView
 	return v
 }
 
-func (r *renderer) pageView(pg *site.Page) PageView {
+// pageView is the free page pg, which is part of what every page reads
+// as the site (reads.site).
+func (r *renderer) pageView(rd *reads, pg *site.Page) PageView {
+	rd.site()
 	name := layout.Page(pg.ID)
 	return PageView{
 		Frame: r.frameAt(name, pg.Title, pg.Description),

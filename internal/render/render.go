@@ -112,6 +112,8 @@ type renderer struct {
 	// acrossOf holds each belief as the sprint pages show it (across).
 	acrossMu sync.Mutex
 	acrossOf map[*site.Belief]*BeliefItem
+	// versions are those of the parts of the site that views read.
+	versions versions
 }
 
 // overlay reads a file from the site's templates first, then the embedded ones.
@@ -362,16 +364,27 @@ func (r *renderer) shown(src fs.FS, w Writer) error {
 }
 
 // page renders p into buf and writes it to w, or writes what an earlier
-// build rendered for the same key.
+// build rendered: for a page that read nothing that changed since
+// (reads.go), without making its view; else for the same key.
 func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
-	view := p.view()
+	tmpl := r.pageIDs[p.kind]
+	if b, ok := r.cache.unread(p.name, tmpl, r.unchanged); ok {
+		return w.WriteFile(p.name, b)
+	}
+	rd := &reads{r: r}
+	view := p.view(rd)
 	var k key
+	var rec record
 	if r.cache != nil {
 		var err error
-		if k, err = r.keys.of(r.pageIDs[p.kind], view); err != nil {
+		if k, err = r.keys.of(tmpl, view); err != nil {
+			return err
+		}
+		if rec, err = rd.record(); err != nil {
 			return err
 		}
 		if b, ok := r.cache.page(p.name, k); ok {
+			r.cache.putPage(p.name, cachedPage{k, b, tmpl, rec})
 			return w.WriteFile(p.name, b)
 		}
 	}
@@ -404,7 +417,7 @@ func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 	}
 	b := bytes.Clone(buf.Bytes())
 	if r.cache != nil {
-		r.cache.putPage(p.name, k, b)
+		r.cache.putPage(p.name, cachedPage{k, b, tmpl, rec})
 	}
 	return w.WriteFile(p.name, b)
 }

@@ -30,7 +30,7 @@ func BenchmarkStages(b *testing.B) {
 					b.Fatal(err)
 				}
 				for _, p := range sendPages(r) {
-					p.view()
+					p.view(&reads{r: r})
 				}
 			}
 		})
@@ -41,7 +41,7 @@ func BenchmarkStages(b *testing.B) {
 		pages := sendPages(r)
 		views := make([]any, len(pages))
 		for i, p := range pages {
-			views[i] = p.view()
+			views[i] = p.view(&reads{r: r})
 		}
 		drawn := make([][]byte, len(pages))
 		b.Run(fmt.Sprintf("templates/sprints=%d", n), func(b *testing.B) {

@@ -173,6 +173,7 @@ func (l *loader) loadStudy(id string, files *studyFiles) {
 		}
 	}()
 	var front string
+	var texts []string // what the study is read from, for its Source
 	firstLine := 2
 	if files.md != "" {
 		data, err := readMarkdown(l.fsys, files.md, "a study", true)
@@ -182,6 +183,7 @@ func (l *loader) loadStudy(id string, files *studyFiles) {
 		}
 		var ok bool
 		front, st.Body, ok = splitFrontMatter(string(data))
+		texts = append(texts, files.md, string(data))
 		switch {
 		case ok && files.toml != "":
 			l.probs = append(l.probs, Problem{Path: files.md, Line: 1, Col: 1, Msg: fmt.Sprintf("the study's map is in %s and in this file's front matter: keep it in one of them (the .toml is checked by editors)", files.toml)})
@@ -198,7 +200,9 @@ func (l *loader) loadStudy(id string, files *studyFiles) {
 			return
 		}
 		st.Path, front, firstLine = files.toml, string(data), 1
+		texts = append(texts, files.toml, string(data))
 	}
+	st.Source = digestOf(texts...)
 	m, f, ok := decodeTOML(st.Path, front, firstLine, &l.probs)
 	if !ok {
 		return

@@ -56,6 +56,7 @@ type Study struct {
 	Summary string
 	Body    string // Markdown
 	Stages  []*Stage
+	Source  Digest // of its files: <id>.md and <id>.toml
 
 	Sprints []*Sprint // every sprint linked to the study, newest first
 
@@ -208,6 +209,7 @@ type Sprint struct {
 	Agenda       []Block
 	Notes        string // Markdown from notes.md, "" when there is none
 	NotesPath    string // path of notes.md when there is one
+	Source       Sources
 
 	// Set when the site is linked.
 	Study      *Study

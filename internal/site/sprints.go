@@ -198,6 +198,7 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 			plan = *s
 		}
 		plan.Notes, plan.NotesPath = string(notes), notesPath
+		plan.Source = Sources{Plan: digestOf(src), Notes: digestOf(plan.Notes)}
 		cache.put(id, src, string(notes), plan, ps)
 	}
 	if len(ps) > 0 {
