@@ -24,7 +24,7 @@ func (l *loader) link() {
 	}
 	teams := map[string]*Team{}
 	team := func(name string) *Team {
-		slug := Slug(name)
+		slug := l.slug(name)
 		t, ok := teams[slug]
 		if !ok {
 			t = &Team{Name: name, Slug: slug}
@@ -51,10 +51,10 @@ func (l *loader) link() {
 		if sp.Follows != nil {
 			sp.Follows.FollowedBy = append(sp.Follows.FollowedBy, sp)
 		}
-		if Slug(sp.Team) != "" {
+		if l.slug(sp.Team) != "" {
 			sp.TeamRef = team(sp.Team)
 			sp.TeamRef.Sprints = append(sp.TeamRef.Sprints, sp)
-			if Slug(sp.Action.Team) != "" {
+			if l.slug(sp.Action.Team) != "" {
 				sp.ActionTeam = team(sp.Action.Team)
 				sp.ActionTeam.Actions = append(sp.ActionTeam.Actions, sp)
 			}
@@ -107,11 +107,25 @@ func (l *loader) resolve(sp *Sprint, studies map[string]*Study, studyIDs []strin
 			f.atValue("follows", "%q is not a sprint in sprints/", sp.FollowsID)
 		}
 	}
-	if sp.Team != "" && Slug(sp.Team) == "" {
+	if sp.Team != "" && l.slug(sp.Team) == "" {
 		f.atValue("team", "%q has no letters or digits to name the team's page by", sp.Team)
-	} else if sp.Team != "" && Slug(sp.Action.Team) == "" {
+	} else if sp.Team != "" && l.slug(sp.Action.Team) == "" {
 		f.atValue("action.team", "%q has no letters or digits to name the team's page by", sp.Action.Team)
 	}
+}
+
+// slug is Slug(name), worked out once a load for each name: a site has a
+// few team names on thousands of plans.
+func (l *loader) slug(name string) string {
+	s, ok := l.slugs[name]
+	if !ok {
+		s = Slug(name)
+		if l.slugs == nil {
+			l.slugs = map[string]string{}
+		}
+		l.slugs[name] = s
+	}
+	return s
 }
 
 // known names the ids there are, or at most the five nearest to given
@@ -129,14 +143,27 @@ func known(what, given string, ids []string) string {
 // sortActions puts planned actions first, low-energy ones first among them,
 // then the earliest due.
 func sortActions(list []*Sprint) {
-	slices.SortStableFunc(list, func(a, b *Sprint) int {
+	// Each action's place in the vocabularies is looked up once, not in
+	// each of a sort's comparisons: a team of a large site has thousands.
+	type sortKey struct {
+		status, energy int
+		sp             *Sprint
+	}
+	keys := make([]sortKey, len(list))
+	for i, sp := range list {
+		keys[i] = sortKey{ActionStatuses.Index(sp.Action.Status), Energies.Index(sp.Action.Energy), sp}
+	}
+	slices.SortStableFunc(keys, func(a, b sortKey) int {
 		return cmp.Or(
-			cmp.Compare(ActionStatuses.Index(a.Action.Status), ActionStatuses.Index(b.Action.Status)),
-			cmp.Compare(Energies.Index(a.Action.Energy), Energies.Index(b.Action.Energy)),
-			byDue(a.Action.Due, b.Action.Due),
-			strings.Compare(a.ID, b.ID),
+			cmp.Compare(a.status, b.status),
+			cmp.Compare(a.energy, b.energy),
+			byDue(a.sp.Action.Due, b.sp.Action.Due),
+			strings.Compare(a.sp.ID, b.sp.ID),
 		)
 	})
+	for i, k := range keys {
+		list[i] = k.sp
+	}
 }
 
 // sprintWarnings finds what tends to go stale in a sprint: a plan left

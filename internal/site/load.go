@@ -85,6 +85,7 @@ type loader struct {
 	// broken holds the ids of studies and sprints whose files have
 	// problems, so that what refers to them does not report more.
 	broken map[string]bool
+	slugs  map[string]string // team names' slugs (slug)
 }
 
 // folder reports whether the folder p is there to be read. A link in its
