@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/sprintkit/sprintkit/internal/output"
+	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -142,7 +143,9 @@ func floorSprint(w output.Writer, buf *bytes.Buffer, md goldmark.Markdown, sprin
 
 // BenchmarkRebuild is the dev server's part of a save: a warm Builder,
 // told the path, builds the site again into memory after one sprint's
-// notes.md changed. The watcher's batching and the browser's reload are
+// notes.md changed. shown-ms/op is the part until the pages are written,
+// which the dev server shows before the search index and the data files
+// are made (BuildShown). The watcher's batching and the browser's reload are
 // BenchmarkSaveToReload's (internal/serve).
 func BenchmarkRebuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
@@ -157,6 +160,7 @@ func BenchmarkRebuild(b *testing.B) {
 				b.Fatal(err)
 			}
 			i := 0
+			var toShown time.Duration // until the pages are written
 			b.ResetTimer()
 			defer reportCPU(b)()
 			for b.Loop() {
@@ -164,11 +168,14 @@ func BenchmarkRebuild(b *testing.B) {
 				if err := os.WriteFile(notes, fmt.Appendf(nil, "Sparning nummer %d.\n", i), 0o644); err != nil {
 					b.Fatal(err)
 				}
+				start := time.Now()
 				builder.Changed([]string{changed})
-				if _, err := builder.Build(fsys, today, &memWriter{}); err != nil {
+				shown := func(*site.Site) { toShown += time.Since(start) }
+				if _, err := builder.BuildShown(fsys, today, &memWriter{}, shown); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(toShown.Microseconds())/1000/float64(b.N), "shown-ms/op")
 		})
 	}
 }
