@@ -38,6 +38,7 @@ type folder struct {
 	src     string // sprint.toml, for the positions of warnings
 	files   []File
 	probs   Problems
+	notes   Problems // of the notes' links (notesWarnings)
 
 	warns   Problems  // what tends to go stale, as of warnDay
 	warnDay time.Time // the day warns were found for

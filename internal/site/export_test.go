@@ -25,5 +25,4 @@ func LoadUnlinked(fsys fs.FS, today time.Time) (*Loaded, error) {
 // Link is what Read does after it loads.
 func (l *Loaded) Link() {
 	l.l.link()
-	l.l.notesLinks()
 }

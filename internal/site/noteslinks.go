@@ -9,47 +9,47 @@ import (
 	"unicode/utf8"
 )
 
-// notesLinks warns of each link and image in a sprint's notes.md whose
-// address is a file that is not in the sprint's folder: missing (the page
-// would show a broken image or link) or outside it (the file does not go
-// with the sprint). Addresses with a scheme (https:, mailto:), to a part
-// of the page (#…) and from the site's root (/…) are left alone, as is
-// what stands in code.
-func (l *loader) notesLinks() {
-	files := map[string]bool{}
-	for _, f := range l.site.Files {
-		files[f.Src] = true
+// notesWarnings warns of each link and image in sp's notes.md whose
+// address is a file that is not in the sprint's folder, whose files are
+// files: missing (the page would show a broken image or link) or outside
+// it (the file does not go with the sprint). Addresses with a scheme
+// (https:, mailto:), to a part of the page (#…) and from the site's root
+// (/…) are left alone, as is what stands in code. It reads the sprint's
+// folder alone, and runs when the folder is read.
+func notesWarnings(sp *Sprint, files []File) (warns Problems) {
+	if sp.Notes == "" || sp.NotesPath == "" {
+		return nil
 	}
-	for _, sp := range l.site.Sprints {
-		if sp.Notes == "" || sp.NotesPath == "" {
+	in := map[string]bool{}
+	for _, f := range files {
+		in[f.Src] = true
+	}
+	dir := path.Dir(sp.NotesPath)
+	for _, ln := range notesTargets(sp.Notes) {
+		target := ln.target
+		if i := strings.IndexAny(target, "?#"); i >= 0 {
+			target = target[:i]
+		}
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t
+		}
+		what := "link"
+		if ln.image {
+			what = "image"
+		}
+		p := path.Join(dir, target)
+		var msg string
+		switch {
+		case !strings.HasPrefix(p, dir+"/"):
+			msg = fmt.Sprintf("%s %q is outside the sprint's folder: put the file in %s/ so that it goes with the sprint", what, ln.target, dir)
+		case !in[p]:
+			msg = fmt.Sprintf("%s %q is not a file in the sprint's folder: the page would show it broken", what, ln.target)
+		default:
 			continue
 		}
-		dir := path.Dir(sp.NotesPath)
-		for _, ln := range notesTargets(sp.Notes) {
-			target := ln.target
-			if i := strings.IndexAny(target, "?#"); i >= 0 {
-				target = target[:i]
-			}
-			if t, err := url.PathUnescape(target); err == nil {
-				target = t
-			}
-			what := "link"
-			if ln.image {
-				what = "image"
-			}
-			p := path.Join(dir, target)
-			var msg string
-			switch {
-			case !strings.HasPrefix(p, dir+"/"):
-				msg = fmt.Sprintf("%s %q is outside the sprint's folder: put the file in %s/ so that it goes with the sprint", what, ln.target, dir)
-			case !files[p]:
-				msg = fmt.Sprintf("%s %q is not a file in the sprint's folder: the page would show it broken", what, ln.target)
-			default:
-				continue
-			}
-			l.warns = append(l.warns, Problem{Path: sp.NotesPath, Line: ln.line, Col: ln.col, Msg: msg, Kind: WarnNotesFile})
-		}
+		warns = append(warns, Problem{Path: sp.NotesPath, Line: ln.line, Col: ln.col, Msg: msg, Kind: WarnNotesFile})
 	}
+	return warns
 }
 
 // A notesTarget is the address of a link or an image in Markdown, with
@@ -70,7 +70,7 @@ func hasLinkMark(s string) bool {
 	return strings.Contains(s, "](") || strings.Contains(s, "]:")
 }
 
-// schemeOrRoot matches the addresses notesLinks leaves alone.
+// schemeOrRoot matches the addresses notesWarnings leaves alone.
 var schemeOrRoot = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.-]*:|#|/)`)
 
 // notesTargets returns the relative addresses that the Markdown src links

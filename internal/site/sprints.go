@@ -88,6 +88,7 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 			// Each load links its own copy: the cache's stays as parsed.
 			sp := *r.sp
 			l.warns = append(l.warns, r.warns...)
+			l.warns = append(l.warns, r.notes...)
 			l.site.Sprints = append(l.site.Sprints, &sp)
 		} else if len(r.probs) > 0 {
 			l.broken["sprint:"+dirs[i]] = true
@@ -209,5 +210,6 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 		return f
 	}
 	f.sp, f.src = &plan, src
+	f.notes = notesWarnings(f.sp, f.files)
 	return f
 }
