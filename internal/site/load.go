@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"strings"
 	"time"
 )
@@ -50,13 +51,28 @@ func Load(fsys fs.FS, opt Options) (*Site, error) {
 func Read(fsys fs.FS, opt Options) (s *Site, probs Problems) {
 	l := &loader{fsys: fsys, site: &Site{}, broken: map[string]bool{}}
 	l.loadSettings()
-	l.loadContent()
+	// content/ (the pages and the studies) is read beside the sprint
+	// folders, by a loader of its own, and joined as if read first.
+	c := &loader{fsys: fsys, site: &Site{}, broken: map[string]bool{}}
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		c.loadContent()
+	}()
 	l.loadSprints(opt.Cache, opt.Today)
+	<-read
+	l.site.Pages, l.site.Studies = c.site.Pages, c.site.Studies
+	l.site.Files = append(c.site.Files, l.site.Files...)
+	l.probs, l.warns = append(c.probs, l.probs...), append(c.warns, l.warns...)
+	maps.Copy(l.broken, c.broken)
+	for _, st := range l.site.Studies {
+		// What linking finds wrong in a study is this load's problem.
+		st.fields.probs = &l.probs
+	}
 	// The site's own templates are read when it is rendered; a link in
 	// their place is as much a problem as one in content/.
 	l.folder("templates")
 	l.link()
-	l.notesLinks()
 	l.probs.sort()
 	l.warns.sort()
 	l.site.Warnings = l.warns
