@@ -236,10 +236,18 @@
 //
 // # Reuse
 //
-// A page is drawn again only when its view or its templates changed, and
-// the same holds for a fragment: the key of each is its templates' parsed
-// text, the site's interface text and the view itself (reuse.go). This
-// holds for a site's own templates as for the defaults. The rows of
-// sprints.json and the events of the calendars are kept the same way,
-// under the key of each row's value, so a save encodes only what changed.
+// A page whose view read nothing that changed since the last build is
+// written again as it was, without its view being made: each view asks
+// for the parts of the site it reads (a sprint's plan, its notes, its
+// study, the sprints that follow it, the tally of its belief, the
+// settings, the day; the pages that list sprints read them all), and the
+// Cache keeps their versions with the page (reads.go). A save of one
+// sprint's notes makes two views. Otherwise a page is drawn again only
+// when its view or its templates changed, and the same holds for a
+// fragment: the key of each is its templates' parsed text, the site's
+// interface text and the view itself (reuse.go). This holds for a site's
+// own templates as for the defaults, since a template sees its view and
+// nothing else. The rows of sprints.json and the events of the calendars
+// are kept the same way, under the key of each row's value, so a save
+// encodes only what changed.
 package render
