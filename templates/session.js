@@ -59,8 +59,12 @@
   // before the shared timer says.
   var id = root.getAttribute("data-sprintkit-timer") || root.getAttribute("data-sprint") || location.pathname;
 
+  // The texts come from session-labels.js, which the build writes in the
+  // site's words; a site's own session.html from before carries them as
+  // data-label-* attributes of #session instead.
+  var labels = window.sprintkitSessionLabels || {};
   function label(name) {
-    return root.getAttribute("data-label-" + name) || "";
+    return root.getAttribute("data-label-" + name) || (Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : "");
   }
   function el(name) {
     return document.getElementById(name);

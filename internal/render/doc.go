@@ -18,7 +18,9 @@
 // study, team and state, for narrow.js: items carry data-study,
 // data-team and data-state), which a page template may redefine. Every other file of
 // the templates (the style sheets and scripts, such as style.css and
-// session.js) is copied to assets/.
+// session.js) is copied to assets/, beside session-labels.js, which the
+// build writes: the session view's texts in the site's words, once for
+// every session view (a site's own file of that name is copied instead).
 //
 // study.html draws the map with map.css, which it links in "head", and
 // session.html draws a thin "header" of its own. A site's own study.html
@@ -78,7 +80,9 @@
 //	                  .Participants, .Follows (*Link), .FollowedBy ([]Link)
 //	session.html      SessionView: .ID, .Title, .Duration, .SprintURL,
 //	                  .StyleURL, .ScriptURL (the timer's) and .TimerURL
-//	                  (its model, loaded before it), .Belief, .Ask,
+//	                  (its model) and .LabelsURL (session-labels.js, the
+//	                  texts it shows as it runs, in the site's words; both
+//	                  loaded before it), .Belief, .Ask,
 //	                  .Criterion (inline HTML, empty for none), .Agenda
 //	                  (each .Name, .Minutes), .Notes (as on the sprint's page)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,

@@ -253,6 +253,7 @@ func (r *renderer) sessionView(rd *reads, sp *site.Sprint) SessionView {
 		StyleURL:  layout.Rel(name, layout.Asset("session.css")),
 		ScriptURL: layout.Rel(name, layout.Asset("session.js")),
 		TimerURL:  layout.Rel(name, layout.Asset("timer.js")),
+		LabelsURL: layout.Rel(name, layout.Asset(sessionLabelsName)),
 		Belief:    r.md.block(sp.Assumption.Belief),
 		Ask:       r.md.block(sp.Question.Ask),
 		Criterion: r.md.inline(sp.Question.Criterion),

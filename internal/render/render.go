@@ -499,5 +499,5 @@ func (r *renderer) assets(w Writer) error {
 			return err
 		}
 	}
-	return nil
+	return r.writeSessionLabels(w)
 }

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"testing"
@@ -39,5 +40,36 @@ func TestSessionOwnTemplateBeforeTheModel(t *testing.T) {
 	n, err := chromedp.Run(step, chromedp.Evaluate[int](`document.querySelectorAll('script[src$="assets/timer.js"]').length`))
 	if err != nil || n != 1 {
 		t.Errorf("timer.js loaded by %d script elements (%v), want 1", n, err)
+	}
+}
+
+// TestSessionOwnTemplateBeforeTheLabelsAsset: a site's own session.html
+// from before session-labels.js (testdata/session-before-labels.html),
+// which carries the timer's texts as data-label-* attributes and does not
+// load the asset, still shows them; an attribute wins over the asset.
+func TestSessionOwnTemplateBeforeTheLabelsAsset(t *testing.T) {
+	before, err := os.ReadFile("testdata/session-before-labels.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pause := `data-label-pause="{{t "session.pause"}}"`
+	if !bytes.Contains(before, []byte(pause)) {
+		t.Fatal("the template from before has no data-label-pause")
+	}
+	before = bytes.Replace(before, []byte(pause), []byte(`data-label-pause="Paus, som vår mall säger"`), 1)
+	_, url := buildSessionSite(t, fstest.MapFS{"templates/session.html": {Data: before}})
+	ctx := browsertest.New(t)
+	step := browsertest.Timeout(t, ctx, 30*time.Second)
+
+	do(t, step, chromedp.Navigate(url))
+	v := waitFor(t, step, "the timer at rest", func(v view) bool { return v.Shown })
+	if v.Toggle != "Starta" {
+		t.Fatalf("the timer from a session.html with its own labels: %+v", v)
+	}
+	do(t, step, chromedp.Click(chromedp.CSS("#toggle")))
+	waitFor(t, step, "started, with the template's text", func(v view) bool { return v.Toggle == "Paus, som vår mall säger" })
+	loaded, err := chromedp.Run(step, chromedp.Evaluate[bool](`"sprintkitSessionLabels" in window`))
+	if err != nil || loaded {
+		t.Errorf("the template from before loaded session-labels.js (%v): its texts came from the asset", err)
 	}
 }

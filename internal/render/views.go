@@ -288,6 +288,9 @@ type SessionView struct {
 	StyleURL  string // the session's own style sheet
 	ScriptURL string // the timer
 	TimerURL  string // the timer's model (timer.js), which ScriptURL needs loaded first
+	// LabelsURL is session-labels.js, the texts the timer shows as it
+	// runs, in the site's words; ScriptURL needs it loaded first.
+	LabelsURL string
 	Belief    template.HTML
 	Ask       template.HTML
 	Criterion template.HTML // what would show the belief right or wrong; empty when the plan has none

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"encoding/json"
+	"io/fs"
+
+	"github.com/sprintkit/sprintkit/internal/layout"
+)
+
+// sessionLabels are the texts that session.js and timer.js show as a
+// session runs, each by the name they ask for it by (label(name)), with
+// its label key. They go to the browser once a build, in the asset
+// session-labels.js (sessionLabelsAsset), which each session view loads
+// before session.js: on every session view they were 2 KB of attributes,
+// 20 MB of a site of 10,000 sprints that the browser could not cache. A
+// site's own session.html from before may still carry them as
+// data-label-<name> attributes of #session, which session.js reads first.
+var sessionLabels = []struct{ name, key string }{
+	{"start", "session.start"},
+	{"pause", "session.pause"},
+	{"resume", "session.resume"},
+	{"over", "session.over"},
+	{"running", "session.running"},
+	{"paused", "session.paused"},
+	{"block", "session.blockOf"},
+	{"reset-confirm", "session.resetConfirm"},
+	{"next", "session.next"},
+	{"finish", "session.finish"},
+	{"ended", "session.ended"},
+	{"last", "session.lastBlock"},
+	{"soon", "session.soon"},
+	{"over-by-one", "session.overBy.one"},
+	{"over-by-other", "session.overBy.other"},
+	{"minutes-one", "session.minutes.one"},
+	{"minutes-other", "session.minutes.other"},
+	{"total-one", "sprint.minutes.one"},
+	{"total-other", "sprint.minutes.other"},
+	{"present", "session.present"},
+	{"leave", "session.leave"},
+	{"chime-on", "session.chimeOn"},
+	{"chime-off", "session.chimeOff"},
+	{"copied", "session.copied"},
+	{"copy-hand", "session.copyHand"},
+	{"not-shared", "session.notShared"},
+	{"notes-on", "session.notesOn"},
+	{"notes-off", "session.notesOff"},
+	{"block-head", "session.block"},
+	{"planned", "session.planned"},
+	{"actual", "session.actual"},
+	{"total", "session.total"},
+}
+
+// sessionLabelsName is the asset that holds sessionLabels in the site's
+// words.
+const sessionLabelsName = "session-labels.js"
+
+// sessionLabelsAsset is session-labels.js: the session's texts in the
+// site's language, with its [labels], as the object
+// window.sprintkitSessionLabels.
+func (r *renderer) sessionLabelsAsset() ([]byte, error) {
+	m := make(map[string]string, len(sessionLabels))
+	for _, l := range sessionLabels {
+		m[l.name] = r.text.get(l.key)
+	}
+	// encoding/json writes <, > and & as \u escapes: nothing in a label
+	// can end a script.
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	out := []byte("// The texts of the session view in this site's words (sprintkit makes this file).\nwindow.sprintkitSessionLabels = ")
+	out = append(out, b...)
+	return append(out, ";\n"...), nil
+}
+
+// writeSessionLabels writes session-labels.js, unless the site's
+// templates hold a file of that name, which is then the asset.
+func (r *renderer) writeSessionLabels(w Writer) error {
+	if r.files.top != nil {
+		if _, err := fs.Stat(r.files.top, sessionLabelsName); err == nil {
+			return nil
+		}
+	}
+	b, err := r.sessionLabelsAsset()
+	if err != nil {
+		return err
+	}
+	return w.WriteFile(layout.Asset(sessionLabelsName), b)
+}

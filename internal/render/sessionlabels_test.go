@@ -1,0 +1,87 @@
+package render_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestSessionLabelsAsset: the session view's texts are written once, in
+// assets/session-labels.js, in the site's words: every name that
+// session.js and timer.js ask label() for is there, and no session view
+// carries them. A site's own session-labels.js is the asset instead.
+func TestSessionLabelsAsset(t *testing.T) {
+	dir, _ := buildSessionSite(t)
+	labels := readLabelsAsset(t, filepath.Join(dir, "assets", "session-labels.js"))
+
+	var asked []string
+	for _, name := range []string{"session.js", "timer.js"} {
+		src, err := os.ReadFile(filepath.Join("../../templates", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`label\("([a-z-]+)"\)`).FindAllStringSubmatch(string(src), -1) {
+			asked = append(asked, m[1])
+		}
+		// counted(label, "name", n) asks for name-one or name-other.
+		for _, m := range regexp.MustCompile(`counted\(label, "([a-z-]+)"`).FindAllStringSubmatch(string(src), -1) {
+			asked = append(asked, m[1]+"-one", m[1]+"-other")
+		}
+		// label(r.toggle): the states of the start button (timer.js).
+		for _, m := range regexp.MustCompile(`toggle: run \? "([a-z]+)" : started\(s\) \? "([a-z]+)" : "([a-z]+)"`).FindAllStringSubmatch(string(src), -1) {
+			asked = append(asked, m[1:]...)
+		}
+	}
+	if len(asked) < 30 {
+		t.Fatalf("found %d names that the scripts ask label() for; the patterns no longer find them", len(asked))
+	}
+	for _, name := range asked {
+		if labels[name] == "" {
+			t.Errorf("session-labels.js has no text for %q, which the scripts ask for", name)
+		}
+	}
+	for name, want := range map[string]string{"start": "Starta", "pause": "Pausa", "total-other": "{n} minuter"} {
+		if labels[name] != want {
+			t.Errorf("session-labels.js: %s is %q, want %q", name, labels[name], want)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "sprints", sessionSprint, "session", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(page), "data-label-") {
+		t.Error("the session view still carries its texts as data-label-* attributes")
+	}
+	if !strings.Contains(string(page), `<script src="../../../assets/session-labels.js" defer></script>`) {
+		t.Error("the session view does not load session-labels.js")
+	}
+
+	own := "window.sprintkitSessionLabels = {\"start\": \"Kör\"};\n"
+	dir, _ = buildSessionSite(t, fstest.MapFS{"templates/session-labels.js": {Data: []byte(own)}})
+	got, err := os.ReadFile(filepath.Join(dir, "assets", "session-labels.js"))
+	if err != nil || string(got) != own {
+		t.Errorf("a site's own session-labels.js: the asset is %q (%v), want the site's file", got, err)
+	}
+}
+
+// readLabelsAsset reads the texts in session-labels.js.
+func readLabelsAsset(t *testing.T, p string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, obj, ok := strings.Cut(string(b), "window.sprintkitSessionLabels = ")
+	if !ok {
+		t.Fatalf("%s does not set window.sprintkitSessionLabels:\n%s", p, b)
+	}
+	var m map[string]string
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimSpace(obj), ";")), &m); err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	return m
+}
