@@ -307,6 +307,24 @@ func TestYearTables(t *testing.T) {
 				if n := eval[int](t, tb, `document.querySelectorAll("main table").length`); n == 0 && (p == "actions/index.html" || strings.HasPrefix(p, "sprints/")) {
 					t.Errorf("%s %s has no table to test", lang, p)
 				}
+				if p == "actions/index.html" {
+					// On a phone each action is a card, its cells named
+					// by their columns' heads; not on a wider screen.
+					phone := size[0] == 390
+					wrong := eval[[]string](t, tb, `[...document.querySelectorAll("table.actions")].slice(0, 3).flatMap(tb => {
+						const heads = [...tb.querySelectorAll("thead th")].map(th => th.textContent.trim());
+						const row = tb.querySelector("tbody tr");
+						if (!row) return ["a table with no row"];
+						return [...row.children].slice(1).map((td, i) => {
+							const got = getComputedStyle(td, "::before").content;
+							const want = `+fmt.Sprintf("%t", phone)+` ? JSON.stringify(heads[i + 1] + ": ") : "none";
+							return got === want ? "" : "column " + (i + 2) + ": " + got + ", want " + want;
+						}).filter(Boolean);
+					})`)
+					if len(wrong) > 0 {
+						t.Errorf("%s %s at %dx%d, the names of an action's cells: %v", lang, p, size[0], size[1], wrong)
+					}
+				}
 			}
 		}
 	}
