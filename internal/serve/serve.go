@@ -205,16 +205,15 @@ func (s *Server) Rebuild(changed []string) error {
 	// the page that was saved reloads that much sooner. Its hash is of
 	// what pages show, so the browsers do not reload again for the rest.
 	shown := func(st *site.Site) {
-		files := mw.mark()
+		borrow := make(map[string]file, len(old.late))
+		for name := range old.late {
+			borrow[name] = old.files[name]
+		}
+		files, h := mw.mark(borrow)
 		if old.files == nil {
 			return // the first build: the server shows it whole
 		}
-		for name := range old.late {
-			if _, ok := files[name]; !ok {
-				files[name] = old.files[name]
-			}
-		}
-		early := &state{seq: old.seq + 1, files: files, hash: hash(files, old.late), late: old.late, all: old.all,
+		early := &state{seq: old.seq + 1, files: files, hash: h, late: old.late, all: old.all,
 			changed: changed, day: day, site: st, sums: s.sums.snapshot(), early: true}
 		s.cur.Store(early)
 		s.hub.notify()
@@ -236,8 +235,7 @@ func (s *Server) Rebuild(changed []string) error {
 		fmt.Fprintf(s.stderr, "%s\n%s; %s\n", strings.Join(next.problems, "\n"), count(n, "problem"), still)
 		return err
 	}
-	next.files, next.late = mw.files, mw.late
-	next.hash, next.all = hash(mw.files, mw.late), hash(mw.files, nil)
+	next.files, next.late, next.hash, next.all = mw.done()
 	next.site, next.sums = st, s.sums.snapshot()
 	s.cur.Store(next)
 	// The browsers hear of it again, though with the hash of the early
