@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -419,19 +420,48 @@ var inlineTags = map[string]bool{
 // é to e), as search.js does with s.toLowerCase().normalize("NFD") without
 // combining marks; letters that do not decompose (æ, ø, ł) stay. Other
 // characters than letters, digits, hyphens and apostrophes become space.
+//
+// It goes through s once, words separated by one space, with no space at
+// either end; ASCII, most of any text, takes no look-up.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, c := range strings.ToLower(s) {
+	b := make([]byte, 0, len(s))
+	space := false // a space is owed before the next character
+	put := func(c rune) {
+		if c == ' ' {
+			space = len(b) > 0
+			return
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, c)
+	}
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '\'':
+			default:
+				c = ' '
+			}
+			put(rune(c))
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		c = unicode.ToLower(c)
 		if base, ok := latinBase[c]; ok {
 			c = base
 		}
-		if !unicode.IsLetter(c) && !unicode.IsNumber(c) && !unicode.IsMark(c) && c != '-' && c != '\'' {
+		if !unicode.IsLetter(c) && !unicode.IsNumber(c) && !unicode.IsMark(c) {
 			c = ' '
 		}
-		b.WriteRune(c)
+		put(c)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return string(b)
 }
 
 // latinBase maps each lower-case Latin letter from U+00C0 to U+024F whose

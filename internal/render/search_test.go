@@ -3,12 +3,14 @@ package render
 import (
 	"encoding/json"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
@@ -196,6 +198,38 @@ func TestFold(t *testing.T) {
 	} {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestFoldAsBefore holds fold to what it was written as first, a lower
+// casing, a look-up of each character and a split into words, over random
+// text of ASCII, Latin letters with marks, other scripts, spaces of every
+// kind and broken UTF-8.
+func TestFoldAsBefore(t *testing.T) {
+	before := func(s string) string {
+		var b strings.Builder
+		for _, c := range strings.ToLower(s) {
+			if base, ok := latinBase[c]; ok {
+				c = base
+			}
+			if !unicode.IsLetter(c) && !unicode.IsNumber(c) && !unicode.IsMark(c) && c != '-' && c != '\'' {
+				c = ' '
+			}
+			b.WriteRune(c)
+		}
+		return strings.Join(strings.Fields(b.String()), " ")
+	}
+	pieces := []string{"a", "Z", "0", "-", "'", " ", "  ", "\t", "\n", ",", ":", "Å", "ä", "Ö", "é", "ẞ", "İ", "Σ", "ς", "Ж", "日本",
+		"\u00a0", "\u2003", "\u0085", "\u0301", "æ", "Ł", "\xff", "\xc3", "\xe2\x82", "🙂", "١٢", "Ǆ", "K"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		if in := b.String(); fold(in) != before(in) {
+			t.Fatalf("fold(%q) = %q, before %q", in, fold(in), before(in))
 		}
 	}
 }
