@@ -2,7 +2,11 @@ package render
 
 import (
 	"html/template"
+	"io"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 	"text/template/parse"
 )
 
@@ -82,3 +86,114 @@ func literalLabel(a *parse.ActionNode) (string, bool) {
 	}
 	return s.Text, true
 }
+
+// settle has html/template escape the page template of each kind, and
+// the fragments it draws, before the first page, then writes each
+// constant that an escaper leaves as it is as template text
+// (foldEscaped). html/template escapes a template the first time it runs;
+// settle runs each with no data, which fails at its first field once the
+// template is escaped, and writes nothing.
+func (r *renderer) settle() {
+	for kind, set := range r.pages {
+		for _, name := range append([]string{kind + ".html"}, fragmentNames(set)...) {
+			_ = set.ExecuteTemplate(io.Discard, name, nil)
+		}
+		for _, t := range set.Templates() {
+			if t.Tree != nil {
+				foldEscaped(t.Tree.Root)
+			}
+		}
+	}
+}
+
+// fragmentNames are the templates that the templates of set draw with
+// {{fragment "name" ...}}.
+func fragmentNames(set *template.Template) []string {
+	seen := map[string]bool{}
+	for _, t := range set.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		walk(t.Tree.Root, func(n parse.Node) {
+			c, ok := n.(*parse.CommandNode)
+			if !ok || len(c.Args) < 2 {
+				return
+			}
+			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "fragment" {
+				if s, ok := c.Args[1].(*parse.StringNode); ok {
+					seen[s.Text] = true
+				}
+			}
+		})
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// foldEscaped replaces each action under list that html/template has
+// escaped into a string constant and escapers that give such a string
+// back as it is, {{"Starta" | _html_template_htmlescaper}}, with the
+// string as template text. A folded label (foldLabels) is such an action:
+// on a session view there are dozens, each a call through reflection on
+// every page. Only text in HTML, an attribute's quoted value or RCDATA
+// qualifies, and only a string without a character those escapers
+// change; every other action, and every action of a template not yet
+// escaped, runs as it is.
+func foldEscaped(list *parse.ListNode) {
+	if list == nil {
+		return
+	}
+	for i, n := range list.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if s, ok := escapedConstant(n); ok {
+				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(s)}
+			}
+		case *parse.IfNode:
+			foldEscaped(n.List)
+			foldEscaped(n.ElseList)
+		case *parse.RangeNode:
+			foldEscaped(n.List)
+			foldEscaped(n.ElseList)
+		case *parse.WithNode:
+			foldEscaped(n.List)
+			foldEscaped(n.ElseList)
+		case *parse.ListNode:
+			foldEscaped(n)
+		}
+	}
+}
+
+// sameEscapers are html/template's escapers that give back a string with
+// none of unchanged's characters as it is: HTML text, a quoted attribute
+// value, RCDATA (html/template's escape.go and html.go).
+var sameEscapers = map[string]bool{
+	"_html_template_htmlescaper":   true,
+	"_html_template_attrescaper":   true,
+	"_html_template_rcdataescaper": true,
+}
+
+// escapedConstant is the string an escaped action prints when it is a
+// string constant through sameEscapers alone that they leave as it is.
+func escapedConstant(a *parse.ActionNode) (string, bool) {
+	p := a.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	s, ok := p.Cmds[0].Args[0].(*parse.StringNode)
+	if !ok || strings.ContainsAny(s.Text, unchanged) {
+		return "", false
+	}
+	for _, c := range p.Cmds[1:] {
+		if len(c.Args) != 1 {
+			return "", false
+		}
+		if id, ok := c.Args[0].(*parse.IdentifierNode); !ok || !sameEscapers[id.Ident] {
+			return "", false
+		}
+	}
+	return s.Text, true
+}
+
+// unchanged are the characters that sameEscapers write otherwise (their
+// htmlReplacementTable), and the NUL they replace.
+const unchanged = "\x00\"&'+<>"

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"text/template/parse"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -94,5 +95,50 @@ func TestLabelsEscapedByContext(t *testing.T) {
 	}
 	if strings.Contains(got, "<script>alert") {
 		t.Errorf("a label ran as script:\n%s", got)
+	}
+}
+
+// TestFoldEscaped: once html/template has escaped a template, a string
+// constant in HTML text, a quoted attribute or RCDATA that its escaper
+// leaves as it is becomes template text; a constant the escaper changes
+// (A+B), and one in a URL, a script or a style sheet, stays an action. The
+// page is the same, byte for byte.
+func TestFoldEscaped(t *testing.T) {
+	set := template.Must(template.New("p").Parse(`<title>{{"Rubrik"}}</title>` +
+		`<p title="{{"Titel"}}">{{"Text, med å"}} {{"A+B"}}</p>` +
+		`<a href="{{"/x y"}}">{{"Länk"}}</a>` +
+		`<script>var s = {{"js"}};</script><style>p::before { content: "{{"css"}}"; }</style>` +
+		`{{if true}}{{"inne"}}{{end}}`))
+	var before, after bytes.Buffer
+	if err := set.Execute(&before, nil); err != nil {
+		t.Fatal(err)
+	}
+	foldEscaped(set.Tree.Root)
+	if err := set.Execute(&after, nil); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() {
+		t.Fatalf("folded, the page changed:\n%s\nwas\n%s", after.String(), before.String())
+	}
+	texts, actions := map[string]bool{}, map[string]bool{}
+	walk(set.Tree.Root, func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			texts[string(n.Text)] = true
+		case *parse.ActionNode:
+			if s, ok := n.Pipe.Cmds[0].Args[0].(*parse.StringNode); ok {
+				actions[s.Text] = true
+			}
+		}
+	})
+	for _, s := range []string{"Rubrik", "Titel", "Text, med å", "Länk", "inne"} {
+		if !texts[s] {
+			t.Errorf("%q is not folded into text", s)
+		}
+	}
+	for _, s := range []string{"A+B", "/x y", "js", "css"} {
+		if !actions[s] {
+			t.Errorf("%q was folded; its escaper changes it or its context is not plain HTML", s)
+		}
 	}
 }

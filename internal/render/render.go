@@ -199,6 +199,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		return nil, slices.CompactFunc(unknown, func(a, b site.Problem) bool { return a.Error() == b.Error() })
 	}
 	r.identify()
+	r.settle()
 	r.navigation()
 	r.items = make([]itemOnce, len(s.Sprints))
 	r.sprintNotes = make([]notesOnce, len(s.Sprints))
