@@ -59,6 +59,9 @@ const (
 )
 
 func (rd *reads) note(of partKind, id string) {
+	if rd.r.cache == nil {
+		return // nothing keeps the page for a next build
+	}
 	rd.parts = append(rd.parts, part{of, id})
 }
 
