@@ -189,6 +189,9 @@
 //	                         (the groups "change" and "action" of templates
 //	                         from before read as "state")
 //	join list sep            strings.Join
+//	cssString text           text as a quoted CSS string, every character
+//	                         that could end it escaped: a label in a style
+//	                         sheet, content: {{cssString (t "key")}}
 //	first n list             the first n elements of a list (all when fewer)
 //	rest n list              how many elements of a list come after the first n
 //	fragment "name" view     draws the template name with view as dot, once

@@ -253,6 +253,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"label": r.text.label,
 		"tf":    func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
 		"join":  strings.Join,
+		"cssString": cssString,
 		"first": first,
 		"rest":  rest,
 		// fragment is replaced for each kind of page by fragmentFunc.
