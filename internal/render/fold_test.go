@@ -148,8 +148,8 @@ func TestFoldEscaped(t *testing.T) {
 func TestCSSString(t *testing.T) {
 	page := template.Must(template.New("p").Funcs(template.FuncMap{"cssString": cssString}).Parse(`<style>p::before { content: {{cssString .}}; }</style>`))
 	for in, want := range map[string]string{
-		"Klart senast (hh:mm)": `content: "Klart senast (hh:mm)";`,
-		"Läge: ":               `content: "Läge: ";`,
+		"Klart senast (hh:mm)":  `content: "Klart senast (hh:mm)";`,
+		"Läge: ":                `content: "Läge: ";`,
 		`Ägare " } </style><b>`: `content: "Ägare \22  \7d  \3c \2f style\3e \3c b\3e ";`,
 		"två\nrader\\":          `content: "två\a rader\5c ";`,
 	} {

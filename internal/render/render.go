@@ -249,13 +249,13 @@ func templateProblem(name string, err error) site.Problem {
 // template's identity (reuse.go).
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":     func(key string) string { return r.text.get(key) },
-		"label": r.text.label,
-		"tf":    func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
-		"join":  strings.Join,
+		"t":         func(key string) string { return r.text.get(key) },
+		"label":     r.text.label,
+		"tf":        func(key string, pairs ...any) string { return r.text.get(key, pairs...) },
+		"join":      strings.Join,
 		"cssString": cssString,
-		"first": first,
-		"rest":  rest,
+		"first":     first,
+		"rest":      rest,
 		// fragment is replaced for each kind of page by fragmentFunc.
 		"fragment": func(string, any) (template.HTML, error) {
 			return "", fmt.Errorf("fragment: outside a page")
