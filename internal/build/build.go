@@ -30,6 +30,10 @@ func (b *Builder) Changed(paths []string) {
 	b.sprints.Changed(paths)
 }
 
+// VerifyReuse has every later build make and check the view of each page
+// that it writes again unseen (render.Cache.Verify): for tests.
+func (b *Builder) VerifyReuse() { b.md.Verify = true }
+
 // Build loads the site in fsys and renders it to w. today is the day for
 // warnings and overdue marks (zero for none). On problems in the site's
 // files the error is site.Problems and nothing has been written to w; a

@@ -40,6 +40,7 @@ func TestRandomEdits(t *testing.T) {
 			e := &editor{t: t, rnd: rand.New(rand.NewPCG(seed, seed)), fsys: siteFromTxtar(t, "testdata/sv.txtar"),
 				day: time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC)}
 			var b Builder
+			b.VerifyReuse()
 			if _, err := b.Build(e.fsys, e.day, &memWriter{}); err != nil {
 				t.Fatal(err)
 			}

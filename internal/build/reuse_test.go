@@ -128,6 +128,7 @@ func TestReuseMatchesFreshBuild(t *testing.T) {
 	}
 
 	var b Builder
+	b.VerifyReuse()
 	for _, step := range steps {
 		step.change()
 		var warm, fresh memWriter

@@ -8,8 +8,8 @@ import (
 
 // A Cache keeps what one build rendered for the next: Markdown by source,
 // pages by what their views read (reads.go) and by the key of their
-// templates and view, and fragments by that key (reuse.go). It is safe for concurrent use; the zero value is ready. A nil
-// *Cache caches nothing.
+// templates and view, and fragments by that key (reuse.go). It is safe for
+// concurrent use; the zero value is ready. A nil *Cache caches nothing.
 //
 // Sweep drops what no build used since the Sweep before, so the cache
 // does not grow without bound: each entry notes the generation (the
@@ -25,6 +25,13 @@ type Cache struct {
 
 	keysOnce sync.Once
 	keyer    *keyer // the seeds that the keys kept here were made with
+
+	// Verify has a build also make the view of each page that it writes
+	// again unseen (reads.go), and fail when the view's key is not the one
+	// kept with the page: the view read a part of the site that it did not
+	// ask its reads for. For tests; it costs what the reuse saves.
+	Verify bool
+	views  atomic.Int64 // the views made by the builds that used the cache
 }
 
 // A cachedPage is a page's bytes, the key they were rendered for, and
@@ -116,18 +123,25 @@ func (c *Cache) page(name string, k key) ([]byte, bool) {
 	return p.data, true
 }
 
-// unread returns the bytes of the page name when an earlier build
-// rendered it with the templates tmpl from parts of the site that are
-// unchanged, as same tells.
-func (c *Cache) unread(name string, tmpl key, same func(record) bool) ([]byte, bool) {
+// unread returns the page name when an earlier build rendered it with
+// the templates tmpl from parts of the site that are unchanged, as same
+// tells.
+func (c *Cache) unread(name string, tmpl key, same func(record) bool) (cachedPage, bool) {
 	if c == nil {
-		return nil, false
+		return cachedPage{}, false
 	}
 	p, ok := c.pages.get(name, c.gen.Load())
 	if !ok || p.tmpl != tmpl || !same(p.read) {
-		return nil, false
+		return cachedPage{}, false
 	}
-	return p.data, true
+	return p, true
+}
+
+// madeView counts a view made by a build that uses c.
+func (c *Cache) madeView() {
+	if c != nil {
+		c.views.Add(1)
+	}
 }
 
 // putPage keeps p, whose data no one changes afterwards, as the page name.

@@ -370,11 +370,17 @@ func (r *renderer) shown(src fs.FS, w Writer) error {
 // (reads.go), without making its view; else for the same key.
 func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 	tmpl := r.pageIDs[p.kind]
-	if b, ok := r.cache.unread(p.name, tmpl, r.unchanged); ok {
-		return w.WriteFile(p.name, b)
+	if kept, ok := r.cache.unread(p.name, tmpl, r.unchanged); ok {
+		if r.cache.Verify {
+			if k, err := r.keys.of(tmpl, p.view(&reads{r: r})); err != nil || k != kept.key {
+				return fmt.Errorf("%s: written again unseen, but its view changed (%v): it reads a part of the site that it does not ask its reads for", p.name, err)
+			}
+		}
+		return w.WriteFile(p.name, kept.data)
 	}
 	rd := &reads{r: r}
 	view := p.view(rd)
+	r.cache.madeView()
 	var k key
 	var rec record
 	if r.cache != nil {

@@ -22,11 +22,12 @@ import (
 // watcher would, told the paths. Every file it then serves must be the
 // file of a fresh build of the same folder, byte for byte, and it must
 // serve no other: the pages it wrote again without making their views
-// (internal/render's reads.go) as much as those it made. The saves reach
-// what a sprint's page reads of other files: a followed sprint's title,
-// the verdicts of the other sprints of a tested belief, the belief's text
-// in its study, the study's title, the settings, a site's own template,
-// the day.
+// (internal/render's reads.go) as much as those it made, which the server
+// also makes and checks (build.Builder.VerifyReuse). The saves reach what
+// a sprint's page reads of other files: a followed and a following
+// sprint's title, the verdicts of the other sprints of a tested belief,
+// the belief's text in its study, the study's title, the settings, a
+// site's own template, the day.
 func TestServedMatchesFreshBuild(t *testing.T) {
 	dir := t.TempDir()
 	if err := sitegen.WriteYearDir(dir, 150); err != nil {
@@ -40,6 +41,7 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 	day := testDay
 	s := NewServer(fsys, day, io.Discard, io.Discard)
 	s.day = func() time.Time { return day }
+	s.builder.VerifyReuse()
 	if err := s.Rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +77,7 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 		}
 		writeFile(t, dir, name, text[:loc[0]]+to+text[loc[1]:])
 	}
-	_, followed := with(`(?m)^follows = "([^"]+)"`)
+	follower, followed := with(`(?m)^follows = "([^"]+)"`)
 	tester, belief := with(`(?m)^tests = "([^"]+)"`)
 	_, study := with(`(?m)^study = "([^"]+)"`)
 	followedPlan := "sprints/" + followed + "/sprint.toml"
@@ -96,6 +98,7 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 	}{
 		{"notes", []string{notes}, func() { writeFile(t, dir, notes, "Sex av sex kunder *ringde*.\n") }},
 		{"title of a followed sprint", []string{followedPlan}, func() { replace(followedPlan, `^title = "`, `title = "Ny titel: `) }},
+		{"title of a following sprint", []string{follower}, func() { replace(follower, `^title = "`, `title = "Följer: `) }},
 		{"verdict of a sprint that tests a belief", []string{tester}, func() { replace(tester, `^verdict = "[a-z]+"`, `verdict = "refuted"`) }},
 		{"text of the tested belief", []string{findStudyOf(t, dir, belief)}, func() {
 			replace(findStudyOf(t, dir, belief), `id = "`+regexp.QuoteMeta(belief)+`"\ntext = "`, `id = "`+belief+`"`+"\ntext = \"Ändrad: ")

@@ -66,6 +66,7 @@ func startServer(t testing.TB, dir string, poll bool) (*Server, *logBuffer) {
 	}
 	t.Cleanup(func() { closer.Close() })
 	s := NewServer(fsys, testDay, &log, &log)
+	s.builder.VerifyReuse()
 	w, err := watch(dir, poll, 20*time.Millisecond, log.logf)
 	if err != nil {
 		t.Fatal(err)
