@@ -44,32 +44,66 @@ func TestSessionOwnTemplateBeforeTheModel(t *testing.T) {
 }
 
 // TestSessionOwnTemplateBeforeTheLabelsAsset: a site's own session.html
-// from before session-labels.js (testdata/session-before-labels.html),
-// which carries the timer's texts as data-label-* attributes and does not
-// load the asset, still shows them; an attribute wins over the asset.
+// from before session-labels.js (testdata/session-before-labels.html)
+// carries the timer's texts as data-label-* attributes and does not load
+// the asset: its texts show. The same template loading the asset keeps
+// its own text where it has one.
 func TestSessionOwnTemplateBeforeTheLabelsAsset(t *testing.T) {
 	before, err := os.ReadFile("testdata/session-before-labels.html")
 	if err != nil {
 		t.Fatal(err)
 	}
 	pause := `data-label-pause="{{t "session.pause"}}"`
-	if !bytes.Contains(before, []byte(pause)) {
-		t.Fatal("the template from before has no data-label-pause")
+	scripts := `<script src="{{.ScriptURL}}" defer></script>`
+	if !bytes.Contains(before, []byte(pause)) || !bytes.Contains(before, []byte(scripts)) {
+		t.Fatal("the template from before has no data-label-pause, or no session.js")
 	}
 	before = bytes.Replace(before, []byte(pause), []byte(`data-label-pause="Paus, som vår mall säger"`), 1)
-	_, url := buildSessionSite(t, fstest.MapFS{"templates/session.html": {Data: before}})
+	withAsset := bytes.Replace(before, []byte(scripts), []byte(`<script src="{{.LabelsURL}}" defer></script>`+"\n"+scripts), 1)
+	for _, c := range []struct {
+		name     string
+		template []byte
+		asset    bool
+	}{{"as it was", before, false}, {"loading the asset", withAsset, true}} {
+		_, url := buildSessionSite(t, fstest.MapFS{"templates/session.html": {Data: c.template}})
+		ctx := browsertest.New(t)
+		step := browsertest.Timeout(t, ctx, 30*time.Second)
+		do(t, step, chromedp.Navigate(url))
+		v := waitFor(t, step, c.name+": the timer at rest", func(v view) bool { return v.Shown })
+		if v.Toggle != "Starta" {
+			t.Fatalf("%s: the timer from a session.html with its own labels: %+v", c.name, v)
+		}
+		do(t, step, chromedp.Click(chromedp.CSS("#toggle")))
+		waitFor(t, step, c.name+": started, with the template's text", func(v view) bool { return v.Toggle == "Paus, som vår mall säger" })
+		loaded, err := chromedp.Run(step, chromedp.Evaluate[bool](`"sprintkitSessionLabels" in window`))
+		if err != nil || loaded != c.asset {
+			t.Errorf("%s: session-labels.js loaded: %v (%v), want %v", c.name, loaded, err, c.asset)
+		}
+	}
+}
+
+// TestSessionOwnScriptBeforeTheLabelsAsset: a site's own session.js from
+// before session-labels.js (testdata/session-before-labels.js), which
+// reads the texts from #session's data-label-* attributes alone, shows
+// them under the default session.html, which has none: the asset puts
+// them there.
+func TestSessionOwnScriptBeforeTheLabelsAsset(t *testing.T) {
+	before, err := os.ReadFile("testdata/session-before-labels.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(before, []byte("sprintkitSessionLabels")) {
+		t.Fatal("the script from before already reads session-labels.js")
+	}
+	_, url := buildSessionSite(t, fstest.MapFS{"templates/session.js": {Data: before}})
 	ctx := browsertest.New(t)
 	step := browsertest.Timeout(t, ctx, 30*time.Second)
-
 	do(t, step, chromedp.Navigate(url))
-	v := waitFor(t, step, "the timer at rest", func(v view) bool { return v.Shown })
-	if v.Toggle != "Starta" {
-		t.Fatalf("the timer from a session.html with its own labels: %+v", v)
-	}
+	waitFor(t, step, "the timer at rest", func(v view) bool { return v.Shown && v.Toggle == "Starta" })
 	do(t, step, chromedp.Click(chromedp.CSS("#toggle")))
-	waitFor(t, step, "started, with the template's text", func(v view) bool { return v.Toggle == "Paus, som vår mall säger" })
-	loaded, err := chromedp.Run(step, chromedp.Evaluate[bool](`"sprintkitSessionLabels" in window`))
-	if err != nil || loaded {
-		t.Errorf("the template from before loaded session-labels.js (%v): its texts came from the asset", err)
+	waitFor(t, step, "started, with the asset's text", func(v view) bool { return v.Toggle == "Pausa" })
+	minutes, err := chromedp.Run(step, chromedp.Evaluate[string](`document.querySelector("#blocks li .minutes").textContent`))
+	if err != nil || minutes != "10 min" {
+		t.Errorf("the first block's minutes read %q (%v), want %q", minutes, err, "10 min")
 	}
 }

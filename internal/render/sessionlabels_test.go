@@ -79,8 +79,9 @@ func readLabelsAsset(t *testing.T, p string) map[string]string {
 	if !ok {
 		t.Fatalf("%s does not set window.sprintkitSessionLabels:\n%s", p, b)
 	}
+	obj, _, _ = strings.Cut(obj, ";\n")
 	var m map[string]string
-	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimSpace(obj), ";")), &m); err != nil {
+	if err := json.Unmarshal([]byte(obj), &m); err != nil {
 		t.Fatalf("%s: %v", p, err)
 	}
 	return m
