@@ -16,10 +16,10 @@ import (
 // and the row sets it as its views' Frame.Kind), where its pages go (a
 // path declared in internal/layout), the method that makes its view, and
 // its place in the navigation. A view asks its reads for the parts of the
-// site it reads (reads.go); a kind with one page reads the whole site. The rows decide which templates are
-// parsed, which pages a build renders and the navigation; kinds_test.go
-// checks the docs' lists of kinds and the layout's reserved names against
-// them.
+// site it reads (reads.go); a kind with one page reads the whole site. The
+// rows decide which templates are parsed, which pages a build renders and
+// the navigation; kinds_test.go checks the docs' lists of kinds and the
+// layout's reserved names against them.
 //
 // A new kind of page is a row here, its view (the type in views.go and
 // the method that makes it), its template and its labels. Its path is
@@ -190,7 +190,8 @@ const notesUsers = 3
 // it runs ahead of the sprints' pages, which come after the lists, and
 // holds the notes it rendered until they come; or after them (serve), when
 // the pages hold theirs until it comes. (A fourth would render them again;
-// a build that takes its search entry from its Cache lets them go with the
+// a build that takes its search entry from its Cache, or writes a page
+// again without making its view (reads.go), lets them go with the
 // renderer.)
 func (r *renderer) notes(sp *site.Sprint) template.HTML {
 	n := &r.sprintNotes[r.itemAt[sp]]

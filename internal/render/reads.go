@@ -175,7 +175,6 @@ type versions struct {
 	all     key
 	sprints map[string]*site.Sprint
 	studies map[string]*site.Study
-	err     error
 
 	beliefs map[string]*site.Belief // by tallyID
 
@@ -190,9 +189,6 @@ var absent = key{}
 func (r *renderer) version(p part) (key, error) {
 	v := &r.versions
 	v.once.Do(r.wholeVersions)
-	if v.err != nil {
-		return key{}, v.err
-	}
 	switch p.of {
 	case partSite:
 		return v.site, nil
@@ -235,6 +231,8 @@ func (r *renderer) wholeVersions() {
 	for _, pg := range s.Pages {
 		pages = append(pages, pg.Path, pg.ID, pg.Title, pg.Description, pg.Body)
 	}
+	// %#v writes every field of the settings, the labels in order: a
+	// field added to them is part of the version as it comes.
 	v.site = r.keys.text(append(pages, fmt.Sprintf("%#v", s.Settings))...)
 	v.day = r.keys.text(r.today.Format(time.RFC3339Nano), r.today.Location().String())
 	v.sprints = make(map[string]*site.Sprint, len(s.Sprints))

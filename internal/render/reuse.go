@@ -24,9 +24,9 @@ import (
 // shared by every page that shows it. Between builds (the dev server's
 // Cache), a page or fragment whose key is the same is reused; a page whose
 // view read nothing that changed is reused before its view is made, and
-// so before its key is known (reads.go). This holds
-// for a site's own templates as for the defaults, since no key is kept by
-// hand: TestRandomEdits and TestReuseMatchesFreshBuild (internal/build)
+// so before its key is known (reads.go). This holds for a site's own
+// templates as for the defaults, since no key is kept by hand:
+// TestRandomEdits and TestReuseMatchesFreshBuild (internal/build)
 // edit every kind of input and compare each reusing build with a fresh
 // one.
 

@@ -14,6 +14,8 @@ import (
 // studyView is the study page's view of st, made once a build for the
 // two that read it, its page and the studies page: the first makes it, the
 // second takes it and lets it go, as a study's view holds all its sprints.
+// (When one of the two is written again without its view being made,
+// reads.go, the view goes with the renderer.)
 func (r *renderer) studyView(st *site.Study) StudyView {
 	r.studyMu.Lock()
 	once, second := r.studyViews[st]

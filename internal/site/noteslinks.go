@@ -10,9 +10,9 @@ import (
 )
 
 // notesWarnings warns of each link and image in sp's notes.md whose
-// address is a file that is not in the sprint's folder, whose files are
-// files: missing (the page would show a broken image or link) or outside
-// it (the file does not go with the sprint). Addresses with a scheme
+// address is not one of files, the files of the sprint's folder: a file
+// missing (the page would show a broken image or link) or outside the
+// folder (the file does not go with the sprint). Addresses with a scheme
 // (https:, mailto:), to a part of the page (#…) and from the site's root
 // (/…) are left alone, as is what stands in code. It reads the sprint's
 // folder alone, and runs when the folder is read.
