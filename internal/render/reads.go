@@ -29,10 +29,15 @@ import (
 // then reused by the key of their view (reuse.go) when it came out the
 // same. Notes are on no such page, so a save of notes makes none of them.
 //
-// A view that reads a part without asking would be reused when that part
-// changes: TestReuseMatchesFreshBuild and TestRandomEdits (internal/build)
-// edit every kind of input and compare each reusing build with a fresh
-// one, byte for byte.
+// What a view asks for is kept by hand, in the view, beside what it reads
+// (Go cannot see a view read a field), and a view that reads a part
+// without asking would be reused when that part changes. So the tests hold
+// the views to it: TestReuseMatchesFreshBuild and TestRandomEdits
+// (internal/build) and TestServedMatchesFreshBuild (internal/serve) edit
+// every kind of input and compare each reusing build with a fresh one,
+// byte for byte, with Cache.Verify on, which makes and keys again each
+// view that a build did not make and names the page whose view changed;
+// TestSaveMakesWhatReadIt checks that reuse happens at all.
 type reads struct {
 	r     *renderer
 	parts []part
