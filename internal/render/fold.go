@@ -27,44 +27,44 @@ import (
 // written.
 func (r *renderer) foldLabels(set *template.Template) {
 	for _, t := range set.Templates() {
-		if t.Tree != nil && t.Tree.Root != nil {
-			foldActions(t.Tree.Root, func(a *parse.ActionNode) (string, bool) {
-				key, ok := literalLabel(a)
-				if !ok {
-					return "", false
-				}
-				_, known := r.text.labels[key]
-				return r.text.get(key), known
-			})
+		if t.Tree == nil {
+			continue
 		}
+		replaceActions(t.Tree.Root, func(a *parse.ActionNode) parse.Node {
+			key, ok := literalLabel(a)
+			if _, known := r.text.labels[key]; !ok || !known {
+				return a
+			}
+			text := r.text.get(key)
+			cmd := a.Pipe.Cmds[0]
+			cmd.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: cmd.Args[0].Position(), Quoted: strconv.Quote(text), Text: text}}
+			return a
+		})
 	}
 }
 
-// foldActions replaces the pipeline of each action of list for which fold
-// gives text with that text as a string constant, and goes into if, range
-// and with.
-func foldActions(list *parse.ListNode, fold func(a *parse.ActionNode) (string, bool)) {
+// replaceActions puts in place of each action under list, in if, range
+// and with too, the node that f gives for it (the action itself to keep
+// it).
+func replaceActions(list *parse.ListNode, f func(*parse.ActionNode) parse.Node) {
 	if list == nil {
 		return
 	}
-	for _, n := range list.Nodes {
+	for i, n := range list.Nodes {
 		switch n := n.(type) {
 		case *parse.ActionNode:
-			if text, ok := fold(n); ok {
-				cmd := n.Pipe.Cmds[0]
-				cmd.Args = []parse.Node{&parse.StringNode{NodeType: parse.NodeString, Pos: cmd.Args[0].Position(), Quoted: strconv.Quote(text), Text: text}}
-			}
+			list.Nodes[i] = f(n)
 		case *parse.IfNode:
-			foldActions(n.List, fold)
-			foldActions(n.ElseList, fold)
+			replaceActions(n.List, f)
+			replaceActions(n.ElseList, f)
 		case *parse.RangeNode:
-			foldActions(n.List, fold)
-			foldActions(n.ElseList, fold)
+			replaceActions(n.List, f)
+			replaceActions(n.ElseList, f)
 		case *parse.WithNode:
-			foldActions(n.List, fold)
-			foldActions(n.ElseList, fold)
+			replaceActions(n.List, f)
+			replaceActions(n.ElseList, f)
 		case *parse.ListNode:
-			foldActions(n, fold)
+			replaceActions(n, f)
 		}
 	}
 }
@@ -102,7 +102,7 @@ func (r *renderer) settle() {
 		}
 		for _, t := range set.Templates() {
 			if t.Tree != nil {
-				foldEscaped(t.Tree.Root)
+				replaceActions(t.Tree.Root, foldEscaped)
 			}
 		}
 	}
@@ -117,52 +117,28 @@ func fragmentNames(set *template.Template) []string {
 			continue
 		}
 		walk(t.Tree.Root, func(n parse.Node) {
-			c, ok := n.(*parse.CommandNode)
-			if !ok || len(c.Args) < 2 {
-				return
-			}
-			if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "fragment" {
-				if s, ok := c.Args[1].(*parse.StringNode); ok {
-					seen[s.Text] = true
-				}
+			if name, ok := fragmentCall(n); ok && name != "" {
+				seen[name] = true
 			}
 		})
 	}
 	return slices.Sorted(maps.Keys(seen))
 }
 
-// foldEscaped replaces each action under list that html/template has
-// escaped into a string constant and escapers that give such a string
-// back as it is, {{"Starta" | _html_template_htmlescaper}}, with the
-// string as template text. A folded label (foldLabels) is such an action:
-// on a session view there are dozens, each a call through reflection on
-// every page. Only text in HTML, an attribute's quoted value or RCDATA
-// qualifies, and only a string without a character those escapers
-// change; every other action, and every action of a template not yet
-// escaped, runs as it is.
-func foldEscaped(list *parse.ListNode) {
-	if list == nil {
-		return
+// foldEscaped is, for an action that html/template has escaped into a
+// string constant and escapers that give such a string back as it is,
+// {{"Starta" | _html_template_htmlescaper}}, the string as template text;
+// for any other action the action. A folded label (foldLabels) is such an
+// action: on a session view there are dozens, each a call through
+// reflection on every page. Only text in HTML, an attribute's quoted value
+// or RCDATA qualifies, and only a string without a character those
+// escapers change; every other action, and every action of a template not
+// yet escaped, runs as it is.
+func foldEscaped(a *parse.ActionNode) parse.Node {
+	if s, ok := escapedConstant(a); ok {
+		return &parse.TextNode{NodeType: parse.NodeText, Pos: a.Pos, Text: []byte(s)}
 	}
-	for i, n := range list.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
-			if s, ok := escapedConstant(n); ok {
-				list.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(s)}
-			}
-		case *parse.IfNode:
-			foldEscaped(n.List)
-			foldEscaped(n.ElseList)
-		case *parse.RangeNode:
-			foldEscaped(n.List)
-			foldEscaped(n.ElseList)
-		case *parse.WithNode:
-			foldEscaped(n.List)
-			foldEscaped(n.ElseList)
-		case *parse.ListNode:
-			foldEscaped(n)
-		}
-	}
+	return a
 }
 
 // sameEscapers are html/template's escapers that give back a string with

@@ -113,7 +113,7 @@ func TestFoldEscaped(t *testing.T) {
 	if err := set.Execute(&before, nil); err != nil {
 		t.Fatal(err)
 	}
-	foldEscaped(set.Tree.Root)
+	replaceActions(set.Tree.Root, foldEscaped)
 	if err := set.Execute(&after, nil); err != nil {
 		t.Fatal(err)
 	}

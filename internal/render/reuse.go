@@ -86,22 +86,13 @@ func closure(set *template.Template, name string) []string {
 			return
 		}
 		walk(t.Tree.Root, func(node parse.Node) {
-			switch node := node.(type) {
-			case *parse.TemplateNode:
+			if node, ok := node.(*parse.TemplateNode); ok {
 				visit(node.Name)
-			case *parse.CommandNode:
-				if len(node.Args) == 0 {
-					return
-				}
-				if id, ok := node.Args[0].(*parse.IdentifierNode); !ok || id.Ident != "fragment" {
-					return
-				}
-				if len(node.Args) > 1 {
-					if s, ok := node.Args[1].(*parse.StringNode); ok {
-						visit(s.Text)
-						return
-					}
-				}
+			}
+			switch name, ok := fragmentCall(node); {
+			case ok && name != "":
+				visit(name)
+			case ok:
 				all = true
 			}
 		})
@@ -115,6 +106,24 @@ func closure(set *template.Template, name string) []string {
 		return slices.Sorted(slices.Values(names))
 	}
 	return slices.Sorted(maps.Keys(seen))
+}
+
+// fragmentCall reports whether n calls fragment, and the name of the
+// template it draws when the call writes it out ("" when it does not).
+func fragmentCall(n parse.Node) (name string, ok bool) {
+	c, isCmd := n.(*parse.CommandNode)
+	if !isCmd || len(c.Args) == 0 {
+		return "", false
+	}
+	if id, isID := c.Args[0].(*parse.IdentifierNode); !isID || id.Ident != "fragment" {
+		return "", false
+	}
+	if len(c.Args) > 1 {
+		if s, isStr := c.Args[1].(*parse.StringNode); isStr {
+			return s.Text, true
+		}
+	}
+	return "", true
 }
 
 // walk calls f for every node under n.
