@@ -112,7 +112,11 @@ func (m *memWriter) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// lanes add up files' own sums, lane by lane, into a site's hash (hash).
+// lanes add up files' own sums, lane by lane, into a short hex digest of
+// a site: every name and the bytes under it. The same output gives the
+// same digest, in this process and the next one, so a browser reloads
+// only when the output changed; it needs no order, and costs one addition
+// a file.
 type lanes [4]uint64
 
 func (l *lanes) add(f file) {
@@ -133,20 +137,4 @@ func (l lanes) String() string {
 		binary.LittleEndian.PutUint64(b[8*i:], v)
 	}
 	return hex.EncodeToString(b[:12])
-}
-
-// hash returns a short hex digest of the site: every name and the bytes
-// under it, but for the names in skip. The same output gives the same
-// hash, in this process and the next one, so a browser reloads only when
-// the output changed.
-// It adds up the files' own sums, lane by lane, so that it needs no
-// order and costs one addition a file.
-func hash(files map[string]file, skip map[string]bool) string {
-	var sum lanes
-	for name, f := range files {
-		if !skip[name] {
-			sum.add(f)
-		}
-	}
-	return sum.String()
 }

@@ -79,3 +79,15 @@ func names(files map[string]file) []string {
 	slices.Sort(out)
 	return out
 }
+
+// hash is the digest of files but for the names in skip, summed over the
+// map: what memWriter keeps as the files are written.
+func hash(files map[string]file, skip map[string]bool) string {
+	var sum lanes
+	for name, f := range files {
+		if !skip[name] {
+			sum.add(f)
+		}
+	}
+	return sum.String()
+}
