@@ -59,12 +59,11 @@
   // before the shared timer says.
   var id = root.getAttribute("data-sprintkit-timer") || root.getAttribute("data-sprint") || location.pathname;
 
-  // The texts come from session-labels.js, which the build writes in the
-  // site's words; a site's own session.html from before carries them as
-  // data-label-* attributes of #session instead.
-  var labels = window.sprintkitSessionLabels || {};
+  // The texts are #session's data-label-* attributes: session-labels.js,
+  // which the build writes in the site's words, puts them there (a site's
+  // own session.html from before carries them itself).
   function label(name) {
-    return root.getAttribute("data-label-" + name) || (Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : "");
+    return root.getAttribute("data-label-" + name) || "";
   }
   function el(name) {
     return document.getElementById(name);

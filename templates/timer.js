@@ -225,8 +225,9 @@
     };
   }
 
-  // ---- Text. label gives the text of a name (session-labels.js, or a
-  // page's data-label-* attributes); texts hold {n}-style places.
+  // ---- Text. label gives the text of a name (the page's data-label-*
+  // attributes, which session-labels.js fills in); texts hold {n}-style
+  // places.
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {

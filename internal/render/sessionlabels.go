@@ -13,10 +13,9 @@ import (
 // session-labels.js (sessionLabelsAsset), which each session view loads
 // before session.js: on every session view they were 1.2 KB of
 // attributes, 12 MB of a site of 10,000 sprints that no browser could
-// cache. A site's own session.html from before may still carry them as
-// data-label-<name> attributes of #session, which session.js reads first;
-// the asset puts those it lacks there, for a site's own session.js from
-// before, which reads nothing else.
+// cache. session.js reads them, as it always has, from #session's
+// data-label-<name> attributes, where the asset puts them: those that a
+// site's own session.html from before carries already stay as they are.
 var sessionLabels = []struct{ name, key string }{
 	{"start", "session.start"},
 	{"pause", "session.pause"},
@@ -76,7 +75,8 @@ func (r *renderer) sessionLabelsAsset() ([]byte, error) {
 }
 
 // labelsOnRoot puts the texts on #session as the data-label-* attributes
-// it has not got, where a site's own session.js from before reads them.
+// it has not got, where session.js reads them. The asset is loaded after
+// #session, before session.js.
 const labelsOnRoot = `(function () {
   var root = document.getElementById("session"), labels = window.sprintkitSessionLabels;
   if (!root) return;
