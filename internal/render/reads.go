@@ -1,10 +1,12 @@
 package render
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"html/template"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -138,16 +140,7 @@ type record struct {
 func (rd *reads) record() (record, error) {
 	parts := slices.Clone(rd.parts)
 	slices.SortFunc(parts, func(a, b part) int {
-		if a.of != b.of {
-			return int(a.of) - int(b.of)
-		}
-		switch {
-		case a.id < b.id:
-			return -1
-		case a.id > b.id:
-			return 1
-		}
-		return 0
+		return cmp.Or(cmp.Compare(a.of, b.of), strings.Compare(a.id, b.id))
 	})
 	parts = slices.Compact(parts)
 	rec := record{parts: parts, versions: make([]key, len(parts))}

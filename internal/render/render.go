@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -372,8 +373,12 @@ func (r *renderer) page(p page, buf *bytes.Buffer, w Writer) error {
 	tmpl := r.pageIDs[p.kind]
 	if kept, ok := r.cache.unread(p.name, tmpl, r.unchanged); ok {
 		if r.cache.Verify {
-			if k, err := r.keys.of(tmpl, p.view(&reads{r: r})); err != nil || k != kept.key {
-				return fmt.Errorf("%s: written again unseen, but its view changed (%v): it reads a part of the site that it does not ask its reads for", p.name, err)
+			k, err := r.keys.of(tmpl, p.view(&reads{r: r}))
+			if err != nil {
+				return err
+			}
+			if k != kept.key {
+				return errors.New("written again unseen, but its view changed: it reads a part of the site that it does not ask its reads for")
 			}
 		}
 		return w.WriteFile(p.name, kept.data)

@@ -12,8 +12,8 @@ import (
 
 // The first two stages of a build, each on its own, over generated sites
 // on disk: load (read and decode the settings, the studies and every
-// plan, check them) and link (sprints to their studies, stages, beliefs
-// and teams; the notes' links). internal/render's BenchmarkStages times
+// plan, check them, and find the notes' links to missing files) and link
+// (sprints to their studies, stages, beliefs and teams). internal/render's BenchmarkStages times
 // the views, the templates and the writing; internal/build's
 // BenchmarkBuild the whole.
 
