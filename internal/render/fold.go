@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"io"
 	"maps"
@@ -9,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"text/template/parse"
-	"unicode"
 )
 
 // foldLabels replaces every {{t "key"}} in the templates of set with the
@@ -175,25 +173,3 @@ func escapedConstant(a *parse.ActionNode) (string, bool) {
 // unchanged are the characters that sameEscapers write otherwise (their
 // htmlReplacementTable), and the NUL they replace.
 const unchanged = "\x00\"&'+<>"
-
-// cssString is the template function that writes s as a quoted CSS
-// string, for a label in a style sheet: content: {{cssString (t "key")}}.
-// html/template would take a value at the start of a CSS string for an
-// address and write #ZgotmplZ for a label with a colon ("Klart senast
-// (hh:mm)"). Every character but a letter, a digit, a space and safe
-// punctuation is written as a CSS escape, so the string cannot end, nor
-// end the style element.
-func cssString(s string) template.CSS {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, c := range s {
-		switch {
-		case unicode.IsLetter(c), unicode.IsDigit(c), c == ' ', strings.ContainsRune(".,:;!?()-–—…·%", c):
-			b.WriteRune(c)
-		default:
-			fmt.Fprintf(&b, "\\%x ", c)
-		}
-	}
-	b.WriteByte('"')
-	return template.CSS(b.String())
-}

@@ -142,23 +142,3 @@ func TestFoldEscaped(t *testing.T) {
 		}
 	}
 }
-
-// TestCSSString: a label in a style sheet comes out as the label, colons
-// and all, and nothing in it ends the string or the style element.
-func TestCSSString(t *testing.T) {
-	page := template.Must(template.New("p").Funcs(template.FuncMap{"cssString": cssString}).Parse(`<style>p::before { content: {{cssString .}}; }</style>`))
-	for in, want := range map[string]string{
-		"Klart senast (hh:mm)":  `content: "Klart senast (hh:mm)";`,
-		"Läge: ":                `content: "Läge: ";`,
-		`Ägare " } </style><b>`: `content: "Ägare \22  \7d  \3c \2f style\3e \3c b\3e ";`,
-		"två\nrader\\":          `content: "två\a rader\5c ";`,
-	} {
-		var b bytes.Buffer
-		if err := page.Execute(&b, in); err != nil {
-			t.Fatal(err)
-		}
-		if got := b.String(); !strings.Contains(got, want) || strings.Count(got, "</style>") != 1 {
-			t.Errorf("%q: %s, want %s", in, got, want)
-		}
-	}
-}

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -448,6 +449,28 @@ func (e *writeErr) Write(p []byte) (int, error) {
 		e.err = err
 	}
 	return n, err
+}
+
+// cssString is the template function that writes s as a quoted CSS
+// string, for a label in a style sheet: content: {{cssString (t "key")}}.
+// html/template would take a value at the start of a CSS string for an
+// address and write #ZgotmplZ for a label with a colon ("Klart senast
+// (hh:mm)"). Every character but a letter, a digit, a space and safe
+// punctuation is written as a CSS escape, so the string cannot end, nor
+// end the style element.
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case unicode.IsLetter(c), unicode.IsDigit(c), c == ' ', strings.ContainsRune(".,:;!?()-–—…·%", c):
+			b.WriteRune(c)
+		default:
+			fmt.Fprintf(&b, "\\%x ", c)
+		}
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String())
 }
 
 // first is the first n elements of the slice list, or all of them.
