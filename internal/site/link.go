@@ -18,7 +18,7 @@ func (l *loader) link() {
 		studies[st.ID] = st
 		studyIDs = append(studyIDs, st.ID)
 	}
-	sprints := map[string]*Sprint{}
+	sprints := make(map[string]*Sprint, len(l.site.Sprints))
 	for _, sp := range l.site.Sprints {
 		sprints[sp.ID] = sp
 	}
@@ -35,10 +35,14 @@ func (l *loader) link() {
 	// A plan with problems of its own is looked up too, so that what it
 	// names and is not there is found in the same run; only good plans
 	// join the site.
-	for _, sp := range slices.Concat(l.site.Sprints, l.partial) {
+	for _, sp := range l.partial {
 		l.resolve(sp, studies, studyIDs, sprints)
 	}
+	// One pass over the sprints, each resolved and joined to what it
+	// names while it is at hand: a year of plans is megabytes to walk.
+	var followed []*Sprint
 	for _, sp := range l.site.Sprints {
+		l.resolve(sp, studies, studyIDs, sprints)
 		if sp.Study != nil {
 			sp.Study.Sprints = append(sp.Study.Sprints, sp)
 		}
@@ -49,6 +53,9 @@ func (l *loader) link() {
 			sp.Tests.Sprints = append(sp.Tests.Sprints, sp)
 		}
 		if sp.Follows != nil {
+			if len(sp.Follows.FollowedBy) == 0 {
+				followed = append(followed, sp.Follows)
+			}
 			sp.Follows.FollowedBy = append(sp.Follows.FollowedBy, sp)
 		}
 		if l.slug(sp.Team) != "" {
@@ -60,7 +67,7 @@ func (l *loader) link() {
 			}
 		}
 	}
-	for _, sp := range l.site.Sprints {
+	for _, sp := range followed {
 		// Sprints are newest first, so FollowedBy is too; show the chain oldest first.
 		slices.Reverse(sp.FollowedBy)
 	}
@@ -83,14 +90,16 @@ func (l *loader) resolve(sp *Sprint, studies map[string]*Study, studyIDs []strin
 		f.atValue("study", "%q is not a study in content/studies/%s", sp.StudyID, known("studies", sp.StudyID, studyIDs))
 	default:
 		if sp.StageID != "" {
-			var ids []string
 			for _, sg := range sp.Study.Stages {
-				ids = append(ids, sg.ID)
 				if sg.ID == sp.StageID {
 					sp.Stage = sg
 				}
 			}
 			if sp.Stage == nil {
+				var ids []string
+				for _, sg := range sp.Study.Stages {
+					ids = append(ids, sg.ID)
+				}
 				f.atValue("stage", "%q is not a stage of study %q%s", sp.StageID, sp.StudyID, known("stages", sp.StageID, ids))
 			}
 		}

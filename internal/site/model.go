@@ -79,20 +79,24 @@ type Stage struct {
 	Sprints []*Sprint // the sprints that touched the stage, newest first
 }
 
-// Belief returns the study's belief id, or nil, and the ids of all its
-// beliefs, for a problem that names the ones there are.
+// Belief returns the study's belief id; or, when it has none of that id,
+// nil and the ids of all its beliefs, for a problem that names the ones
+// there are. It is asked once for each plan that tests a belief.
 func (st *Study) Belief(id string) (*Belief, []string) {
-	var found *Belief
-	var ids []string
 	for _, sg := range st.Stages {
 		for _, b := range sg.Beliefs {
 			if b.ID == id {
-				found = b
+				return b, nil
 			}
+		}
+	}
+	var ids []string
+	for _, sg := range st.Stages {
+		for _, b := range sg.Beliefs {
 			ids = append(ids, b.ID)
 		}
 	}
-	return found, ids
+	return nil, ids
 }
 
 // A Belief is what the organisation believes about its customers at a

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
@@ -54,11 +55,18 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 		dirs = l.sprintDirs()
 	}
 	results := make([]folder, len(dirs))
+	// own are this load's copies of the plans, which link changes: the
+	// cache's stay as parsed.
+	own := make([]Sprint, len(dirs))
 	var wg sync.WaitGroup
-	work := make(chan int)
+	var next atomic.Int64 // the next folder to read
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range work {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(dirs) {
+					return
+				}
 				f, ok := cache.folder(dirs[i], trusted)
 				if !ok {
 					f = loadSprint(l.fsys, dirs[i], cache)
@@ -73,23 +81,20 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 					cache.putFolder(dirs[i], f)
 				}
 				results[i] = f
+				if f.sp != nil {
+					own[i] = *f.sp
+				}
 			}
 		})
 	}
-	for i := range dirs {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	cache.end(dirs)
 	for i, r := range results {
 		l.probs = append(l.probs, r.probs...)
 		if r.sp != nil {
-			// Each load links its own copy: the cache's stays as parsed.
-			sp := *r.sp
 			l.warns = append(l.warns, r.warns...)
 			l.warns = append(l.warns, r.notes...)
-			l.site.Sprints = append(l.site.Sprints, &sp)
+			l.site.Sprints = append(l.site.Sprints, &own[i])
 		} else if len(r.probs) > 0 {
 			l.broken["sprint:"+dirs[i]] = true
 		}
