@@ -11,6 +11,7 @@ import (
 	gohash "hash"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"sort"
 	"strings"
@@ -280,30 +281,37 @@ type hashFS struct {
 	sums *sums
 }
 
-// sums are the files' hashes as builds read them, by path.
+// sums are the files' hashes as builds read them, by path. A snapshot
+// is shared, not copied: the map is copied when a hash is set after it
+// (a save of notes sets none, and a year's site has thousands of plans).
 type sums struct {
-	mu sync.Mutex
-	m  map[string]string
+	mu     sync.Mutex
+	m      map[string]string
+	shared bool // m was handed out by snapshot: set copies it first
 }
 
 func (h *sums) set(name, sum string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.m == nil {
-		h.m = map[string]string{}
+	if old, ok := h.m[name]; ok && old == sum {
+		return // the map a snapshot holds stays shared
+	}
+	if h.m == nil || h.shared {
+		h.m, h.shared = maps.Clone(h.m), false
+		if h.m == nil {
+			h.m = map[string]string{}
+		}
 	}
 	h.m[name] = sum
 }
 
-// snapshot is a copy of the hashes, for a build's state to keep.
+// snapshot is the hashes as they are now, for a build's state to keep;
+// no one writes to the map it returns.
 func (h *sums) snapshot() map[string]string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	out := make(map[string]string, len(h.m))
-	for k, v := range h.m {
-		out[k] = v
-	}
-	return out
+	h.shared = true
+	return h.m
 }
 
 func (h hashFS) Open(name string) (fs.File, error) {
