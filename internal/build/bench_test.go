@@ -171,7 +171,7 @@ func BenchmarkRebuild(b *testing.B) {
 				start := time.Now()
 				builder.Changed([]string{changed})
 				shown := func(*site.Site) { toShown += time.Since(start) }
-				if _, err := builder.BuildShown(fsys, today, &memWriter{}, shown); err != nil {
+				if _, err := builder.BuildShown(fsys, today, &memWriter{}, shown, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -20,6 +20,7 @@ import (
 type Builder struct {
 	sprints site.Cache
 	md      render.Cache
+	changed []string // told by Changed since the last build
 }
 
 // Changed tells the Builder which paths of the site folder (slash-
@@ -28,6 +29,7 @@ type Builder struct {
 // before which Changed was not called reads every file.
 func (b *Builder) Changed(paths []string) {
 	b.sprints.Changed(paths)
+	b.changed = append(b.changed, paths...)
 }
 
 // VerifyReuse has every later build make and check the view of each page
@@ -40,15 +42,20 @@ func (b *Builder) VerifyReuse() { b.md.Verify = true }
 // template that fails is site.Problems too, after some files were written:
 // a failed build's output is to be thrown away.
 func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
-	return b.BuildShown(fsys, today, w, nil)
+	return b.BuildShown(fsys, today, w, nil, nil)
 }
 
 // BuildShown is Build that calls shown, when it is not nil, as soon as
-// every page, asset and copied file is written, before the search index,
-// the feed and the data files are made (render.Options.Shown): the dev
-// server shows the pages that soon.
-func (b *Builder) BuildShown(fsys fs.FS, today time.Time, w render.Writer, shown func(*site.Site)) (*site.Site, error) {
-	s, err := build(fsys, today, w, &b.sprints, &b.md, shown)
+// the pages of the sprints and studies whose files Changed named, the
+// assets and the copied files are written (render.Options.Shown and
+// First; every page when Changed named none), and paged once the other
+// pages are written too, before the search index, the feed and the data
+// files are made (render.Options.Paged): the dev server shows the page
+// being edited that soon.
+func (b *Builder) BuildShown(fsys fs.FS, today time.Time, w render.Writer, shown func(*site.Site), paged func()) (*site.Site, error) {
+	first := b.changed
+	b.changed = nil
+	s, err := build(fsys, today, w, &b.sprints, &b.md, render.Options{Shown: shown, First: first, Paged: paged})
 	if err == nil {
 		// A failed build asked for less than the site holds: sweeping
 		// after it would make the next build start cold.
@@ -61,10 +68,12 @@ func (b *Builder) BuildShown(fsys fs.FS, today time.Time, w render.Writer, shown
 // Build builds the site once, caching nothing: what a one-off build keeps
 // for the next one would only cost memory.
 func Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Site, error) {
-	return build(fsys, today, w, nil, nil, nil)
+	return build(fsys, today, w, nil, nil, render.Options{})
 }
 
-func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md *render.Cache, shown func(*site.Site)) (*site.Site, error) {
+// build loads the site and renders it with opt, the Today, Cache and
+// Overrides set here.
+func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md *render.Cache, opt render.Options) (*site.Site, error) {
 	s, err := site.Load(fsys, site.Options{Today: today, Cache: sprints})
 	if err != nil {
 		return nil, err
@@ -73,7 +82,8 @@ func build(fsys fs.FS, today time.Time, w render.Writer, sprints *site.Cache, md
 	if err != nil {
 		return nil, err
 	}
-	if err := render.Render(s, fsys, render.Options{Overrides: overrides, Today: today, Cache: md, Shown: shown}, w); err != nil {
+	opt.Overrides, opt.Today, opt.Cache = overrides, today, md
+	if err := render.Render(s, fsys, opt, w); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -2,7 +2,9 @@ package render
 
 import (
 	"html/template"
+	"path"
 	"reflect"
+	"strings"
 	"sync"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
@@ -55,6 +57,9 @@ type kind struct {
 	nav  nav
 	n    func(s *site.Site) int                  // how many pages of the kind the site has
 	page func(r *renderer, i int) (page, string) // the i-th, and its title (for the navigation)
+	// src is where in the site folder the i-th page's element comes from
+	// (sourceOf), for Options.First; nil for a kind of one page.
+	src func(r *renderer, i int) string
 	// along: its pages go out with the row above's, one of each in turn,
 	// for two kinds of page that show the same elements (a sprint's page
 	// and its session view, which render its notes once for both).
@@ -103,7 +108,27 @@ func each[T, V any](name string, at func(id string) string, place nav, list func
 			id, title := key(x)
 			return page{at(id), name, func(rd *reads) any { return named(view(r, rd, x)) }}, title
 		},
+		src: func(r *renderer, i int) string { return sourceOf(list(r.site)[i]) },
 	}
+}
+
+// sourceOf is where in the site folder x comes from: a sprint's folder,
+// or a study's files' names without their extensions; "" for the rest.
+func sourceOf(x any) string {
+	switch x := x.(type) {
+	case *site.Sprint:
+		return path.Dir(x.Path)
+	case *site.Study:
+		return strings.TrimSuffix(x.Path, path.Ext(x.Path))
+	}
+	return ""
+}
+
+// from reports whether the changed path p is a file of the source src
+// (sourceOf): in its folder, or its name with an extension.
+func from(p, src string) bool {
+	rest, ok := strings.CutPrefix(p, src)
+	return ok && src != "" && (rest == "" || rest[0] == '/' || rest[0] == '.')
 }
 
 // kindOf returns what gives a view of type V its kind's name as
@@ -132,15 +157,25 @@ func sprints(s *site.Site) []*site.Sprint { return s.Sprints }
 
 func sprintKey(sp *site.Sprint) (string, string) { return sp.ID, sp.Title }
 
-// pagesTo sends every page of the site to jobs, kind by kind; kinds that
-// go along together, element by element.
-func (r *renderer) pagesTo(jobs chan<- page) {
+// pagesTo sends the pages of the site to jobs, kind by kind; kinds that
+// go along together, element by element: every page when want is nil,
+// else those whose element's source (kind.src) want takes.
+func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) {
 	for i := 0; i < len(kinds); {
 		j := i + 1
 		for j < len(kinds) && kinds[j].along {
 			j++
 		}
 		for e := range kinds[i].n(r.site) {
+			if want != nil {
+				src := ""
+				if kinds[i].src != nil {
+					src = kinds[i].src(r, e)
+				}
+				if !want(src) {
+					continue
+				}
+			}
 			for _, k := range kinds[i:j] {
 				p, _ := k.page(r, e)
 				jobs <- p

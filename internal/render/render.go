@@ -57,6 +57,17 @@ type Options struct {
 	// pages, so that the pages are written as soon as they can be. It is
 	// not called when the pages fail.
 	Shown func(*site.Site)
+	// First, with Shown, are the files that an edit changed (slash-
+	// separated, from the site folder, as site.Cache.Changed takes them).
+	// The pages of the sprints and studies they lie in are written
+	// first, with the assets and copied files; Shown is called then,
+	// before the other pages are written. The dev server shows the page
+	// being edited that soon, over the last build's others.
+	First []string
+	// Paged, when set, is called once every page is written, before the
+	// search index, the feed and the data files: at once after Shown
+	// when First names no page.
+	Paged func()
 }
 
 // Render writes every page and asset of s to w, and copies the site's files
@@ -106,8 +117,11 @@ type renderer struct {
 	// sprintNotes hold each sprint's notes between its pages and the
 	// search index (kinds.go), by position in site.Sprints.
 	sprintNotes []notesOnce
-	// then is Options.Shown.
-	then func(*site.Site)
+	// then is Options.Shown; first and paged are Options.First and
+	// Options.Paged.
+	then  func(*site.Site)
+	first []string
+	paged func()
 	// studyViews hold each study's view (studyView).
 	studyMu    sync.Mutex
 	studyViews map[*site.Study]func() StudyView
@@ -154,10 +168,12 @@ func (o overlay) ReadLink(name string) (string, error) {
 func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 	t := newText(s.Settings)
 	r := &renderer{
-		then: opt.Shown,
-		site: s,
-		text: t,
-		md:   newMarkdown(s.Settings.UnsafeHTML, opt.Cache, ""),
+		then:  opt.Shown,
+		first: opt.First,
+		paged: opt.Paged,
+		site:  s,
+		text:  t,
+		md:    newMarkdown(s.Settings.UnsafeHTML, opt.Cache, ""),
 		// A sprint's notes on its session view, a folder below the
 		// sprint's own, where the files they link to are.
 		notesBelow: newMarkdown(s.Settings.UnsafeHTML, opt.Cache, layout.SessionUp()),
@@ -266,7 +282,6 @@ func (r *renderer) funcs() template.FuncMap {
 }
 
 func (r *renderer) run(src fs.FS, w Writer) error {
-	jobs := make(chan page, 64)
 	var (
 		mu   sync.Mutex
 		errs site.Problems
@@ -285,6 +300,42 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 			stop.Store(true)
 		}
 	}
+	// failed is what went wrong with the pages drawn so far.
+	failed := func() error {
+		if len(errs) > 0 {
+			sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+			// One broken template breaks every page of its kind: say it once.
+			uniq := errs[:1]
+			for _, p := range errs[1:] {
+				if p.Path != uniq[len(uniq)-1].Path {
+					uniq = append(uniq, p)
+				}
+			}
+			return uniq
+		}
+		return ferr
+	}
+	// draw renders the pages that want takes (pagesTo) on every core.
+	draw := func(want func(src string) bool) {
+		jobs := make(chan page, 64)
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				for p := range jobs {
+					if stop.Load() {
+						continue
+					}
+					if err := r.page(p, &buf, w); err != nil {
+						fail(p.name, err)
+					}
+				}
+			})
+		}
+		r.pagesTo(jobs, want)
+		close(jobs)
+		wg.Wait()
+	}
 	// The assets and the copied files are written beside the pages, and
 	// so are the search index, the feed and the data files unless the
 	// caller would be told of the pages first (Options.Shown).
@@ -297,43 +348,55 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 		rest <- err
 	}()
 
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for p := range jobs {
-				if stop.Load() {
-					continue
-				}
-				if err := r.page(p, &buf, w); err != nil {
-					fail(p.name, err)
-				}
-			}
-		})
-	}
-	r.pagesTo(jobs)
-	close(jobs)
-	wg.Wait()
+	first := r.firstPages()
+	draw(first)
 	restErr := <-rest
-	if len(errs) > 0 {
-		sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
-		// One broken template breaks every page of its kind: say it once.
-		uniq := errs[:1]
-		for _, p := range errs[1:] {
-			if p.Path != uniq[len(uniq)-1].Path {
-				uniq = append(uniq, p)
-			}
-		}
-		return uniq
-	}
-	if ferr != nil {
-		return ferr
+	if err := failed(); err != nil {
+		return err
 	}
 	if restErr != nil || r.then == nil {
 		return restErr
 	}
 	r.then(r.site)
+	if first != nil {
+		draw(func(src string) bool { return !first(src) })
+		if err := failed(); err != nil {
+			return err
+		}
+	}
+	if r.paged != nil {
+		r.paged()
+	}
 	return r.aggregates(w)
+}
+
+// firstPages is what takes the sources (kind.src) of the pages to write
+// before Options.Shown is called: those that Options.First changed. It is
+// nil, for every page, when there is no Shown to call, or no page is of a
+// changed file.
+func (r *renderer) firstPages() func(src string) bool {
+	if r.then == nil || len(r.first) == 0 {
+		return nil
+	}
+	want := func(src string) bool {
+		for _, p := range r.first {
+			if from(p, src) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, k := range kinds {
+		if k.src == nil {
+			continue
+		}
+		for i := range k.n(r.site) {
+			if want(k.src(r, i)) {
+				return want
+			}
+		}
+	}
+	return nil
 }
 
 // aggregates writes the files made from the whole site that no page loads

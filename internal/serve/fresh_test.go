@@ -27,7 +27,10 @@ import (
 // a sprint's page reads of other files: a followed and a following
 // sprint's title, the verdicts of the other sprints of a tested belief,
 // the belief's text in its study, the study's title, the settings, a
-// site's own template, the day.
+// site's own template, the day. What the server showed early, before the
+// rest of the build, is checked too: every file it had written then is
+// the fresh build's, over the last build's files; after a save of notes,
+// the pages written then are the sprint's two.
 func TestServedMatchesFreshBuild(t *testing.T) {
 	dir := t.TempDir()
 	if err := sitegen.WriteYearDir(dir, 150); err != nil {
@@ -118,19 +121,43 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 			}
 		}},
 	}
+	var early *state
+	s.sawEarly = func(st *state) { early = st }
 	for _, step := range steps {
 		step.edit()
 		changed := step.paths
 		if changed == nil {
 			changed = []string{}
 		}
+		before := s.cur.Load().files.own
+		early = nil
 		if err := s.Rebuild(changed); err != nil {
 			t.Fatalf("after %s: %v", step.name, err)
 		}
-		served := s.cur.Load().files
-		fresh := newMemWriter(nil)
+		served := s.cur.Load().files.own
+		fresh := newMemWriter(files{}, nil, lanes{})
 		if _, err := build.Build(fsys, day, fresh); err != nil {
 			t.Fatalf("after %s, a fresh build: %v", step.name, err)
+		}
+		// What was served early: the pages of the saved files as a
+		// fresh build has them, over the last build's files.
+		if early == nil {
+			t.Fatalf("after %s: no early state was served", step.name)
+		}
+		firsts := 0
+		for name, f := range early.files.own {
+			if !bytes.Equal(f.data, fresh.files[name].data) {
+				t.Errorf("after %s: the early %s differs from a fresh build's", step.name, name)
+			}
+			if strings.HasSuffix(name, ".html") {
+				firsts++
+			}
+		}
+		if strings.HasPrefix(step.name, "notes") && firsts != 2 {
+			t.Errorf("after %s: %d pages were served early, want the sprint's two", step.name, firsts)
+		}
+		if early.files.under == nil || len(early.files.under) != len(before) {
+			t.Errorf("after %s: the early state does not serve the last build's files under its own", step.name)
 		}
 		for name, f := range fresh.files {
 			got, ok := served[name]

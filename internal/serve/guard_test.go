@@ -25,7 +25,7 @@ func secFetch(site, mode, dest string) http.Header {
 // that send no Sec-Fetch-* headers can.
 func TestCrossSite(t *testing.T) {
 	_, s, base := httpSite(t)
-	index := string(s.cur.Load().files["search-index.js"].data)
+	index := string(s.cur.Load().files.own["search-index.js"].data)
 	if index == "" {
 		t.Fatal("the site has no search-index.js")
 	}

@@ -116,7 +116,8 @@ func waitState(t testing.TB, s *Server, what string, ok func(*state) bool) *stat
 
 // page returns a page of a state's build, or "" when there is none.
 func page(st *state, name string) string {
-	return string(st.files[name].data)
+	f, _ := st.files.get(name)
+	return string(f.data)
 }
 
 func writeFile(t testing.TB, dir, rel, text string) {

@@ -66,7 +66,7 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	if st.files == nil {
+	if st.files.own == nil {
 		// Nothing built yet: pages wait for the first good build, and
 		// show the problems that keep it from being made.
 		if path.Ext(name) != ".html" {
@@ -76,9 +76,9 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		s.send(w, r, http.StatusOK, "index.html", []byte(waitingPage), "", r.URL.Path)
 		return
 	}
-	f, ok := st.files[name]
+	f, ok := st.files.get(name)
 	if !ok {
-		if _, dir := st.files[path.Join(name, "index.html")]; dir && name != "index.html" {
+		if _, dir := st.files.get(path.Join(name, "index.html")); dir && name != "index.html" {
 			// A folder asked for without its slash: relative links need it.
 			// The Location stays relative, for a site under a sub-path.
 			w.Header().Set("Location", path.Base(name)+"/")
@@ -94,7 +94,7 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 const waitingPage = `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>sprintkit serve</title><body><p>The site has not been built yet.</p></body></html>`
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
-	if f, ok := st.files["404.html"]; ok {
+	if f, ok := st.files.get("404.html"); ok {
 		s.send(w, r, http.StatusNotFound, "404.html", f.data, st.hash, r.URL.Path)
 		return
 	}

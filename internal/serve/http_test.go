@@ -108,7 +108,7 @@ func TestHostHeader(t *testing.T) {
 
 func TestOnlyTheBuiltSiteIsServed(t *testing.T) {
 	_, s, base := httpSite(t)
-	notFound := s.cur.Load().files["404.html"].data
+	notFound := s.cur.Load().files.own["404.html"].data
 	if len(notFound) == 0 {
 		t.Fatal("the site has no 404.html")
 	}
@@ -176,7 +176,7 @@ func TestFilesAndInjection(t *testing.T) {
 		if h.Get("Access-Control-Allow-Origin") != "" {
 			t.Errorf("GET %s: CORS header %q", tc.path, h.Get("Access-Control-Allow-Origin"))
 		}
-		built := string(st.files[tc.name].data)
+		built := string(st.files.own[tc.name].data)
 		n := strings.Count(body, "<script data-sprintkit-live")
 		if tc.root == "" {
 			if n != 0 || body != built {
@@ -202,7 +202,7 @@ func TestFilesAndInjection(t *testing.T) {
 		}
 	}
 	// The build itself has no script: it is added when served.
-	for name, f := range st.files {
+	for name, f := range st.files.own {
 		if strings.Contains(string(f.data), "data-sprintkit-live") {
 			t.Errorf("the built %s holds the live reload script", name)
 		}

@@ -14,70 +14,96 @@ type file struct {
 	sum  [sha256.Size]byte // of the name and the data
 }
 
+// files are a built site's files, by name: those a build wrote, over the
+// last build's in the early state (Rebuild), where the pages it has not
+// written yet and its late files are the last build's.
+type files struct {
+	own   map[string]file
+	under map[string]file // the last build's, in an early state; else nil
+}
+
+func (fs files) get(name string) (file, bool) {
+	if f, ok := fs.own[name]; ok {
+		return f, true
+	}
+	f, ok := fs.under[name]
+	return f, ok
+}
+
 // memWriter receives a built site into memory. It is render's Writer:
-// WriteFile is safe to call from several goroutines at once.
+// WriteFile is safe to call from several goroutines at once. A build
+// writes in three runs: the files pages show first (up to mark), the
+// other pages (up to paged), and the late files.
 type memWriter struct {
-	prev  map[string]file // the last good build, read only
-	mu    sync.Mutex
-	files map[string]file // written before mark; once marked, only read
-	sum   lanes           // of what the build wrote to files
-	// borrowed are the names in files that the last build wrote late and
-	// this one had not written when it was marked (mark).
-	borrowed map[string]bool
-	after    map[string]file // written after mark, late; nil before it
+	prev      map[string]file // the last good build, read only
+	prevLate  map[string]bool // its late files
+	prevShown lanes           // the sum of its files but the late ones
+
+	mu       sync.Mutex
+	files    map[string]file // written before mark; once marked, only read
+	sum      lanes           // of files
+	gone     lanes           // of the last build's files under names in files, but its late ones
+	rest     map[string]file // written after mark, before paged; nil before mark
+	restSum  lanes
+	after    map[string]file // written after paged, late; nil before paged
+	afterSum lanes
 }
 
-// newMemWriter returns a memWriter that knows prev, the last good build
-// (nil for none), to skip hashing the pages that a build reused.
-func newMemWriter(prev map[string]file) *memWriter {
-	return &memWriter{prev: prev, files: make(map[string]file, len(prev))}
+// newMemWriter returns a memWriter that knows the last good build (no
+// files for none), to skip hashing the pages that a build reused and to
+// show its files under those not written yet (mark).
+func newMemWriter(prev files, prevLate map[string]bool, prevShown lanes) *memWriter {
+	return &memWriter{prev: prev.own, prevLate: prevLate, prevShown: prevShown, files: make(map[string]file, len(prev.own))}
 }
 
-// mark ends the files that pages show as they load. It returns them, with
-// the files in borrow (the last build's late ones) under the names not
-// written yet, and their hash but for borrow's names; from now on what is
-// written is late. Nothing writes to the map it returns: the early state
-// serves it as it is while the late files are made, with no copy of
-// thousands of pages.
-func (m *memWriter) mark(borrow map[string]file) (map[string]file, string) {
+// mark ends the first run of files: those of the pages edited (render's
+// Options.First), the assets and the copied files, or every page. It
+// returns them over the last build's files, and the hash of what pages
+// show there: the last build's, with the files written since in place of
+// theirs. Nothing writes to the maps it returns: the early state serves
+// them as they are while the rest is made, with no copy of thousands of
+// pages.
+func (m *memWriter) mark() (files, string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.after, m.borrowed = map[string]file{}, map[string]bool{}
-	sum := m.sum
-	for name, f := range borrow {
-		if mine, ok := m.files[name]; ok {
-			sum.sub(mine)
-			continue
-		}
-		m.files[name] = f
-		m.borrowed[name] = true
-	}
-	return m.files, sum.String()
+	m.rest = map[string]file{}
+	sum := m.prevShown
+	sum.subLanes(m.gone)
+	sum.addLanes(m.sum)
+	return files{own: m.files, under: m.prev}, sum.String()
+}
+
+// paged ends the pages: what is written from now on is late.
+func (m *memWriter) paged() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.after = map[string]file{}
 }
 
 // done returns what the build wrote: every file, the names of the late
-// ones (nil when it was not marked), the hash of the site but for them,
-// and the hash of all of it.
-func (m *memWriter) done() (files map[string]file, late map[string]bool, shown, all string) {
+// ones (nil when it was not marked), the sum of the files but them, and
+// the hash of all of it.
+func (m *memWriter) done() (fs files, late map[string]bool, shown lanes, all string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.after == nil {
-		return m.files, nil, m.sum.String(), m.sum.String()
+	shown = m.sum
+	shown.addLanes(m.restSum)
+	total := shown
+	total.addLanes(m.afterSum)
+	if m.rest == nil && m.after == nil {
+		return files{own: m.files}, nil, shown, total.String()
 	}
-	files = make(map[string]file, len(m.files)+len(m.after))
-	for name, f := range m.files {
-		if !m.borrowed[name] {
-			files[name] = f
+	own := make(map[string]file, len(m.files)+len(m.rest)+len(m.after))
+	for _, run := range []map[string]file{m.files, m.rest, m.after} {
+		for name, f := range run {
+			own[name] = f
 		}
 	}
 	late = make(map[string]bool, len(m.after))
-	total := m.sum
-	for name, f := range m.after {
-		files[name] = f
+	for name := range m.after {
 		late[name] = true
-		total.add(f)
 	}
-	return files, late, m.sum.String(), total.String()
+	return files{own: own}, late, shown, total.String()
 }
 
 // WriteFile keeps data under name; a name written twice is an error, as
@@ -87,7 +113,8 @@ func (m *memWriter) done() (files map[string]file, late map[string]bool, shown, 
 // hash.
 func (m *memWriter) WriteFile(name string, data []byte) error {
 	f := file{data: data}
-	if old, ok := m.prev[name]; ok && len(old.data) == len(data) && len(data) > 0 && &old.data[0] == &data[0] {
+	old, had := m.prev[name]
+	if had && len(old.data) == len(data) && len(data) > 0 && &old.data[0] == &data[0] {
 		f.sum = old.sum
 	} else {
 		h := sha256.New()
@@ -99,16 +126,25 @@ func (m *memWriter) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	_, early := m.files[name]
+	_, rest := m.rest[name]
 	_, late := m.after[name]
-	if early && !m.borrowed[name] || late {
+	if early || rest || late {
 		return fmt.Errorf("%s: written twice", name)
 	}
-	if m.after != nil {
+	switch {
+	case m.after != nil:
 		m.after[name] = f
-		return nil
+		m.afterSum.add(f)
+	case m.rest != nil:
+		m.rest[name] = f
+		m.restSum.add(f)
+	default:
+		m.files[name] = f
+		m.sum.add(f)
+		if had && !m.prevLate[name] {
+			m.gone.add(old)
+		}
 	}
-	m.files[name] = f
-	m.sum.add(f)
 	return nil
 }
 
@@ -125,9 +161,15 @@ func (l *lanes) add(f file) {
 	}
 }
 
-func (l *lanes) sub(f file) {
+func (l *lanes) addLanes(o lanes) {
 	for i := range l {
-		l[i] -= binary.LittleEndian.Uint64(f.sum[8*i:])
+		l[i] += o[i]
+	}
+}
+
+func (l *lanes) subLanes(o lanes) {
+	for i := range l {
+		l[i] -= o[i]
 	}
 }
 

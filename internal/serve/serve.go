@@ -1,10 +1,11 @@
 // Package serve is the dev server behind "sprintkit serve". It builds the
 // whole site into memory with the same build.Builder that "sprintkit build"
-// uses, swaps the new build in, and serves it on loopback: its pages,
-// assets and copied files in one step as soon as they are written, then
-// the files made from the whole site that no page loads as it opens (the
-// search index, the feed, the data files), so that a saved page shows
-// without waiting for them. A watcher
+// uses, swaps the new build in, and serves it on loopback, in three steps:
+// the pages of the sprints and studies whose files were saved, with the
+// assets and copied files, over the last build's other files; then every
+// page; then the files made from the whole site that no page loads as it
+// opens (the search index, the feed, the data files). A saved page shows
+// without waiting for the rest of a year's site. A watcher
 // rebuilds on every save (bursts batched into one rebuild), and a small
 // script injected into HTML pages as they are served listens for Server-Sent
 // Events at /_sprintkit/events: it reloads the page when the output changed
@@ -94,11 +95,13 @@ func (o *Options) defaults() {
 // A state is one build as the server serves it. States are never changed
 // after they are stored; a rebuild stores a new one.
 type state struct {
-	seq   uint64          // counts the builds, failed ones too
-	files map[string]file // the last good build; nil before the first
+	seq   uint64 // counts the builds, failed ones too
+	files files  // the last good build; none before the first
 	// hash is of the files a page shows as it loads (all but late); ""
 	// before the first good build. A browser reloads when it changes.
-	hash string
+	// shown is its sum, which the next build's early hash starts from.
+	hash  string
+	shown lanes
 	// late are the files made after the pages were shown: the search
 	// index, the feed and the data files (render.Options.Shown).
 	late     map[string]bool
@@ -134,8 +137,11 @@ type Server struct {
 	readHeaderTimeout, idleTimeout, writeTimeout time.Duration
 
 	builder build.Builder
-	buildMu sync.Mutex      // one build at a time, as the Builder wants
-	warned  map[string]bool // the warnings of the last build, printed once
+	// sawEarly, when set, is told of each early state as it is served:
+	// for the tests, which cannot catch it between two notifications.
+	sawEarly func(*state)
+	buildMu  sync.Mutex      // one build at a time, as the Builder wants
+	warned   map[string]bool // the warnings of the last build, printed once
 
 	// exact reports whether the changes handed to Rebuild are all that
 	// changed, so that the build may read only those; nil means yes.
@@ -198,28 +204,28 @@ func (s *Server) Rebuild(changed []string) error {
 	if changed != nil && (s.exact == nil || s.exact()) {
 		s.builder.Changed(changed)
 	}
-	mw := newMemWriter(old.files)
+	mw := newMemWriter(old.files, old.late, old.shown)
 	day := s.day()
-	// The pages are shown as soon as they are written, with the last
-	// build's search index, feed and data files until theirs are made:
-	// the page that was saved reloads that much sooner. Its hash is of
-	// what pages show, so the browsers do not reload again for the rest.
+	// The pages of the files saved are shown as soon as they are
+	// written, over the last build's other pages, search index, feed and
+	// data files until this build's are made: the page that was saved
+	// reloads that much sooner. The hash is of what pages show, so the
+	// browsers do not reload again for the rest when it is the same.
 	shown := func(st *site.Site) {
-		borrow := make(map[string]file, len(old.late))
-		for name := range old.late {
-			borrow[name] = old.files[name]
-		}
-		files, h := mw.mark(borrow)
-		if old.files == nil {
+		files, h := mw.mark()
+		if old.files.own == nil {
 			return // the first build: the server shows it whole
 		}
-		early := &state{seq: old.seq + 1, files: files, hash: h, late: old.late, all: old.all,
+		early := &state{seq: old.seq + 1, files: files, hash: h, shown: old.shown, late: old.late, all: old.all,
 			changed: changed, day: day, site: st, sums: s.sums.snapshot(), early: true}
 		s.cur.Store(early)
 		s.hub.notify()
+		if s.sawEarly != nil {
+			s.sawEarly(early)
+		}
 	}
-	st, err := s.builder.BuildShown(s.fsys, day, mw, shown)
-	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, late: old.late, all: old.all, changed: changed, day: day, site: old.site, sums: old.sums}
+	st, err := s.builder.BuildShown(s.fsys, day, mw, shown, mw.paged)
+	next := &state{seq: old.seq + 1, files: old.files, hash: old.hash, shown: old.shown, late: old.late, all: old.all, changed: changed, day: day, site: old.site, sums: old.sums}
 	// A build that fails after its pages were shown (in its search index,
 	// feed or data files) leaves the last good build, as any failed build
 	// does: the browsers go back to its pages, under the problems.
@@ -229,13 +235,14 @@ func (s *Server) Rebuild(changed []string) error {
 		s.cur.Store(next)
 		s.hub.notify()
 		still := "still serving the last good build"
-		if next.files == nil {
+		if next.files.own == nil {
 			still = "the pages will show once it is fixed"
 		}
 		fmt.Fprintf(s.stderr, "%s\n%s; %s\n", strings.Join(next.problems, "\n"), count(n, "problem"), still)
 		return err
 	}
-	next.files, next.late, next.hash, next.all = mw.done()
+	next.files, next.late, next.shown, next.all = mw.done()
+	next.hash = next.shown.String()
 	next.site, next.sums = st, s.sums.snapshot()
 	s.cur.Store(next)
 	// The browsers hear of it again, though with the hash of the early
@@ -245,11 +252,11 @@ func (s *Server) Rebuild(changed []string) error {
 	took := time.Since(start).Round(time.Millisecond)
 	switch {
 	case old.seq == 0:
-		fmt.Fprintf(s.stdout, "built %s in %s\n", count(len(next.files), "file"), took)
+		fmt.Fprintf(s.stdout, "built %s in %s\n", count(len(next.files.own), "file"), took)
 	case next.all == old.all && old.problems == nil:
 		fmt.Fprintf(s.stdout, "%s: the output did not change (%s)\n", describe(changed), took)
 	default:
-		fmt.Fprintf(s.stdout, "%s: rebuilt %s in %s\n", describe(changed), count(len(next.files), "file"), took)
+		fmt.Fprintf(s.stdout, "%s: rebuilt %s in %s\n", describe(changed), count(len(next.files.own), "file"), took)
 	}
 	return nil
 }
