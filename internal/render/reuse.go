@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"sync"
 	"text/template/parse"
 )
 
@@ -197,8 +198,10 @@ func (r *renderer) fragmentFunc(kind string) func(name string, view any) (templa
 			r.keepFragment(k, h)
 			return h, nil
 		}
-		var buf bytes.Buffer
-		if err := r.pages[kind].ExecuteTemplate(&buf, name, view); err != nil {
+		buf := fragmentBufs.Get().(*bytes.Buffer)
+		defer fragmentBufs.Put(buf)
+		buf.Reset()
+		if err := r.pages[kind].ExecuteTemplate(buf, name, view); err != nil {
 			return "", err
 		}
 		h = template.HTML(buf.String())
@@ -207,6 +210,10 @@ func (r *renderer) fragmentFunc(kind string) func(name string, view any) (templa
 		return h, nil
 	}
 }
+
+// fragmentBufs are the buffers fragments are drawn in: a list page of a
+// year's site draws thousands.
+var fragmentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (r *renderer) keepFragment(k key, h template.HTML) {
 	r.fragMu.Lock()
