@@ -46,16 +46,22 @@ func (b *Builder) Build(fsys fs.FS, today time.Time, w render.Writer) (*site.Sit
 }
 
 // BuildShown is Build that calls shown, when it is not nil, as soon as
-// the pages of the sprints and studies whose files Changed named, the
-// assets and the copied files are written (render.Options.Shown and
-// First; every page when Changed named none), and paged once the other
-// pages are written too, before the search index, the feed and the data
-// files are made (render.Options.Paged): the dev server shows the page
+// the pages of the sprints and studies whose files Changed named since
+// the last good build, the assets and the copied files are written
+// (render.Options.Shown and First; every page when Changed named none),
+// and paged once every page is written, before the search index, the
+// feed and the data files are made (render.Options.Paged: after shown, or
+// before it when every page came first): the dev server shows the page
 // being edited that soon.
 func (b *Builder) BuildShown(fsys fs.FS, today time.Time, w render.Writer, shown func(*site.Site), paged func()) (*site.Site, error) {
 	first := b.changed
 	b.changed = nil
 	s, err := build(fsys, today, w, &b.sprints, &b.md, render.Options{Shown: shown, First: first, Paged: paged})
+	if err != nil {
+		// The next build shows its pages over the last good one's:
+		// this one's saves are still to be put first.
+		b.changed = append(first, b.changed...)
+	}
 	if err == nil {
 		// A failed build asked for less than the site holds: sweeping
 		// after it would make the next build start cold.

@@ -124,13 +124,6 @@ func sourceOf(x any) string {
 	return ""
 }
 
-// from reports whether the changed path p is a file of the source src
-// (sourceOf): in its folder, or its name with an extension.
-func from(p, src string) bool {
-	rest, ok := strings.CutPrefix(p, src)
-	return ok && src != "" && (rest == "" || rest[0] == '/' || rest[0] == '.')
-}
-
 // kindOf returns what gives a view of type V its kind's name as
 // Frame.Kind, so that no view method names its own kind. A view without
 // a Frame stops the program as it starts.

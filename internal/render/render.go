@@ -55,18 +55,19 @@ type Options struct {
 	// the whole site that no page loads as it opens (the search index,
 	// the feed and the data files) are then made after it, not beside the
 	// pages, so that the pages are written as soon as they can be. It is
-	// not called when the pages fail.
+	// not called when the pages written before it fail; with First, the
+	// build may still fail after it.
 	Shown func(*site.Site)
 	// First, with Shown, are the files that an edit changed (slash-
 	// separated, from the site folder, as site.Cache.Changed takes them).
-	// The pages of the sprints and studies they lie in are written
-	// first, with the assets and copied files; Shown is called then,
-	// before the other pages are written. The dev server shows the page
-	// being edited that soon, over the last build's others.
+	// When some are files of sprints or studies, the pages of those are
+	// written first, with the assets and copied files; Shown is called
+	// then, before the other pages are written. The dev server shows the
+	// page being edited that soon, over the last build's others.
 	First []string
 	// Paged, when set, is called once every page is written, before the
-	// search index, the feed and the data files: at once after Shown
-	// when First names no page.
+	// search index, the feed and the data files: after Shown when First
+	// put some pages first, else before it.
 	Paged func()
 }
 
@@ -357,15 +358,18 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	if restErr != nil || r.then == nil {
 		return restErr
 	}
+	if first == nil && r.paged != nil {
+		r.paged()
+	}
 	r.then(r.site)
 	if first != nil {
 		draw(func(src string) bool { return !first(src) })
 		if err := failed(); err != nil {
 			return err
 		}
-	}
-	if r.paged != nil {
-		r.paged()
+		if r.paged != nil {
+			r.paged()
+		}
 	}
 	return r.aggregates(w)
 }
@@ -378,14 +382,20 @@ func (r *renderer) firstPages() func(src string) bool {
 	if r.then == nil || len(r.first) == 0 {
 		return nil
 	}
-	want := func(src string) bool {
-		for _, p := range r.first {
-			if from(p, src) {
-				return true
+	// The sources (sourceOf) a changed path is a file of: a folder it
+	// lies in (a sprint's), or itself without its extension (a study's
+	// file). A checkout may change thousands of files.
+	of := map[string]bool{}
+	for _, p := range r.first {
+		for i := range len(p) {
+			if p[i] == '/' {
+				of[p[:i]] = true
 			}
 		}
-		return false
+		of[p] = true
+		of[strings.TrimSuffix(p, path.Ext(p))] = true
 	}
+	want := func(src string) bool { return src != "" && of[src] }
 	for _, k := range kinds {
 		if k.src == nil {
 			continue

@@ -27,10 +27,13 @@ import (
 // a sprint's page reads of other files: a followed and a following
 // sprint's title, the verdicts of the other sprints of a tested belief,
 // the belief's text in its study, the study's title, the settings, a
-// site's own template, the day. What the server showed early, before the
-// rest of the build, is checked too: every file it had written then is
-// the fresh build's, over the last build's files; after a save of notes,
-// the pages written then are the sprint's two.
+// site's own template, the day; a sprint is added and deleted. What the
+// server showed early, before the rest of the build, is checked too:
+// every file it had written then is the fresh build's, over the last
+// build's files; after a save of notes, the pages written then are the
+// sprint's two, and the early hash is the final one. A save that puts no
+// page first shows every page early, nothing deleted, with the final
+// hash.
 func TestServedMatchesFreshBuild(t *testing.T) {
 	dir := t.TempDir()
 	if err := sitegen.WriteYearDir(dir, 150); err != nil {
@@ -120,6 +123,11 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"the new sprint deleted", []string{"sprints/2026-12-20-ny/sprint.toml", "sprints/2026-12-20-ny"}, func() {
+			if err := os.RemoveAll(filepath.Join(dir, "sprints", "2026-12-20-ny")); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	}
 	var early *state
 	s.sawEarly = func(st *state) { early = st }
@@ -158,6 +166,29 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 		}
 		if early.files.under == nil || len(early.files.under) != len(before) {
 			t.Errorf("after %s: the early state does not serve the last build's files under its own", step.name)
+		}
+		final := s.cur.Load()
+		every := true // every page of the build was written early
+		for name := range fresh.files {
+			if _, own := early.files.own[name]; !own && strings.HasSuffix(name, ".html") {
+				every = false
+			}
+		}
+		if every {
+			// Every page was written early: it is the build's pages with
+			// the last build's late files, and the browsers reload once.
+			for name := range before {
+				if _, ok := fresh.files[name]; !ok && strings.HasSuffix(name, ".html") {
+					if _, served := early.files.at(name); served {
+						t.Errorf("after %s: the early state serves %s, which is gone", step.name, name)
+					}
+				}
+			}
+			if early.hash != final.hash {
+				t.Errorf("after %s: every page was written early, but the early hash differs from the build's", step.name)
+			}
+		} else if strings.HasPrefix(step.name, "notes") && early.hash != final.hash {
+			t.Errorf("after %s: the early hash differs from the build's, and the browsers reload twice", step.name)
 		}
 		for name, f := range fresh.files {
 			got, ok := served[name]

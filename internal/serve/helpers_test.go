@@ -116,7 +116,7 @@ func waitState(t testing.TB, s *Server, what string, ok func(*state) bool) *stat
 
 // page returns a page of a state's build, or "" when there is none.
 func page(st *state, name string) string {
-	f, _ := st.files.get(name)
+	f, _ := st.files.at(name)
 	return string(f.data)
 }
 

@@ -76,9 +76,9 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		s.send(w, r, http.StatusOK, "index.html", []byte(waitingPage), "", r.URL.Path)
 		return
 	}
-	f, ok := st.files.get(name)
+	f, ok := st.files.at(name)
 	if !ok {
-		if _, dir := st.files.get(path.Join(name, "index.html")); dir && name != "index.html" {
+		if _, dir := st.files.at(path.Join(name, "index.html")); dir && name != "index.html" {
 			// A folder asked for without its slash: relative links need it.
 			// The Location stays relative, for a site under a sub-path.
 			w.Header().Set("Location", path.Base(name)+"/")
@@ -94,7 +94,7 @@ func (s *Server) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 const waitingPage = `<!DOCTYPE html><html lang="en"><meta charset="utf-8"><title>sprintkit serve</title><body><p>The site has not been built yet.</p></body></html>`
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
-	if f, ok := st.files.get("404.html"); ok {
+	if f, ok := st.files.at("404.html"); ok {
 		s.send(w, r, http.StatusNotFound, "404.html", f.data, st.hash, r.URL.Path)
 		return
 	}

@@ -20,11 +20,18 @@ type file struct {
 type files struct {
 	own   map[string]file
 	under map[string]file // the last build's, in an early state; else nil
+	// only, when set, are the names of under that show: the late files,
+	// when the build wrote every page before it was marked.
+	only map[string]bool
 }
 
-func (fs files) get(name string) (file, bool) {
+// at is the file name.
+func (fs files) at(name string) (file, bool) {
 	if f, ok := fs.own[name]; ok {
 		return f, true
+	}
+	if fs.only != nil && !fs.only[name] {
+		return file{}, false
 	}
 	f, ok := fs.under[name]
 	return f, ok
@@ -57,15 +64,21 @@ func newMemWriter(prev files, prevLate map[string]bool, prevShown lanes) *memWri
 }
 
 // mark ends the first run of files: those of the pages edited (render's
-// Options.First), the assets and the copied files, or every page. It
-// returns them over the last build's files, and the hash of what pages
-// show there: the last build's, with the files written since in place of
-// theirs. Nothing writes to the maps it returns: the early state serves
-// them as they are while the rest is made, with no copy of thousands of
-// pages.
+// Options.First), the assets and the copied files; or every page, when
+// paged came first. It returns them over the last build's files, and the
+// hash of what pages show there: the last build's, with the files written
+// since in place of theirs. Over every page, only the last build's late
+// files show, and the hash is of the pages alone, as the build's will be
+// when it ends: a page deleted is gone at once, and the browsers do not
+// reload twice. Nothing writes to the maps it returns: the early state
+// serves them as they are while the rest is made, with no copy of
+// thousands of pages.
 func (m *memWriter) mark() (files, string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.after != nil {
+		return files{own: m.files, under: m.prev, only: m.prevLate}, m.sum.String()
+	}
 	m.rest = map[string]file{}
 	sum := m.prevShown
 	sum.subLanes(m.gone)
@@ -73,7 +86,8 @@ func (m *memWriter) mark() (files, string) {
 	return files{own: m.files, under: m.prev}, sum.String()
 }
 
-// paged ends the pages: what is written from now on is late.
+// paged ends the pages: what is written from now on is late. It comes
+// after mark, or before it when every page was written first.
 func (m *memWriter) paged() {
 	m.mu.Lock()
 	defer m.mu.Unlock()

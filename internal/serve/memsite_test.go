@@ -55,7 +55,7 @@ func TestMemWriterMark(t *testing.T) {
 	}
 	early, h := m.mark()
 	for name, want := range map[string]string{"sprints/x/index.html": "sprint", "index.html": "old page", "search-index.json": "old index", "sprints/gone/index.html": "gone"} {
-		if f, ok := early.get(name); !ok || string(f.data) != want {
+		if f, ok := early.at(name); !ok || string(f.data) != want {
 			t.Errorf("the early %s is %q, want %q", name, f.data, want)
 		}
 	}
@@ -75,10 +75,10 @@ func TestMemWriterMark(t *testing.T) {
 			t.Errorf("%s was written again", name)
 		}
 	}
-	if f, _ := early.get("index.html"); string(f.data) != "old page" {
+	if f, _ := early.at("index.html"); string(f.data) != "old page" {
 		t.Error("a write after the mark changed the early files")
 	}
-	if f, _ := early.get("search-index.json"); string(f.data) != "old index" {
+	if f, _ := early.at("search-index.json"); string(f.data) != "old index" {
 		t.Error("a late write changed the early files")
 	}
 	got, late, shown, all := m.done()

@@ -1,11 +1,12 @@
 // Package serve is the dev server behind "sprintkit serve". It builds the
 // whole site into memory with the same build.Builder that "sprintkit build"
-// uses, swaps the new build in, and serves it on loopback, in three steps:
+// uses, swaps the new build in, and serves it on loopback, in two steps:
 // the pages of the sprints and studies whose files were saved, with the
-// assets and copied files, over the last build's other files; then every
-// page; then the files made from the whole site that no page loads as it
-// opens (the search index, the feed, the data files). A saved page shows
-// without waiting for the rest of a year's site. A watcher
+// assets and copied files, over the last build's other files (every page,
+// over the last build's late files, when a save puts no page first); then
+// the whole build, with the files made from the whole site that no page
+// loads as it opens (the search index, the feed, the data files). A saved
+// page shows without waiting for the rest of a year's site. A watcher
 // rebuilds on every save (bursts batched into one rebuild), and a small
 // script injected into HTML pages as they are served listens for Server-Sent
 // Events at /_sprintkit/events: it reloads the page when the output changed

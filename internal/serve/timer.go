@@ -159,7 +159,7 @@ func (s *Server) postTimer(w http.ResponseWriter, r *http.Request, st *state) {
 		}
 		base = int64(n)
 	}
-	if _, ok := st.files.get(layout.Session(id)); !ok || id == "" {
+	if _, ok := st.files.at(layout.Session(id)); !ok || id == "" {
 		http.Error(w, "sprintkit serve: no sprint has that id", http.StatusNotFound)
 		return
 	}
