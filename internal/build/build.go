@@ -59,16 +59,15 @@ func (b *Builder) BuildShown(fsys fs.FS, today time.Time, w render.Writer, shown
 	s, err := build(fsys, today, w, &b.sprints, &b.md, render.Options{Shown: shown, First: first, Paged: paged})
 	if err != nil {
 		// The next build shows its pages over the last good one's:
-		// this one's saves are still to be put first.
-		b.changed = append(first, b.changed...)
+		// this one's saves are still to be put first. A failed build
+		// asked for less than the site holds: sweeping after it would
+		// make the next build start cold.
+		b.changed = first
+		return s, err
 	}
-	if err == nil {
-		// A failed build asked for less than the site holds: sweeping
-		// after it would make the next build start cold.
-		b.sprints.Sweep()
-		b.md.Sweep()
-	}
-	return s, err
+	b.sprints.Sweep()
+	b.md.Sweep()
+	return s, nil
 }
 
 // Build builds the site once, caching nothing: what a one-off build keeps

@@ -152,8 +152,9 @@ func sprintKey(sp *site.Sprint) (string, string) { return sp.ID, sp.Title }
 
 // pagesTo sends the pages of the site to jobs, kind by kind; kinds that
 // go along together, element by element: every page when want is nil,
-// else those whose element's source (kind.src) want takes.
-func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) {
+// else those whose element's source (kind.src) want takes. It returns
+// how many it sent.
+func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent int) {
 	for i := 0; i < len(kinds); {
 		j := i + 1
 		for j < len(kinds) && kinds[j].along {
@@ -172,10 +173,12 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) {
 			for _, k := range kinds[i:j] {
 				p, _ := k.page(r, e)
 				jobs <- p
+				sent++
 			}
 		}
 		i = j
 	}
+	return sent
 }
 
 // navigation is the site's navigation, with links from the top, in the

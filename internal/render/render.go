@@ -316,8 +316,9 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 		}
 		return ferr
 	}
-	// draw renders the pages that want takes (pagesTo) on every core.
-	draw := func(want func(src string) bool) {
+	// draw renders the pages that want takes (pagesTo) on every core,
+	// and says how many there were.
+	draw := func(want func(src string) bool) (drawn int) {
 		jobs := make(chan page, 64)
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
@@ -333,9 +334,10 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 				}
 			})
 		}
-		r.pagesTo(jobs, want)
+		drawn = r.pagesTo(jobs, want)
 		close(jobs)
 		wg.Wait()
+		return drawn
 	}
 	// The assets and the copied files are written beside the pages, and
 	// so are the search index, the feed and the data files unless the
@@ -350,7 +352,12 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	}()
 
 	first := r.firstPages()
-	draw(first)
+	if first != nil && draw(first) == 0 {
+		first = nil // no page is of a changed file: every page comes first
+	}
+	if first == nil {
+		draw(nil)
+	}
 	restErr := <-rest
 	if err := failed(); err != nil {
 		return err
@@ -376,8 +383,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 
 // firstPages is what takes the sources (kind.src) of the pages to write
 // before Options.Shown is called: those that Options.First changed. It is
-// nil, for every page, when there is no Shown to call, or no page is of a
-// changed file.
+// nil, for every page, when there is no Shown to call or nothing changed.
 func (r *renderer) firstPages() func(src string) bool {
 	if r.then == nil || len(r.first) == 0 {
 		return nil
@@ -395,18 +401,7 @@ func (r *renderer) firstPages() func(src string) bool {
 		of[p] = true
 		of[strings.TrimSuffix(p, path.Ext(p))] = true
 	}
-	want := func(src string) bool { return src != "" && of[src] }
-	for _, k := range kinds {
-		if k.src == nil {
-			continue
-		}
-		for i := range k.n(r.site) {
-			if want(k.src(r, i)) {
-				return want
-			}
-		}
-	}
-	return nil
+	return func(src string) bool { return src != "" && of[src] }
 }
 
 // aggregates writes the files made from the whole site that no page loads
