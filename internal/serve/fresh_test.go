@@ -143,7 +143,7 @@ func TestServedMatchesFreshBuild(t *testing.T) {
 			t.Fatalf("after %s: %v", step.name, err)
 		}
 		served := s.cur.Load().files.own
-		fresh := newMemWriter(files{}, nil, lanes{})
+		fresh := newMemWriter(&state{})
 		if _, err := build.Build(fsys, day, fresh); err != nil {
 			t.Fatalf("after %s, a fresh build: %v", step.name, err)
 		}

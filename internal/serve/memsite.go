@@ -56,11 +56,12 @@ type memWriter struct {
 	afterSum lanes
 }
 
-// newMemWriter returns a memWriter that knows the last good build (no
-// files for none), to skip hashing the pages that a build reused and to
-// show its files under those not written yet (mark).
-func newMemWriter(prev files, prevLate map[string]bool, prevShown lanes) *memWriter {
-	return &memWriter{prev: prev.own, prevLate: prevLate, prevShown: prevShown, files: make(map[string]file, len(prev.own))}
+// newMemWriter returns a memWriter that knows last, the state of the last
+// good build (one with no files for none), to skip hashing the pages that
+// a build reused and to show its files under those not written yet
+// (mark).
+func newMemWriter(last *state) *memWriter {
+	return &memWriter{prev: last.files.own, prevLate: last.late, prevShown: last.shown, files: make(map[string]file, len(last.files.own))}
 }
 
 // mark ends the first run of files: those of the pages edited (render's

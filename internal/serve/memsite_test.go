@@ -10,7 +10,7 @@ import (
 // folder writer's rule: a second file under one name is an error, not a
 // silent replacement of the first.
 func TestMemWriterRefusesANameTwice(t *testing.T) {
-	m := newMemWriter(files{}, nil, lanes{})
+	m := newMemWriter(&state{})
 	if err := m.WriteFile("sprints/x/index.html", []byte("a")); err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestMemWriterRefusesANameTwice(t *testing.T) {
 // hashes of the whole are those of the files, the late ones apart. When
 // the build came out the same, the early hash is its final one.
 func TestMemWriterMark(t *testing.T) {
-	last := newMemWriter(files{}, nil, lanes{})
+	last := newMemWriter(&state{})
 	for name, data := range map[string]string{"index.html": "old page", "sprints/x/index.html": "old sprint", "sprints/gone/index.html": "gone"} {
 		if err := last.WriteFile(name, []byte(data)); err != nil {
 			t.Fatal(err)
@@ -49,7 +49,7 @@ func TestMemWriterMark(t *testing.T) {
 		t.Fatalf("the last build: %v, late %v", names(lastFiles.own), lastLate)
 	}
 
-	m := newMemWriter(lastFiles, lastLate, lastShown)
+	m := newMemWriter(&state{files: lastFiles, late: lastLate, shown: lastShown})
 	if err := m.WriteFile("sprints/x/index.html", []byte("sprint")); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestMemWriterMark(t *testing.T) {
 
 	// The same build again: reused pages keep their sums, and the early
 	// hash is the final one, so the browsers reload once.
-	again := newMemWriter(got, late, shown)
+	again := newMemWriter(&state{files: got, late: late, shown: shown})
 	for _, name := range []string{"sprints/x/index.html"} {
 		if err := again.WriteFile(name, got.own[name].data); err != nil {
 			t.Fatal(err)

@@ -205,7 +205,7 @@ func (s *Server) Rebuild(changed []string) error {
 	if changed != nil && (s.exact == nil || s.exact()) {
 		s.builder.Changed(changed)
 	}
-	mw := newMemWriter(old.files, old.late, old.shown)
+	mw := newMemWriter(old)
 	day := s.day()
 	// The pages of the files saved are shown as soon as they are
 	// written, over the last build's other pages, search index, feed and
