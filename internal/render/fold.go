@@ -90,17 +90,25 @@ func literalLabel(a *parse.ActionNode) (string, bool) {
 // settle has html/template escape the page template of each kind, and
 // the fragments it draws, before the first page, then writes each
 // constant that an escaper leaves as it is as template text
-// (foldEscaped). html/template escapes a template the first time it runs;
-// settle runs each with no data, which fails at its first field once the
-// template is escaped, and writes nothing.
+// (foldEscaped), and has each other action end in one fused escaper
+// instead of a chain of them (escape.go). html/template escapes a
+// template the first time it runs; settle runs each with no data, which
+// fails at its first field once the template is escaped, and writes
+// nothing.
 func (r *renderer) settle() {
+	var funcs template.FuncMap
+	if fuseEscapers {
+		funcs = fusedFuncs()
+	}
 	for kind, set := range r.pages {
 		for _, name := range append([]string{kind + ".html"}, fragmentNames(set)...) {
 			_ = set.ExecuteTemplate(io.Discard, name, nil)
 		}
+		set.Funcs(funcs)
 		for _, t := range set.Templates() {
 			if t.Tree != nil {
 				replaceActions(t.Tree.Root, foldEscaped)
+				replaceActions(t.Tree.Root, fuseChain(funcs))
 			}
 		}
 	}
