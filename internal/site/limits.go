@@ -37,7 +37,38 @@ func OpenFolder(dir string) (fs.FS, io.Closer, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("the site folder: %w", err)
 	}
-	return root.FS(), root, nil
+	return rootFolder{root.FS(), root}, root, nil
+}
+
+// rootFolder is a site folder on disk: os.Root's file system, whose
+// folders subFolder opens as roots of their own.
+type rootFolder struct {
+	fsys fs.FS
+	root *os.Root
+}
+
+func (f rootFolder) Open(name string) (fs.File, error)          { return f.fsys.Open(name) }
+func (f rootFolder) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, name) }
+func (f rootFolder) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(f.fsys, name) }
+func (f rootFolder) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(f.fsys, name) }
+func (f rootFolder) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(f.fsys, name) }
+func (f rootFolder) ReadLink(name string) (string, error)       { return fs.ReadLink(f.fsys, name) }
+
+// subFolder is the folder dir of fsys as a file system of its own, and
+// what lets it go. On disk it is a root of its own, within the site's, so
+// that each of its files is opened from it: a path in the site is looked
+// up a folder at a time, and a sprint's folder would be looked up again
+// for its listing, its plan and its notes.
+func subFolder(fsys fs.FS, dir string) (fs.FS, func(), error) {
+	if f, ok := fsys.(rootFolder); ok {
+		r, err := f.root.OpenRoot(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		return r.FS(), func() { r.Close() }, nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	return sub, func() {}, err
 }
 
 // readFile reads the regular file p of fsys, if it holds at most max bytes
@@ -51,14 +82,22 @@ func readFile(fsys fs.FS, p string, max int64, what string) ([]byte, error) {
 	if msg := notRegular(fi.Mode()); msg != "" {
 		return nil, errors.New(msg)
 	}
-	f, err := fsys.Open(p)
+	return readRegular(fsys, p, p, max, what)
+}
+
+// readRegular reads the file name of fsys, the file p of the site, which
+// a look or its folder's listing showed to be a regular file, if it still
+// is one and holds at most max bytes. Its problems name p.
+func readRegular(fsys fs.FS, name, p string, max int64, what string) ([]byte, error) {
+	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, atPath(err, p)
 	}
 	defer f.Close()
 	// The file may have been swapped since it was looked at.
-	if fi, err = f.Stat(); err != nil {
-		return nil, err
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, atPath(err, p)
 	}
 	if msg := notRegular(fi.Mode()); msg != "" {
 		return nil, errors.New(msg)
@@ -72,7 +111,7 @@ func readFile(fsys fs.FS, p string, max int64, what string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, atPath(err, p)
 	}
 	if max >= 0 && int64(len(data)) > max {
 		return nil, tooLarge(int64(len(data)), max, what)
@@ -105,6 +144,15 @@ func invalidUTF8(data []byte) (line, col int) {
 }
 
 // problemOf makes the problem that err says about the file p.
+// atPath is err with the path in the site, p, where it names a file.
+func atPath(err error, p string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != p {
+		return &fs.PathError{Op: pe.Op, Path: p, Err: pe.Err}
+	}
+	return err
+}
+
 func problemOf(p string, err error) Problem {
 	var pr Problem
 	if errors.As(err, &pr) {

@@ -65,6 +65,13 @@ func readMarkdown(fsys fs.FS, p, what string, front bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return checkMarkdown(data, p, front)
+}
+
+// checkMarkdown gives back data, the Markdown file p, or a problem where
+// it passes the bounds of a Markdown file. With front set, a front matter
+// is not counted.
+func checkMarkdown(data []byte, p string, front bool) ([]byte, error) {
 	src, firstLine := string(data), 1
 	if _, body, ok := splitFrontMatter(src); front && ok {
 		firstLine += strings.Count(src[:len(src)-len(body)], "\n")

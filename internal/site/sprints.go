@@ -117,11 +117,20 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 // beside them.
 func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 	dir := "sprints/" + id
-	// One listing of the folder says whether there are notes, so that a
-	// sprint without them costs no failed open; sub-folders are walked.
-	entries, err := fs.ReadDir(fsys, dir)
+	// The folder's listing, plan and notes are read from the folder,
+	// looked up once.
+	own, done, err := subFolder(fsys, dir)
 	if err != nil {
-		f.probs = Problems{{Path: dir, Msg: err.Error()}}
+		f.probs = Problems{{Path: dir, Msg: atPath(err, dir).Error()}}
+		return f
+	}
+	defer done()
+	// One listing of the folder says whether there are notes, so that a
+	// sprint without them costs no failed open, and that the plan and the
+	// notes are regular files; sub-folders are walked.
+	entries, err := fs.ReadDir(own, ".")
+	if err != nil {
+		f.probs = Problems{{Path: dir, Msg: atPath(err, dir).Error()}}
 		return f
 	}
 	hasPlan, hasNotes := false, false
@@ -177,7 +186,7 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 		return f
 	}
 	planPath := dir + "/sprint.toml"
-	data, err := readFile(fsys, planPath, MaxTOML, "a sprint plan")
+	data, err := readRegular(own, "sprint.toml", planPath, MaxTOML, "a sprint plan")
 	if err != nil {
 		f.probs, f.files = append(f.probs, problemOf(planPath, err)), nil
 		return f
@@ -188,7 +197,11 @@ func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
 		notesPath = dir + "/notes.md"
 		// Gone since the listing (an editor saving by rename) is no
 		// notes, as if the listing had not shown it.
-		if notes, err = readMarkdown(fsys, notesPath, "notes", false); errors.Is(err, fs.ErrNotExist) {
+		notes, err = readRegular(own, "notes.md", notesPath, MaxMarkdown, "notes")
+		if err == nil {
+			notes, err = checkMarkdown(notes, notesPath, false)
+		}
+		if errors.Is(err, fs.ErrNotExist) {
 			notes, notesPath = nil, ""
 		} else if err != nil {
 			f.probs, f.files = append(f.probs, problemOf(notesPath, err)), nil
