@@ -364,9 +364,9 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 // render it, so that most come from the build's cache of short texts.
 func (r *renderer) searchFields(head, lesson, body []string, notes template.HTML) [4][]string {
 	var out [4][]string
-	seen := map[string]bool{}
+	seen := make(map[string]bool, 256) // a sprint's words are some hundreds
 	add := func(i int, h template.HTML) {
-		for _, w := range strings.Fields(fold(plainText(h))) {
+		for _, w := range searchWords(string(h)) {
 			if !seen[w] {
 				seen[w] = true
 				out[i] = append(out[i], w)
@@ -386,8 +386,30 @@ func (r *renderer) searchFields(head, lesson, body []string, notes template.HTML
 // end becomes a space), entities decoded, white space collapsed. goldmark's
 // output is well formed, so dropping everything between < and > is enough.
 func plainText[S ~string](h S) string {
+	return strings.Join(strings.Fields(html.UnescapeString(stripTags(string(h)))), " ")
+}
+
+// searchWords are the words of the rendered HTML h as the search index
+// holds them: strings.Fields(fold(plainText(h))). fold makes every space
+// a word's end, so plainText's joining of spaces is not needed first, nor
+// its reading of character references where h has none.
+func searchWords(h string) []string {
+	t := stripTags(h)
+	if strings.IndexByte(t, '&') >= 0 {
+		t = html.UnescapeString(t)
+	}
+	return strings.Fields(fold(t))
+}
+
+// stripTags is h with its tags dropped, a block's as a space and an
+// inline element's as nothing.
+func stripTags(h string) string {
+	if strings.IndexByte(h, '<') < 0 {
+		return h
+	}
 	var b strings.Builder
-	rest := string(h)
+	b.Grow(len(h))
+	rest := h
 	for {
 		i := strings.IndexByte(rest, '<')
 		if i < 0 {
@@ -408,7 +430,7 @@ func plainText[S ~string](h S) string {
 		}
 		rest = rest[i+j+1:]
 	}
-	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+	return b.String()
 }
 
 var inlineTags = map[string]bool{

@@ -234,6 +234,25 @@ func TestFoldAsBefore(t *testing.T) {
 	}
 }
 
+// TestSearchWordsAsBefore compares searchWords with the words of fold
+// and plainText, as the index took them before, on random HTML of tags,
+// character references and every kind of space.
+func TestSearchWordsAsBefore(t *testing.T) {
+	pieces := []string{"a", "Ö", "é", "ord", "-", "'", " ", "\t", "\n", ",", "<p>", "</p>", "<em>", "</em>", "<br />", `<a href="x y">`, "</a>",
+		"<li>", "<code>", "&amp;", "&lt;", "&#39;", "&nbsp;", "&", "&x", "<", ">", "\u00a0", "\u2003", "\u0085", "日本", "\xff", "1"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(16) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		in := b.String()
+		if got, want := searchWords(in), strings.Fields(fold(plainText(in))); !slices.Equal(got, want) {
+			t.Fatalf("searchWords(%q) = %q, before %q", in, got, want)
+		}
+	}
+}
+
 func TestPlainText(t *testing.T) {
 	for in, want := range map[string]string{
 		"<p>Det var <strong>inloggningen</strong>, inte SMS:et.</p>\n": "Det var inloggningen, inte SMS:et.",

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -109,10 +110,14 @@ func readRegular(fsys fs.FS, name, p string, max int64, what string) ([]byte, er
 	if max >= 0 {
 		r = io.LimitReader(f, max+1)
 	}
-	data, err := io.ReadAll(r)
-	if err != nil {
+	// Room for the size it has, and for the read that finds its end: one
+	// allocation, two reads.
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, atPath(err, p)
 	}
+	data := buf.Bytes()
 	if max >= 0 && int64(len(data)) > max {
 		return nil, tooLarge(int64(len(data)), max, what)
 	}
