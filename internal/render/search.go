@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -363,24 +364,44 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 // field it occurs in only. Each text is rendered on its own, as the pages
 // render it, so that most come from the build's cache of short texts.
 func (r *renderer) searchFields(head, lesson, body []string, notes template.HTML) [4][]string {
-	var out [4][]string
-	seen := make(map[string]bool, 256) // a sprint's words are some hundreds
-	add := func(i int, h template.HTML) {
+	seen := seenWords.Get().(map[string]bool)
+	defer func() {
+		clear(seen)
+		seenWords.Put(seen)
+	}()
+	// The fields are cut from one list of the words, in order.
+	var words []string
+	var ends [4]int
+	add := func(h template.HTML) {
 		for _, w := range searchWords(string(h)) {
 			if !seen[w] {
 				seen[w] = true
-				out[i] = append(out[i], w)
+				words = append(words, w)
 			}
 		}
 	}
 	for i, texts := range [3][]string{head, lesson, body} {
 		for _, src := range texts {
-			add(i, r.md.block(src))
+			add(r.md.block(src))
 		}
+		ends[i] = len(words)
 	}
-	add(3, notes)
+	add(notes)
+	ends[3] = len(words)
+	var out [4][]string
+	from := 0
+	for i, end := range ends {
+		if end > from {
+			out[i] = words[from:end:end]
+		}
+		from = end
+	}
 	return out
 }
+
+// seenWords are the sets of words that searchFields keeps a text's words
+// once with, for the next text.
+var seenWords = sync.Pool{New: func() any { return make(map[string]bool, 256) }}
 
 // plainText turns rendered HTML back into text: tags dropped (a block's
 // end becomes a space), entities decoded, white space collapsed. goldmark's
