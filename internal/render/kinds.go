@@ -175,6 +175,9 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent i
 				jobs <- p
 				sent++
 			}
+			if kinds[i].name == "sprint" {
+				r.sprintsOut.out(e + 1)
+			}
 		}
 		i = j
 	}
@@ -217,13 +220,12 @@ const notesUsers = 3
 // notes are sp's notes rendered once for its page, its session view and
 // the search index: the first renders them, the last takes them and lets
 // them go. A sprint's two pages go out one after the other; the search
-// index goes through the sprints beside the pages (sprintkit build), where
-// it runs ahead of the sprints' pages, which come after the lists, and
-// holds the notes it rendered until they come; or after them (serve), when
-// the pages hold theirs until it comes. (A fourth would render them again;
-// a build that takes its search entry from its Cache, or writes a page
-// again without making its view (reads.go), lets them go with the
-// renderer.)
+// index goes through the sprints beside the pages (sprintkit build), a
+// little behind them (sprintsOut), so that it holds the notes of a few
+// sprints only; or after them (serve), when the pages hold theirs until it
+// comes. (A fourth would render them again; a build that takes its search
+// entry from its Cache, or writes a page again without making its view
+// (reads.go), lets them go with the renderer.)
 func (r *renderer) notes(sp *site.Sprint) template.HTML {
 	n := &r.sprintNotes[r.itemAt[sp]]
 	n.mu.Lock()
@@ -236,4 +238,55 @@ func (r *renderer) notes(sp *site.Sprint) template.HTML {
 		n.html, n.taken = "", 0
 	}
 	return h
+}
+
+// pageQueue is how many pages wait to be drawn, at most.
+const pageQueue = 64
+
+// A sprintsOut is how many sprints' pages have gone out to be drawn, for
+// the search index to follow them: the index would hold the notes of every
+// sprint it is ahead of the pages by (notes). Its zero value follows
+// nothing: wait returns at once.
+type sprintsOut struct {
+	mu        sync.Mutex
+	cond      sync.Cond
+	following bool
+	n         int
+}
+
+// follow has wait wait for the pages, until done.
+func (o *sprintsOut) follow() {
+	o.mu.Lock()
+	o.cond.L = &o.mu
+	o.following, o.n = true, 0
+	o.mu.Unlock()
+}
+
+// out says that the pages of the first n sprints have gone out.
+func (o *sprintsOut) out(n int) {
+	o.mu.Lock()
+	o.n = n
+	following := o.following
+	o.mu.Unlock()
+	if following {
+		o.cond.Broadcast()
+	}
+}
+
+// done says that every page has gone out.
+func (o *sprintsOut) done() {
+	o.mu.Lock()
+	o.following = false
+	o.mu.Unlock()
+	o.cond.Broadcast()
+}
+
+// wait waits until the pages of sprint i have been taken to be drawn: the
+// pages of a queue's worth of sprints after it have gone out.
+func (o *sprintsOut) wait(i int) {
+	o.mu.Lock()
+	for o.following && o.n <= i+pageQueue/2 {
+		o.cond.Wait()
+	}
+	o.mu.Unlock()
 }

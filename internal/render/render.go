@@ -116,8 +116,10 @@ type renderer struct {
 	dates   map[dayKey]Date
 
 	// sprintNotes hold each sprint's notes between its pages and the
-	// search index (kinds.go), by position in site.Sprints.
+	// search index (kinds.go), by position in site.Sprints; sprintsOut
+	// is how far the sprints' pages have gone, for the index to follow.
 	sprintNotes []notesOnce
+	sprintsOut  sprintsOut
 	// then is Options.Shown; first and paged are Options.First and
 	// Options.Paged.
 	then  func(*site.Site)
@@ -319,7 +321,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	// draw renders the pages that want takes (pagesTo) on every core,
 	// and says how many there were.
 	draw := func(want func(src string) bool) (drawn int) {
-		jobs := make(chan page, 64)
+		jobs := make(chan page, pageQueue)
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
@@ -343,6 +345,11 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	// so are the search index, the feed and the data files unless the
 	// caller would be told of the pages first (Options.Shown).
 	rest := make(chan error, 1)
+	// Beside the pages, the search index follows the sprints' pages.
+	follow := r.then == nil
+	if follow {
+		r.sprintsOut.follow()
+	}
 	go func() {
 		err := r.shown(src, w)
 		if err == nil && r.then == nil {
@@ -357,6 +364,9 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	}
 	if first == nil {
 		draw(nil)
+	}
+	if follow {
+		r.sprintsOut.done()
 	}
 	restErr := <-rest
 	if err := failed(); err != nil {
@@ -408,13 +418,14 @@ func (r *renderer) firstPages() func(src string) bool {
 // as it opens: the search index (loaded on the first search), the feed
 // and the data files.
 func (r *renderer) aggregates(w Writer) error {
-	if err := r.search(w); err != nil {
-		return err
-	}
+	// The search index last: beside the pages, it follows them.
 	if err := r.feed(w); err != nil {
 		return err
 	}
-	return r.data(w)
+	if err := r.data(w); err != nil {
+		return err
+	}
+	return r.search(w)
 }
 
 // shown writes what pages show beside themselves: the assets and the

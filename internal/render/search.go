@@ -68,6 +68,9 @@ type searchDoc struct {
 	team, study             int
 	state                   string
 	fields                  [4][]string // head, lesson, body, notes: folded words, each once in the doc
+	// ids are the fields once the index has the document (searchIx.add):
+	// each word as its place in the index's words as they came.
+	ids [4][]int32
 }
 
 // search writes the search index of the site to w.
@@ -85,16 +88,47 @@ func (r *renderer) searchIndex() ([]byte, error) {
 	return r.writeIndex(ix)
 }
 
-// A searchIx is the index as it is made: its documents, then their words
-// and states numbered.
+// A searchIx is the index as it is made: its documents, each holding its
+// words as numbers in the order they came (so that the index of a year's
+// site holds each word once, not once a document), then the words in their
+// order and the states numbered.
 type searchIx struct {
 	teams   []string
 	studies [][2]string // id and title
 	docs    []searchDoc
-	words   []string       // the vocabulary, the words in the most documents first
-	at      map[string]int // each word's place in words
+	came    []string         // the words as they came
+	id      map[string]int32 // each word's place in came
+	in      []int            // how many documents each word of came is in
+	words   []string         // the vocabulary, the words in the most documents first
+	at      []int            // each word of came's place in words
 	states  []string
 	stateAt map[string]int
+}
+
+// add takes the document d into the index, its words as their numbers.
+func (ix *searchIx) add(d searchDoc) {
+	if ix.id == nil {
+		ix.id = map[string]int32{}
+	}
+	for f, words := range d.fields {
+		ids := make([]int32, len(words))
+		for j, w := range words {
+			i, ok := ix.id[w]
+			if !ok {
+				// A word of a text holds the whole text: the index keeps
+				// a copy of its own.
+				w = strings.Clone(w)
+				i = int32(len(ix.came))
+				ix.id[w] = i
+				ix.came, ix.in = append(ix.came, w), append(ix.in, 0)
+			}
+			ix.in[i]++ // a field holds a word once, and a document in one field
+			ids[j] = i
+		}
+		d.ids[f] = ids
+	}
+	d.fields = [4][]string{}
+	ix.docs = append(ix.docs, d)
 }
 
 // searchDocs are the site's sprints, studies, beliefs and changes as
@@ -125,13 +159,16 @@ func (r *renderer) searchDocs() *searchIx {
 		ix.studies[i] = [2]string{st.ID, st.Title}
 	}
 
-	for _, sp := range s.Sprints {
+	for i, sp := range s.Sprints {
+		r.sprintsOut.wait(i)
 		e := r.sprintEntry(sp)
 		e.team, e.study = team(sp.Team), studyAt[sp.StudyID]
-		ix.docs = append(ix.docs, e)
+		ix.add(e)
 	}
 	for i, st := range s.Studies {
-		ix.docs = append(ix.docs, r.studyDocs(i, st, team)...)
+		for _, d := range r.studyDocs(i, st, team) {
+			ix.add(d)
+		}
 	}
 	return ix
 }
@@ -173,23 +210,19 @@ func (r *renderer) studyDocs(i int, st *site.Study, team func(string) int) []sea
 // number numbers the index's words and states.
 func (ix *searchIx) number() {
 	docs := ix.docs
-	// The vocabulary, the words in the most documents first, and each
-	// document's words as positions in it.
-	at := map[string]int{}
-	for _, d := range docs {
-		for _, f := range d.fields {
-			for _, w := range f {
-				at[w]++
-			}
-		}
+	// The vocabulary, the words in the most documents first, and the place
+	// there of each word as it came.
+	order := make([]int32, len(ix.came))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	words := make([]string, 0, len(at))
-	for w := range at {
-		words = append(words, w)
-	}
-	slices.SortFunc(words, func(a, b string) int { return cmp.Or(at[b]-at[a], strings.Compare(a, b)) })
-	for i, w := range words {
-		at[w] = i
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(ix.in[b]-ix.in[a], strings.Compare(ix.came[a], ix.came[b]))
+	})
+	words := make([]string, len(order))
+	at := make([]int, len(order))
+	for i, c := range order {
+		words[i], at[c] = ix.came[c], i
 	}
 	stateAt := map[string]int{}
 	var states []string
@@ -262,10 +295,10 @@ func (ix *searchIx) writeDoc(buf *bytes.Buffer, d searchDoc) error {
 		return err
 	}
 	buf.Write(head[:len(head)-1])
-	for _, f := range d.fields {
+	for _, f := range d.ids {
 		ids := make([]int, len(f))
-		for j, w := range f {
-			ids[j] = ix.at[w]
+		for j, c := range f {
+			ids[j] = ix.at[c]
 		}
 		slices.Sort(ids)
 		buf.WriteString(`,"`)
@@ -328,13 +361,20 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 	if sp.Status == "done" {
 		d.state = "verdict." + sp.Outcome()
 	}
-	k, err := r.keys.of(key{}, searchSource{
-		sp.ID, sp.Title, d.date, sp.Status, sp.Result.Verdict, sp.StudyID,
-		sp.Assumption.Belief, sp.Question.Ask, sp.Question.Criterion, sp.Action.Do, sp.Action.Team,
-		sp.Action.Owner, sp.Action.Strengthens, sp.Result.Learned, sp.Notes,
-		r.site.Settings.UnsafeHTML,
-	})
-	if err == nil {
+	// A build that keeps nothing for the next has no use for a key.
+	keep := r.cache != nil
+	var k key
+	if keep {
+		var err error
+		k, err = r.keys.of(key{}, searchSource{
+			sp.ID, sp.Title, d.date, sp.Status, sp.Result.Verdict, sp.StudyID,
+			sp.Assumption.Belief, sp.Question.Ask, sp.Question.Criterion, sp.Action.Do, sp.Action.Team,
+			sp.Action.Owner, sp.Action.Strengthens, sp.Result.Learned, sp.Notes,
+			r.site.Settings.UnsafeHTML,
+		})
+		keep = err == nil
+	}
+	if keep {
 		if h, ok := r.cache.fragment(k); ok {
 			for i, f := range strings.SplitN(string(h), "\x00", len(d.fields)) {
 				d.fields[i] = strings.Fields(f)
@@ -349,7 +389,7 @@ func (r *renderer) sprintEntry(sp *site.Sprint) searchDoc {
 	// The notes as the sprint's pages render them: the build converts
 	// each sprint's notes once.
 	d.fields = r.searchFields([]string{sp.Title, sp.Assumption.Belief}, []string{sp.Result.Learned}, body, r.notes(sp))
-	if err == nil {
+	if keep {
 		parts := make([]string, len(d.fields))
 		for i, f := range d.fields {
 			parts[i] = strings.Join(f, " ")

@@ -5,9 +5,11 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode"
@@ -302,5 +304,52 @@ func TestSearchIndexYear(t *testing.T) {
 		if kinds["study"] != 3 || kinds["belief"] == 0 || kinds["change"] == 0 || kinds["sprint"] != n {
 			t.Errorf("documents by kind: %v", kinds)
 		}
+	}
+}
+
+// heldNotes is a Writer that notes, at each file, the most sprints whose
+// rendered notes the build held at once.
+type heldNotes struct {
+	r    *renderer
+	mu   sync.Mutex
+	most int
+}
+
+func (h *heldNotes) WriteFile(string, []byte) error {
+	held := 0
+	for i := range h.r.sprintNotes {
+		n := &h.r.sprintNotes[i]
+		n.mu.Lock()
+		if n.html != "" {
+			held++
+		}
+		n.mu.Unlock()
+	}
+	h.mu.Lock()
+	h.most = max(h.most, held)
+	h.mu.Unlock()
+	return nil
+}
+
+// TestSearchFollowsThePages checks that a build holds the notes of a few
+// sprints at a time, not of every sprint: the search index, made beside
+// the pages, follows the sprints' pages instead of running ahead of them
+// and holding the notes it rendered until their pages come.
+func TestSearchFollowsThePages(t *testing.T) {
+	fsys := sitegen.MapFS(400)
+	s, err := site.Load(fsys, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := newRenderer(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &heldNotes{r: r}
+	if err := r.run(fsys, h); err != nil {
+		t.Fatal(err)
+	}
+	if limit := pageQueue/2 + 2*runtime.GOMAXPROCS(0) + 4; h.most > limit || h.most == 0 {
+		t.Errorf("the notes of up to %d sprints were held at once, want 1 to %d", h.most, limit)
 	}
 }
