@@ -349,7 +349,7 @@ func TestSearchFollowsThePages(t *testing.T) {
 	if err := r.run(fsys, h); err != nil {
 		t.Fatal(err)
 	}
-	if limit := pageQueue/2 + 2*runtime.GOMAXPROCS(0) + 4; h.most > limit || h.most == 0 {
+	if limit := pageQueue + 4*runtime.GOMAXPROCS(0); h.most > limit || h.most == 0 {
 		t.Errorf("the notes of up to %d sprints were held at once, want 1 to %d", h.most, limit)
 	}
 }
