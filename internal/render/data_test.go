@@ -572,7 +572,8 @@ func TestSprintsJSON(t *testing.T) {
 // TestSprintsJSONOneEncoding checks that sprints.json, put together from
 // one encoding a sprint (kept between builds under the key of its row),
 // is byte for byte the one encoding of the whole file: in a one-off build,
-// in a build from a Cache, after an edit, and with no sprint at all.
+// in a build from a Cache, after an edit, with no sprint at all, and with
+// no study either.
 func TestSprintsJSONOneEncoding(t *testing.T) {
 	whole := func(s *site.Site, today time.Time) []byte {
 		t.Helper()
@@ -618,6 +619,13 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 		{"no sprint", func(fsys fstest.MapFS) {
 			for name := range fsys {
 				if strings.HasPrefix(name, "sprints/") {
+					delete(fsys, name)
+				}
+			}
+		}},
+		{"no study and no sprint", func(fsys fstest.MapFS) {
+			for name := range fsys {
+				if strings.HasPrefix(name, "sprints/") || strings.HasPrefix(name, "content/studies/") {
 					delete(fsys, name)
 				}
 			}

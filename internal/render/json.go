@@ -200,17 +200,19 @@ type DataBlock struct {
 }
 
 // sprints.json is put together from parts, exactly as one encoding of
-// the whole file would be: the file with no sprint, cut before its empty
-// list, then each sprint encoded on its own (and between builds again only
-// when its row changed), then the list's end. sprintsJSON makes the file
-// in memory, at its size; writeSprintsJSON writes it as it goes, holding
-// one sprint at a time, for a build that writes it to disk.
+// the whole file would be: the file with no study and no sprint, cut
+// before its empty lists, then each study and each sprint encoded on its
+// own (a sprint between builds again only when its row changed), with the
+// lists' ends. sprintsJSON makes the file in memory, at its size;
+// writeSprintsJSON writes it as it goes, holding one study or sprint at a
+// time, for a build that writes it to disk.
 
-// jsonEnd is how the encoding of a file with no sprint ends.
-const jsonEnd = "[]\n}\n"
+// jsonEnd is how the encoding of a file with no study and no sprint ends.
+const jsonEnd = "[],\n  \"sprints\": []\n}\n"
 
-// jsonHead is the encoding of sprints.json with no sprint in it.
-func (r *renderer) jsonHead() ([]byte, error) {
+// jsonFrame is the encoding of sprints.json with no study and no sprint
+// in it.
+func (r *renderer) jsonFrame() ([]byte, error) {
 	s := r.site
 	f := DataFile{
 		Version: DataVersion,
@@ -221,11 +223,8 @@ func (r *renderer) jsonHead() ([]byte, error) {
 			Description: s.Settings.Description,
 		},
 		AsOf:    isoDate(r.today),
-		Studies: make([]DataStudy, 0, len(s.Studies)),
+		Studies: []DataStudy{},
 		Sprints: []DataSprint{},
-	}
-	for _, st := range s.Studies {
-		f.Studies = append(f.Studies, r.dataStudy(st))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -234,9 +233,14 @@ func (r *renderer) jsonHead() ([]byte, error) {
 		return nil, err
 	}
 	if !bytes.HasSuffix(buf.Bytes(), []byte(jsonEnd)) {
-		return nil, fmt.Errorf("sprints.json: the encoding does not end in its sprints")
+		return nil, fmt.Errorf("sprints.json: the encoding does not end in its studies and sprints")
 	}
 	return buf.Bytes(), nil
+}
+
+// jsonStudy is st's element of the list of studies, two levels in.
+func (r *renderer) jsonStudy(st *site.Study) ([]byte, error) {
+	return json.MarshalIndent(r.dataStudy(st), "    ", "  ")
 }
 
 // jsonSprint is sp's element of the list of sprints, two levels in.
@@ -248,19 +252,34 @@ func (r *renderer) jsonSprint(sp *site.Sprint) ([]byte, error) {
 
 // sprintsJSONParts hands put each part of sprints.json, in order.
 func (r *renderer) sprintsJSONParts(put func([]byte) error) error {
-	empty, err := r.jsonHead()
+	frame, err := r.jsonFrame()
 	if err != nil {
 		return err
 	}
-	if len(r.site.Sprints) == 0 {
-		return put(empty)
-	}
-	if err := put(empty[:len(empty)-len(jsonEnd)]); err != nil {
+	if err := put(frame[:len(frame)-len(jsonEnd)]); err != nil {
 		return err
 	}
+	if err := jsonList(put, r.site.Studies, r.jsonStudy); err != nil {
+		return err
+	}
+	if err := put([]byte(",\n  \"sprints\": ")); err != nil {
+		return err
+	}
+	if err := jsonList(put, r.site.Sprints, r.jsonSprint); err != nil {
+		return err
+	}
+	return put([]byte("\n}\n"))
+}
+
+// jsonList hands put a list of sprints.json, one level in, of the
+// encodings of elems, each two levels in.
+func jsonList[E any](put func([]byte) error, elems []E, encode func(E) ([]byte, error)) error {
+	if len(elems) == 0 {
+		return put([]byte("[]"))
+	}
 	sep := []byte("[\n    ")
-	for _, sp := range r.site.Sprints {
-		b, err := r.jsonSprint(sp)
+	for _, e := range elems {
+		b, err := encode(e)
 		if err != nil {
 			return err
 		}
@@ -272,7 +291,7 @@ func (r *renderer) sprintsJSONParts(put func([]byte) error) error {
 		}
 		sep = []byte(",\n    ")
 	}
-	return put([]byte("\n  ]\n}\n"))
+	return put([]byte("\n  ]"))
 }
 
 // sprintsJSON makes sprints.json in memory, at its size.
