@@ -200,7 +200,9 @@ func removeTree(dir string) error {
 		wg.Go(func() {
 			for p := range work {
 				// A failure here is met again, and reported, below.
-				_ = os.RemoveAll(p)
+				if removeListed(p) != nil {
+					_ = os.RemoveAll(p)
+				}
 			}
 		})
 	}
@@ -210,6 +212,30 @@ func removeTree(dir string) error {
 	close(work)
 	wg.Wait()
 	return os.RemoveAll(dir)
+}
+
+// removeListed removes dir and everything in it as its listings show it:
+// a file (or a link) is unlinked at once and a folder is removed after
+// what is in it, without the tries that os.RemoveAll makes first to find
+// out which it is. A sprint's folder holds a page and a folder with
+// another.
+func removeListed(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() {
+			err = removeListed(p)
+		} else {
+			err = os.Remove(p)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return os.Remove(dir)
 }
 
 // checkReplaceable reports whether dir exists, and returns an error if it
