@@ -202,6 +202,14 @@
 // site's own templates as in the defaults: a label cannot add markup,
 // script or a javascript: link.
 //
+// Once html/template has escaped a kind's templates, the escapers that
+// end each action are one call (escape.go): a value they would give back
+// as it is (a string without the characters they change, a number, HTML
+// in HTML text) comes back at once; any other goes through a one-action
+// template that html/template escaped with the same escapers. A page is
+// the same, byte for byte; html/template calls each function through
+// reflection, and the chains were most of the time a page took.
+//
 // # The session page under serve
 //
 // session.js runs the timer of the element #session, keyed by its
@@ -232,7 +240,9 @@
 //
 // Beside the pages and assets, Render writes the search index
 // (search-index.js, search.go: every text written, its words numbered
-// in one vocabulary; search.js ranks and narrows), the Atom feed (feed.xml, with a base_url;
+// in one vocabulary; search.js ranks and narrows; made beside the pages, a
+// little behind the sprints' pages, so that a sprint's rendered notes are
+// held for a moment only), the Atom feed (feed.xml, with a base_url;
 // feed.go) and the data files that the actions page links to:
 // actions.csv (csv.go), actions.ics and each team's
 // teams/<slug>/actions.ics (ics.go), and sprints.json, whose shape the
