@@ -337,14 +337,7 @@ func (h *heldNotes) WriteFile(string, []byte) error {
 // and holding the notes it rendered until their pages come.
 func TestSearchFollowsThePages(t *testing.T) {
 	fsys := sitegen.MapFS(400)
-	s, err := site.Load(fsys, site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := newRenderer(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadRenderer(t, fsys)
 	h := &heldNotes{r: r}
 	if err := r.run(fsys, h); err != nil {
 		t.Fatal(err)
