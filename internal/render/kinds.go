@@ -87,7 +87,7 @@ func one[V any](name, path string, place nav, view func(*renderer) V) kind {
 		nav:  place,
 		n:    func(*site.Site) int { return 1 },
 		page: func(r *renderer, _ int) (page, string) {
-			return page{path, name, func(rd *reads) any { rd.whole(); return named(view(r)) }}, ""
+			return page{name: path, kind: name, view: func(rd *reads) any { rd.whole(); return named(view(r)) }}, ""
 		},
 	}
 }
@@ -106,7 +106,7 @@ func each[T, V any](name string, at func(id string) string, place nav, list func
 		page: func(r *renderer, i int) (page, string) {
 			x := list(r.site)[i]
 			id, title := key(x)
-			return page{at(id), name, func(rd *reads) any { return named(view(r, rd, x)) }}, title
+			return page{name: at(id), kind: name, view: func(rd *reads) any { return named(view(r, rd, x)) }}, title
 		},
 		src: func(r *renderer, i int) string { return sourceOf(list(r.site)[i]) },
 	}
@@ -155,10 +155,21 @@ func sprintKey(sp *site.Sprint) (string, string) { return sp.ID, sp.Title }
 // else those whose element's source (kind.src) want takes. It returns
 // how many it sent.
 func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent int) {
+	// In a build that the search index follows (sprintsOut), no page
+	// after the lists draws their rows: once the lists are drawn, what was
+	// drawn of them goes.
+	lists := r.sprintsOut.isFollowing()
+	if lists {
+		r.listsLeft.Store(1)
+	}
 	for i := 0; i < len(kinds); {
 		j := i + 1
 		for j < len(kinds) && kinds[j].along {
 			j++
+		}
+		if kinds[i].name == "sprint" && lists {
+			lists = false
+			r.listDrawn() // all have gone out
 		}
 		for e := range kinds[i].n(r.site) {
 			if want != nil {
@@ -172,6 +183,9 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent i
 			}
 			for _, k := range kinds[i:j] {
 				p, _ := k.page(r, e)
+				if p.list = lists; lists {
+					r.listsLeft.Add(1)
+				}
 				jobs <- p
 				sent++
 			}
@@ -252,6 +266,23 @@ type sprintsOut struct {
 	cond      sync.Cond
 	following bool
 	n         int
+}
+
+// listDrawn counts a list drawn (or all gone out, see listsLeft); after
+// the last, the fragments drawn for the lists go.
+func (r *renderer) listDrawn() {
+	if r.listsLeft.Add(-1) == 0 {
+		r.fragMu.Lock()
+		r.frags = map[key]template.HTML{}
+		r.fragMu.Unlock()
+	}
+}
+
+// isFollowing reports whether wait waits.
+func (o *sprintsOut) isFollowing() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.following
 }
 
 // follow has wait wait for the pages, until done.

@@ -17,6 +17,9 @@ type page struct {
 	name string
 	kind string
 	view func(*reads) any
+	// list is set on a page of a kind that comes before the sprints' in
+	// a build that lets the fragments go once those are drawn (lists).
+	list bool
 }
 
 func (r *renderer) notFoundView() NotFoundView {

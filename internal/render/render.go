@@ -120,6 +120,12 @@ type renderer struct {
 	// is how far the sprints' pages have gone, for the index to follow.
 	sprintNotes []notesOnce
 	sprintsOut  sprintsOut
+	// listsLeft is how many of the pages that come before the sprints'
+	// (index, studies, teams...), which share the rows drawn as
+	// fragments, are still to draw, and one more until they have all gone
+	// out, in a build that the search index follows: then the fragments
+	// go (listDrawn).
+	listsLeft atomic.Int64
 	// then is Options.Shown; first and paged are Options.First and
 	// Options.Paged.
 	then  func(*site.Site)
@@ -327,11 +333,13 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 			wg.Go(func() {
 				var d drawing
 				for p := range jobs {
-					if stop.Load() {
-						continue
+					if !stop.Load() {
+						if err := r.page(p, &d, w); err != nil {
+							fail(p.name, err)
+						}
 					}
-					if err := r.page(p, &d, w); err != nil {
-						fail(p.name, err)
+					if p.list {
+						r.listDrawn()
 					}
 				}
 			})

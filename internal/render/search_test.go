@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 	"unicode"
 
 	"github.com/sprintkit/sprintkit/internal/site"
@@ -308,14 +309,19 @@ func TestSearchIndexYear(t *testing.T) {
 }
 
 // heldNotes is a Writer that notes, at each file, the most sprints whose
-// rendered notes the build held at once.
+// rendered notes the build held at once. It takes its time over a
+// sprint's pages, so that the pages, not the search index, are what holds
+// the build back, however busy the machine is.
 type heldNotes struct {
 	r    *renderer
 	mu   sync.Mutex
 	most int
 }
 
-func (h *heldNotes) WriteFile(string, []byte) error {
+func (h *heldNotes) WriteFile(name string, _ []byte) error {
+	if strings.HasPrefix(name, "sprints/") {
+		time.Sleep(100 * time.Microsecond)
+	}
 	held := 0
 	for i := range h.r.sprintNotes {
 		n := &h.r.sprintNotes[i]
@@ -334,7 +340,8 @@ func (h *heldNotes) WriteFile(string, []byte) error {
 // TestSearchFollowsThePages checks that a build holds the notes of a few
 // sprints at a time, not of every sprint: the search index, made beside
 // the pages, follows the sprints' pages instead of running ahead of them
-// and holding the notes it rendered until their pages come.
+// and holding the notes it rendered until their pages come (337 of 400
+// sprints' notes were held at once so).
 func TestSearchFollowsThePages(t *testing.T) {
 	fsys := sitegen.MapFS(400)
 	r := loadRenderer(t, fsys)
@@ -344,5 +351,23 @@ func TestSearchFollowsThePages(t *testing.T) {
 	}
 	if limit := pageQueue + 4*runtime.GOMAXPROCS(0); h.most > limit || h.most == 0 {
 		t.Errorf("the notes of up to %d sprints were held at once, want 1 to %d", h.most, limit)
+	}
+}
+
+// TestFragmentsGoAfterTheLists checks that a build lets the rows it drew
+// for the lists go once the lists are drawn: the pages after them draw
+// none, and a year's rows are some megabytes.
+func TestFragmentsGoAfterTheLists(t *testing.T) {
+	fsys := sitegen.MapFS(200)
+	r := loadRenderer(t, fsys)
+	var k keeper
+	if err := r.run(fsys, &k); err != nil {
+		t.Fatal(err)
+	}
+	r.fragMu.Lock()
+	kept := len(r.frags)
+	r.fragMu.Unlock()
+	if kept > 10 {
+		t.Errorf("%d fragments kept after the build, want the few of the pages after the lists", kept)
 	}
 }
