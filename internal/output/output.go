@@ -179,18 +179,32 @@ func hasMarker(dir string) bool {
 // removeTree removes dir and everything in it, as os.RemoveAll does, but
 // with the folders two levels down (each sprint's) removed by several
 // goroutines at once: an old site of 10,000 sprints is 20,000 files to
-// unlink. Links are removed, never followed.
+// unlink. Those are found and removed within dir opened as a root, so
+// that a folder swapped for a link meanwhile leads nowhere outside it.
+// Links are removed, never followed.
 func removeTree(dir string) error {
+	if root, err := os.OpenRoot(dir); err == nil {
+		removeFolders(root)
+		// Windows cannot remove a folder that is open.
+		root.Close()
+	}
+	return os.RemoveAll(dir)
+}
+
+// removeFolders removes the folders two levels down in root, several at
+// once. A failure here is met again, and reported, by the os.RemoveAll of
+// the whole tree after it.
+func removeFolders(root *os.Root) {
 	var folders []string
-	tops, _ := os.ReadDir(dir)
+	tops, _ := fs.ReadDir(root.FS(), ".")
 	for _, top := range tops {
 		if !top.IsDir() {
 			continue
 		}
-		kids, _ := os.ReadDir(filepath.Join(dir, top.Name()))
+		kids, _ := fs.ReadDir(root.FS(), top.Name())
 		for _, k := range kids {
 			if k.IsDir() {
-				folders = append(folders, filepath.Join(dir, top.Name(), k.Name()))
+				folders = append(folders, filepath.Join(top.Name(), k.Name()))
 			}
 		}
 	}
@@ -199,10 +213,7 @@ func removeTree(dir string) error {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for p := range work {
-				// A failure here is met again, and reported, below.
-				if removeListed(p) != nil {
-					_ = os.RemoveAll(p)
-				}
+				_ = root.RemoveAll(p)
 			}
 		})
 	}
@@ -211,31 +222,6 @@ func removeTree(dir string) error {
 	}
 	close(work)
 	wg.Wait()
-	return os.RemoveAll(dir)
-}
-
-// removeListed removes dir and everything in it as its listings show it:
-// a file (or a link) is unlinked at once and a folder is removed after
-// what is in it, without the tries that os.RemoveAll makes first to find
-// out which it is. A sprint's folder holds a page and a folder with
-// another.
-func removeListed(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		if e.IsDir() {
-			err = removeListed(p)
-		} else {
-			err = os.Remove(p)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return os.Remove(dir)
 }
 
 // checkReplaceable reports whether dir exists, and returns an error if it
