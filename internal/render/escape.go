@@ -27,6 +27,11 @@ var fuseEscapers = true
 // changes, a number, HTML in HTML text) it gives back at once; any other
 // it hands to a probe, a one-action template that html/template has
 // escaped with the same chain, and takes the probe's output.
+//
+// settle fuses only once it has run every template a page runs (a kind's
+// page and the fragments it names): html/template escapes a template the
+// first time it runs, and one escaped after the fusing would not know the
+// fused escapers and would escape their output again.
 type fused struct {
 	name   string
 	chain  []string // the escapers it stands for, in order
