@@ -341,7 +341,7 @@ func (h *heldNotes) WriteFile(name string, _ []byte) error {
 // the pages, follows the sprints' pages instead of running ahead of them
 // and holding the notes it rendered until their pages come (171 of 200
 // sprints' notes were held at once so). The pages take a millisecond
-// each to write: the index would have to wait 30 ms for a core to fall
+// each to write: the index would have to wait some 60 ms for a core to fall
 // that far behind them.
 func TestSearchFollowsThePages(t *testing.T) {
 	fsys := sitegen.MapFS(200)
