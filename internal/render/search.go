@@ -452,14 +452,9 @@ func plainText[S ~string](h S) string {
 
 // searchWords are the words of the rendered HTML h as the search index
 // holds them: strings.Fields(fold(plainText(h))). fold makes every space
-// a word's end, so plainText's joining of spaces is not needed first, nor
-// its reading of character references where h has none.
+// a word's end, so plainText's joining of spaces is not needed first.
 func searchWords(h string) []string {
-	t := stripTags(h)
-	if strings.IndexByte(t, '&') >= 0 {
-		t = html.UnescapeString(t)
-	}
-	return strings.Fields(fold(t))
+	return strings.Fields(fold(html.UnescapeString(stripTags(h))))
 }
 
 // stripTags is h with its tags dropped, a block's as a space and an

@@ -148,7 +148,6 @@ func invalidUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
-// problemOf makes the problem that err says about the file p.
 // atPath is err with the path in the site, p, where it names a file.
 func atPath(err error, p string) error {
 	var pe *fs.PathError
@@ -158,6 +157,7 @@ func atPath(err error, p string) error {
 	return err
 }
 
+// problemOf makes the problem that err says about the file p.
 func problemOf(p string, err error) Problem {
 	var pr Problem
 	if errors.As(err, &pr) {
