@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,22 +64,34 @@ func (f *fused) probeOf() *template.Template {
 		if err := t.Execute(new(bytes.Buffer), struct{ V any }{""}); err != nil {
 			return
 		}
-		var chain []string
-		walk(t.Tree.Root, func(n parse.Node) {
-			if a, ok := n.(*parse.ActionNode); ok {
-				chain = append(chain, "?") // more than one action: no match
-				for _, c := range a.Pipe.Cmds[1:] {
-					if id, ok := c.Args[0].(*parse.IdentifierNode); ok && len(c.Args) == 1 {
-						chain = append(chain, id.Ident)
-					}
-				}
-			}
-		})
-		if len(chain) == len(f.chain)+1 && strings.Join(chain[1:], " ") == strings.Join(f.chain, " ") {
+		if chain, ok := escapersOf(t); ok && slices.Equal(chain, f.chain) {
 			f.probe = t
 		}
 	})
 	return f.probe
+}
+
+// escapersOf are the escapers that end the action of t, a template of one
+// action once html/template has escaped it; false for another template.
+func escapersOf(t *template.Template) ([]string, bool) {
+	var actions []*parse.ActionNode
+	walk(t.Tree.Root, func(n parse.Node) {
+		if a, ok := n.(*parse.ActionNode); ok {
+			actions = append(actions, a)
+		}
+	})
+	if len(actions) != 1 {
+		return nil, false
+	}
+	var chain []string
+	for _, c := range actions[0].Pipe.Cmds[1:] {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if !ok || len(c.Args) != 1 {
+			return nil, false
+		}
+		chain = append(chain, id.Ident)
+	}
+	return chain, true
 }
 
 // escape is v through f's chain.
