@@ -167,7 +167,8 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent i
 		for j < len(kinds) && kinds[j].along {
 			j++
 		}
-		if kinds[i].name == "sprint" && lists {
+		sprint := kinds[i].name == "sprint"
+		if sprint && lists {
 			lists = false
 			r.listDrawn() // all have gone out
 		}
@@ -189,7 +190,7 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent i
 				jobs <- p
 				sent++
 			}
-			if kinds[i].name == "sprint" {
+			if sprint {
 				r.sprintsOut.out(e + 1)
 			}
 		}
@@ -254,6 +255,16 @@ func (r *renderer) notes(sp *site.Sprint) template.HTML {
 	return h
 }
 
+// listDrawn counts a list drawn (or all gone out, see listsLeft); after
+// the last, the fragments drawn for the lists go.
+func (r *renderer) listDrawn() {
+	if r.listsLeft.Add(-1) == 0 {
+		r.fragMu.Lock()
+		r.frags = map[key]template.HTML{}
+		r.fragMu.Unlock()
+	}
+}
+
 // pageQueue is how many pages wait to be drawn, at most.
 const pageQueue = 64
 
@@ -266,16 +277,6 @@ type sprintsOut struct {
 	cond      sync.Cond
 	following bool
 	n         int
-}
-
-// listDrawn counts a list drawn (or all gone out, see listsLeft); after
-// the last, the fragments drawn for the lists go.
-func (r *renderer) listDrawn() {
-	if r.listsLeft.Add(-1) == 0 {
-		r.fragMu.Lock()
-		r.frags = map[key]template.HTML{}
-		r.fragMu.Unlock()
-	}
 }
 
 // isFollowing reports whether wait waits.
