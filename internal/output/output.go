@@ -383,7 +383,7 @@ func (w *dirWriter) WriteStream(name string, write func(io.Writer) error) error 
 	if err := w.mkdir(path.Dir(name)); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	f, err := os.OpenFile(filepath.Join(w.root, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := create(filepath.Join(w.root, filepath.FromSlash(name)))
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

@@ -58,6 +58,8 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 	// own are this load's copies of the plans, which link changes: the
 	// cache's stay as parsed.
 	own := make([]Sprint, len(dirs))
+	sprints := openSprints(l.fsys)
+	defer sprints.close()
 	var wg sync.WaitGroup
 	var next atomic.Int64 // the next folder to read
 	for range runtime.GOMAXPROCS(0) {
@@ -69,7 +71,7 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 				}
 				f, ok := cache.folder(dirs[i], trusted)
 				if !ok {
-					f = loadSprint(l.fsys, dirs[i], cache)
+					f = loadSprint(l.fsys, sprints, dirs[i], cache)
 				}
 				// A new folder's warnDay is the zero day, for which
 				// there are no warnings: it needs none found then.
@@ -115,11 +117,11 @@ func (l *loader) loadSprints(cache *Cache, today time.Time) {
 
 // loadSprint reads one sprint folder: its plan, its notes and the files
 // beside them.
-func loadSprint(fsys fs.FS, id string, cache *Cache) (f folder) {
+func loadSprint(fsys fs.FS, sprints *sprintsFolder, id string, cache *Cache) (f folder) {
 	dir := "sprints/" + id
 	// The folder's listing, plan and notes are read from the folder,
 	// looked up once.
-	own, done, err := subFolder(fsys, dir)
+	own, done, err := sprints.sub(fsys, id)
 	if err != nil {
 		f.probs = Problems{{Path: dir, Msg: atPath(err, dir).Error()}}
 		return f

@@ -1,0 +1,115 @@
+//go:build unix
+
+package site
+
+import (
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// sprintsFolder is the site's sprints folder held open for one load, so
+// that each sprint's folder, and the plan and notes in it, are opened
+// from it by name with one system call each. Opened through os.Root, a
+// file is first offered to the runtime's poller, which takes four more
+// calls to learn that a file on disk cannot be polled: at 10,000 sprints,
+// 30,000 files and folders.
+//
+// Names are single path elements opened without following a link, so
+// nothing outside the sprints folder is reached. A sprint folder that
+// cannot be opened so (a link, or an error) is opened as before, through
+// the site's root, which then reports what is wrong.
+type sprintsFolder struct {
+	f  *os.File
+	rc syscall.RawConn
+}
+
+// openSprints opens the sprints folder of fsys, or gives nil where fsys
+// is not a site folder on disk or has no sprints folder to open.
+func openSprints(fsys fs.FS) *sprintsFolder {
+	rf, ok := fsys.(rootFolder)
+	if !ok {
+		return nil
+	}
+	f, err := rf.root.Open("sprints")
+	if err != nil {
+		return nil
+	}
+	rc, err := f.SyscallConn()
+	if err != nil {
+		f.Close()
+		return nil
+	}
+	return &sprintsFolder{f: f, rc: rc}
+}
+
+func (s *sprintsFolder) close() {
+	if s != nil {
+		s.f.Close()
+	}
+}
+
+// sub is the folder of the sprint id as a file system of its own, and
+// what lets it go (subFolder).
+func (s *sprintsFolder) sub(fsys fs.FS, id string) (fs.FS, func(), error) {
+	if s != nil {
+		if d, ok := s.open(id); ok {
+			return d, func() { d.f.Close() }, nil
+		}
+	}
+	return subFolder(fsys, "sprints/"+id)
+}
+
+func (s *sprintsFolder) open(id string) (fdFolder, bool) {
+	fd, err := -1, error(nil)
+	s.rc.Control(func(dir uintptr) { fd, err = openAt(int(dir), id, unix.O_DIRECTORY) })
+	if err != nil {
+		return fdFolder{}, false
+	}
+	return fdFolder{os.NewFile(uintptr(fd), id)}, true
+}
+
+// openAt opens the element name of the folder dir for reading, without
+// following a link.
+func openAt(dir int, name string, flags int) (int, error) {
+	for {
+		fd, err := unix.Openat(dir, name, flags|unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		if err != unix.EINTR {
+			return fd, err
+		}
+	}
+}
+
+// fdFolder is a sprint's folder opened by sprintsFolder. It lists itself
+// and opens the files in it; a path of more than one element is not
+// looked up (the walk of a sub-folder goes through the site's root).
+type fdFolder struct{ f *os.File }
+
+func (d fdFolder) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "/") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	fd, err := -1, error(nil)
+	rc, err := d.f.SyscallConn()
+	if err == nil {
+		rc.Control(func(dir uintptr) { fd, err = openAt(int(dir), name, 0) })
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return os.NewFile(uintptr(fd), name), nil
+}
+
+// ReadDir lists the folder itself, sorted by name as fs.ReadDir is.
+func (d fdFolder) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name != "." {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	entries, err := d.f.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
+}
