@@ -153,24 +153,34 @@ func sprintKey(sp *site.Sprint) (string, string) { return sp.ID, sp.Title }
 // pagesTo sends the pages of the site to jobs, kind by kind; kinds that
 // go along together, element by element: every page when want is nil,
 // else those whose element's source (kind.src) want takes. It returns
-// how many it sent.
-func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent int) {
+// how many it sent. In a build that the search index follows, the lists
+// (the kinds before the sprints') go to lists instead, which is closed
+// once they have all gone out; lists needs room for every one of them
+// (listPages).
+func (r *renderer) pagesTo(jobs, lists chan<- page, want func(src string) bool) (sent int) {
 	// In a build that the search index follows (sprintsOut), no page
 	// after the lists draws their rows: once the lists are drawn, what was
 	// drawn of them goes.
-	lists := r.sprintsOut.isFollowing()
-	if lists {
+	marking := r.sprintsOut.isFollowing()
+	if marking {
 		r.listsLeft.Store(1)
 	}
+	listsOut := func() {
+		if marking {
+			marking = false
+			close(lists)
+			r.listDrawn() // all have gone out
+		}
+	}
+	defer listsOut()
 	for i := 0; i < len(kinds); {
 		j := i + 1
 		for j < len(kinds) && kinds[j].along {
 			j++
 		}
 		sprint := kinds[i].name == "sprint"
-		if sprint && lists {
-			lists = false
-			r.listDrawn() // all have gone out
+		if sprint {
+			listsOut()
 		}
 		for e := range kinds[i].n(r.site) {
 			if want != nil {
@@ -184,10 +194,12 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent i
 			}
 			for _, k := range kinds[i:j] {
 				p, _ := k.page(r, e)
-				if p.list = lists; lists {
+				if p.list = marking; marking {
 					r.listsLeft.Add(1)
+					lists <- p
+				} else {
+					jobs <- p
 				}
-				jobs <- p
 				sent++
 			}
 			if sprint {
@@ -197,6 +209,19 @@ func (r *renderer) pagesTo(jobs chan<- page, want func(src string) bool) (sent i
 		i = j
 	}
 	return sent
+}
+
+// listPages is at least how many pages pagesTo sends to lists: those of
+// the kinds before the sprints'.
+func (r *renderer) listPages() int {
+	n := 0
+	for _, k := range kinds {
+		if k.name == "sprint" {
+			break
+		}
+		n += k.n(r.site)
+	}
+	return n
 }
 
 // navigation is the site's navigation, with links from the top, in the

@@ -244,7 +244,7 @@ func sitegenRenderer(tb testing.TB, n int, opt Options) (*site.Site, *renderer) 
 func sendPages(r *renderer) []page {
 	jobs := make(chan page)
 	go func() {
-		r.pagesTo(jobs, nil)
+		r.pagesTo(jobs, nil, nil)
 		close(jobs)
 	}()
 	var out []page

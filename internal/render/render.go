@@ -326,13 +326,23 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	}
 	// draw renders the pages that want takes (pagesTo) on every core,
 	// and says how many there were.
+	//
+	// In a build that the search index follows, the first of its
+	// goroutines draws the lists one at a time (pagesTo sends them apart),
+	// while the others start on the sprints' pages, and then joins them:
+	// each list holds a view of the whole year and its rows, and two
+	// drawn at once were the build's peak of memory.
 	draw := func(want func(src string) bool) (drawn int) {
 		jobs := make(chan page, pageQueue)
+		var lists chan page
+		if r.sprintsOut.isFollowing() {
+			lists = make(chan page, r.listPages())
+		}
 		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
+		for i := range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
 				var d drawing
-				for p := range jobs {
+				one := func(p page) {
 					if !stop.Load() {
 						if err := r.page(p, &d, w); err != nil {
 							fail(p.name, err)
@@ -342,9 +352,17 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 						r.listDrawn()
 					}
 				}
+				if i == 0 && lists != nil {
+					for p := range lists {
+						one(p)
+					}
+				}
+				for p := range jobs {
+					one(p)
+				}
 			})
 		}
-		drawn = r.pagesTo(jobs, want)
+		drawn = r.pagesTo(jobs, lists, want)
 		close(jobs)
 		wg.Wait()
 		return drawn
