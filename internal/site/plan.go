@@ -14,12 +14,14 @@ var defaultAgenda = []Block{
 	{Key: "agenda.decide", Minutes: 15},
 }
 
-// DefaultAgenda returns the default agenda scaled to a session of the given length.
+// DefaultAgenda returns the default agenda scaled to a session of the
+// given length, not to be changed: for 90 minutes, as nearly every sprint
+// has it, it is the one agenda that they all share.
 func DefaultAgenda(duration int) []Block {
-	out := slices.Clone(defaultAgenda)
 	if duration == 90 || duration <= 0 {
-		return out
+		return slices.Clip(defaultAgenda)
 	}
+	out := slices.Clone(defaultAgenda)
 	sum := 0
 	for i := range out {
 		out[i].Minutes = out[i].Minutes * duration / 90
