@@ -5,36 +5,17 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
-// studyView is the study page's view of st, made once a build for the
-// two that read it, its page and the studies page: the first makes it, the
-// second takes it and lets it go, as a study's view holds all its sprints.
-// (When one of the two is written again without its view being made,
-// reads.go, the view goes with the renderer.)
+// studyView is the view of st's page: its map, each lane's list bounded,
+// its log and its sprints by quarter. The studies page sums each study up
+// from it too (studiesView), and makes it again for that: one study's view
+// at a time, where the views of all the studies held from the one page
+// until the other were the build's peak of memory.
 func (r *renderer) studyView(st *site.Study) StudyView {
-	r.studyMu.Lock()
-	once, second := r.studyViews[st]
-	if second {
-		delete(r.studyViews, st)
-	} else {
-		once = sync.OnceValue(func() StudyView { return r.makeStudyView(st) })
-		if r.studyViews == nil {
-			r.studyViews = map[*site.Study]func() StudyView{}
-		}
-		r.studyViews[st] = once
-	}
-	r.studyMu.Unlock()
-	return once()
-}
-
-// makeStudyView makes the view of st's page: its map, each lane's list
-// bounded, its log and its sprints by quarter.
-func (r *renderer) makeStudyView(st *site.Study) StudyView {
 	name := layout.Study(st.ID)
 	v := StudyView{
 		Frame:   r.frameAt(name, st.Title, st.Summary),
