@@ -164,12 +164,13 @@ func (r *renderer) pagesTo(jobs, lists chan<- page, want func(src string) bool) 
 	marking := r.sprintsOut.isFollowing()
 	if marking {
 		r.listsLeft.Store(1)
+		r.countListFrags()
 	}
 	listsOut := func() {
 		if marking {
 			marking = false
 			close(lists)
-			r.listDrawn() // all have gone out
+			r.listDrawn("") // all have gone out
 		}
 	}
 	defer listsOut()
@@ -280,13 +281,53 @@ func (r *renderer) notes(sp *site.Sprint) template.HTML {
 	return h
 }
 
-// listDrawn counts a list drawn (or all gone out, see listsLeft); after
-// the last, the fragments drawn for the lists go.
-func (r *renderer) listDrawn() {
+// listDrawn counts a list of kind drawn, or all gone out (kind "", see
+// listsLeft). What was drawn only for lists goes once the last list that
+// draws it is drawn (countListFrags), and after the last list, what was
+// drawn for any.
+func (r *renderer) listDrawn(kind string) {
+	r.fragMu.Lock()
+	for _, name := range r.listFrags[kind] {
+		if r.fragLeft[name]--; r.fragLeft[name] == 0 {
+			delete(r.frags, name)
+		}
+	}
+	r.fragMu.Unlock()
 	if r.listsLeft.Add(-1) == 0 {
 		r.fragMu.Lock()
-		r.frags = map[key]template.HTML{}
+		r.frags = map[string]map[key]template.HTML{}
 		r.fragMu.Unlock()
+	}
+}
+
+// countListFrags finds, for each kind of list page, the templates that
+// its pages can draw and no page of a kind after the lists can, and
+// counts for each the list pages that can draw it. A year's board or home
+// page draws megabytes of rows that no other page shows.
+func (r *renderer) countListFrags() {
+	lists, after := map[string][]string{}, map[string]bool{}
+	isList := true
+	for _, k := range kinds {
+		isList = isList && k.name != "sprint"
+		names := closure(r.pages[k.name], k.name+".html")
+		if isList {
+			lists[k.name] = names
+			continue
+		}
+		for _, n := range names {
+			after[n] = true
+		}
+	}
+	r.fragMu.Lock()
+	defer r.fragMu.Unlock()
+	r.listFrags, r.fragLeft = map[string][]string{}, map[string]int{}
+	for _, k := range kinds {
+		for _, n := range lists[k.name] {
+			if !after[n] {
+				r.listFrags[k.name] = append(r.listFrags[k.name], n)
+				r.fragLeft[n] += k.n(r.site)
+			}
+		}
 	}
 }
 

@@ -103,7 +103,12 @@ type renderer struct {
 	pageIDs map[string]key            // each kind's templates
 	fragIDs map[string]map[string]key // each template's closure, by kind
 	fragMu  sync.Mutex
-	frags   map[key]template.HTML
+	frags   map[string]map[key]template.HTML // by the fragment's name
+	// listFrags are, for each kind of list page, the templates that its
+	// pages draw and no page after the lists does; fragLeft is how many
+	// list pages still to draw each of those (listDrawn).
+	listFrags map[string][]string
+	fragLeft  map[string]int
 
 	nav        []NavLink       // links from the top of the site
 	navTargets map[string]bool // the pages the navigation links to
@@ -188,7 +193,7 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		files:      overlay{opt.Overrides, templates.FS},
 		cache:      opt.Cache,
 		keys:       opt.Cache.keys(),
-		frags:      map[key]template.HTML{},
+		frags:      map[string]map[key]template.HTML{},
 	}
 	if opt.Cache == nil {
 		// A one-off build still renders each short text once, though it
@@ -346,7 +351,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 						}
 					}
 					if p.list {
-						r.listDrawn()
+						r.listDrawn(p.kind)
 					}
 				}
 				if i == 0 && lists != nil {

@@ -189,13 +189,13 @@ func (r *renderer) fragmentFunc(kind string) func(name string, view any) (templa
 			return "", fmt.Errorf("fragment %q: %v", name, err)
 		}
 		r.fragMu.Lock()
-		h, ok := r.frags[k]
+		h, ok := r.frags[name][k]
 		r.fragMu.Unlock()
 		if ok {
 			return h, nil
 		}
 		if h, ok := r.cache.fragment(k); ok {
-			r.keepFragment(k, h)
+			r.keepFragment(name, k, h)
 			return h, nil
 		}
 		buf := fragmentBufs.Get().(*bytes.Buffer)
@@ -205,7 +205,7 @@ func (r *renderer) fragmentFunc(kind string) func(name string, view any) (templa
 			return "", err
 		}
 		h = template.HTML(buf.String())
-		r.keepFragment(k, h)
+		r.keepFragment(name, k, h)
 		r.cache.putFragment(k, h)
 		return h, nil
 	}
@@ -215,8 +215,11 @@ func (r *renderer) fragmentFunc(kind string) func(name string, view any) (templa
 // year's site draws thousands.
 var fragmentBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-func (r *renderer) keepFragment(k key, h template.HTML) {
+func (r *renderer) keepFragment(name string, k key, h template.HTML) {
 	r.fragMu.Lock()
-	r.frags[k] = h
+	if r.frags[name] == nil {
+		r.frags[name] = map[key]template.HTML{}
+	}
+	r.frags[name][k] = h
 	r.fragMu.Unlock()
 }

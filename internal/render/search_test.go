@@ -372,3 +372,47 @@ func TestFragmentsGoAfterTheLists(t *testing.T) {
 		t.Errorf("%d fragments kept after the build, want the few of the pages after the lists", kept)
 	}
 }
+
+// hookWriter keeps the files it is given, and calls written with each
+// name once the file is kept.
+type hookWriter struct {
+	keeper
+	written func(name string)
+}
+
+func (w *hookWriter) WriteFile(name string, data []byte) error {
+	err := w.keeper.WriteFile(name, data)
+	w.written(name)
+	return err
+}
+
+// TestFragmentsGoWithTheirLists checks that the rows that only one kind
+// of list draws go as soon as its last page is drawn, while the lists go
+// on: the board's and the home page's rows are a year's megabytes.
+func TestFragmentsGoWithTheirLists(t *testing.T) {
+	fsys := sitegen.MapFS(200)
+	r := loadRenderer(t, fsys)
+	kept := func(name string) int {
+		r.fragMu.Lock()
+		defer r.fragMu.Unlock()
+		return len(r.frags[name])
+	}
+	got := map[string][2]int{}
+	w := &hookWriter{written: func(name string) {
+		switch name {
+		case "assumptions/index.html", "actions/index.html":
+			got[name] = [2]int{kept("boarditem"), kept("sprintline")}
+		}
+	}}
+	if err := r.run(fsys, w); err != nil {
+		t.Fatal(err)
+	}
+	// The board is drawn after the home page, the actions page after the
+	// board, both by the one goroutine that draws the lists.
+	if b := got["assumptions/index.html"]; b[0] < 100 || b[1] != 0 {
+		t.Errorf("when the board was drawn, %d of its rows and %d of the home page's were kept; want its rows, and none of the home page's", b[0], b[1])
+	}
+	if a := got["actions/index.html"]; a != [2]int{} {
+		t.Errorf("when the actions page was drawn, %d of the board's rows and %d of the home page's were kept; want none", a[0], a[1])
+	}
+}
