@@ -16,8 +16,10 @@ func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]an
 		*probs = append(*probs, Problem{Path: path, Line: line + firstLine - 1, Col: col, Msg: msg})
 		return nil, nil, false
 	}
-	m := map[string]any{}
-	if _, err := toml.Decode(src, &m); err != nil {
+	// Decoded into an interface, the parser's own table is handed over;
+	// into a map, its keys would be copied one by one through reflection.
+	var v any
+	if _, err := toml.Decode(src, &v); err != nil {
 		p := Problem{Path: path, Msg: err.Error()}
 		if pe, ok := err.(toml.ParseError); ok {
 			p.Line = pe.Position.Line + firstLine - 1
@@ -36,6 +38,10 @@ func decodeTOML(path, src string, firstLine int, probs *Problems) (map[string]an
 		}
 		*probs = append(*probs, p)
 		return nil, nil, false
+	}
+	m, _ := v.(map[string]any)
+	if m == nil {
+		m = map[string]any{}
 	}
 	// Positions are found only when a problem needs one.
 	f := &fields{path: path, probs: probs, load: func() (string, int) { return src, firstLine }}
