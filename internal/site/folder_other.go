@@ -15,3 +15,5 @@ func (*sprintsFolder) close() {}
 func (*sprintsFolder) sub(fsys fs.FS, id string) (fs.FS, func(), error) {
 	return subFolder(fsys, "sprints/"+id)
 }
+
+func (f rootFolder) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, name) }

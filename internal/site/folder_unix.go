@@ -5,12 +5,60 @@ package site
 import (
 	"io/fs"
 	"os"
+	"path"
 	"slices"
 	"strings"
 	"syscall"
 
 	"golang.org/x/sys/unix"
 )
+
+// ReadDir lists the folder name of the site, sorted by name. A folder
+// opened through os.Root looks at each of its entries on its own (lstat)
+// when it is listed; a year's sprints folder has 10,000, and the listing
+// itself says what kind each is. So the folder is listed through a second
+// descriptor of its own, which os.Root did not open (list); an entry's
+// Info still looks through the root.
+func (f rootFolder) ReadDir(name string) ([]fs.DirEntry, error) {
+	d, err := f.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	dup, err := -1, error(nil)
+	if rc, err2 := d.SyscallConn(); err2 != nil {
+		err = err2
+	} else {
+		rc.Control(func(fd uintptr) { dup, err = openAt(int(fd), ".", unix.O_DIRECTORY) })
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	l := os.NewFile(uintptr(dup), name)
+	defer l.Close()
+	return f.list(l, name)
+}
+
+// list lists l, the folder dir of the site opened by its own descriptor,
+// by name.
+func (f rootFolder) list(l *os.File, dir string) ([]fs.DirEntry, error) {
+	entries, err := l.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	for i, e := range entries {
+		entries[i] = rootEntry{e, f, path.Join(dir, e.Name())}
+	}
+	return entries, err
+}
+
+// rootEntry is an entry of a site folder's listing whose Info looks at
+// it through the site's root.
+type rootEntry struct {
+	fs.DirEntry
+	f    rootFolder
+	path string
+}
+
+func (e rootEntry) Info() (fs.FileInfo, error) { return e.f.Lstat(e.path) }
 
 // sprintsFolder is the site's sprints folder held open for one load, so
 // that each sprint's folder, and the plan and notes in it, are opened
@@ -24,8 +72,9 @@ import (
 // cannot be opened so (a link, or an error) is opened as before, through
 // the site's root, which then reports what is wrong.
 type sprintsFolder struct {
-	f  *os.File
-	rc syscall.RawConn
+	site rootFolder
+	f    *os.File
+	rc   syscall.RawConn
 }
 
 // openSprints opens the sprints folder of fsys, or gives nil where fsys
@@ -44,7 +93,7 @@ func openSprints(fsys fs.FS) *sprintsFolder {
 		f.Close()
 		return nil
 	}
-	return &sprintsFolder{f: f, rc: rc}
+	return &sprintsFolder{site: rf, f: f, rc: rc}
 }
 
 func (s *sprintsFolder) close() {
@@ -57,20 +106,14 @@ func (s *sprintsFolder) close() {
 // what lets it go (subFolder).
 func (s *sprintsFolder) sub(fsys fs.FS, id string) (fs.FS, func(), error) {
 	if s != nil {
-		if d, ok := s.open(id); ok {
+		fd, err := -1, error(nil)
+		s.rc.Control(func(dir uintptr) { fd, err = openAt(int(dir), id, unix.O_DIRECTORY) })
+		if err == nil {
+			d := fdFolder{os.NewFile(uintptr(fd), id), s.site, "sprints/" + id}
 			return d, func() { d.f.Close() }, nil
 		}
 	}
 	return subFolder(fsys, "sprints/"+id)
-}
-
-func (s *sprintsFolder) open(id string) (fdFolder, bool) {
-	fd, err := -1, error(nil)
-	s.rc.Control(func(dir uintptr) { fd, err = openAt(int(dir), id, unix.O_DIRECTORY) })
-	if err != nil {
-		return fdFolder{}, false
-	}
-	return fdFolder{os.NewFile(uintptr(fd), id)}, true
 }
 
 // openAt opens the element name of the folder dir for reading, without
@@ -84,10 +127,15 @@ func openAt(dir int, name string, flags int) (int, error) {
 	}
 }
 
-// fdFolder is a sprint's folder opened by sprintsFolder. It lists itself
-// and opens the files in it; a path of more than one element is not
-// looked up (the walk of a sub-folder goes through the site's root).
-type fdFolder struct{ f *os.File }
+// fdFolder is a sprint's folder opened by sprintsFolder, the folder dir of
+// the site. It lists itself and opens the files in it; a path of more than
+// one element is not looked up (the walk of a sub-folder goes through the
+// site's root).
+type fdFolder struct {
+	f    *os.File
+	site rootFolder
+	dir  string
+}
 
 func (d fdFolder) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "/") {
@@ -109,7 +157,5 @@ func (d fdFolder) ReadDir(name string) ([]fs.DirEntry, error) {
 	if name != "." {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
 	}
-	entries, err := d.f.ReadDir(-1)
-	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, err
+	return d.site.list(d.f, d.dir)
 }

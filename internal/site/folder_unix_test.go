@@ -65,6 +65,20 @@ func TestSprintFolderByDescriptor(t *testing.T) {
 	if got, want := strings.Join(names, " "), "bilder link.toml notes.md sprint.toml"; got != want {
 		t.Errorf("listing: %s, want %s", got, want)
 	}
+	// An entry's Info looks at it through the site's root, by its path.
+	if fi, err := entries[0].Info(); err != nil || !fi.IsDir() || fi.Name() != "bilder" {
+		t.Errorf("Info of sprints/x/bilder: %v, %v", fi, err)
+	}
+	if fi, err := entries[1].Info(); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("Info of sprints/x/link.toml: %v, %v; want a link", fi, err)
+	}
+	top, err := fs.ReadDir(fsys, "sprints")
+	if err != nil || len(top) != 2 || top[0].Name() != "x" || !top[0].IsDir() || top[1].Type() != fs.ModeSymlink {
+		t.Fatalf("listing of sprints: %v, %v; want the folder x and the link y", top, err)
+	}
+	if fi, err := top[1].Info(); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("Info of sprints/y: %v, %v; want a link", fi, err)
+	}
 	if b, err := fs.ReadFile(x, "notes.md"); err != nil || string(b) != "notes" {
 		t.Errorf("notes.md: %q, %v", b, err)
 	}

@@ -48,12 +48,11 @@ type rootFolder struct {
 	root *os.Root
 }
 
-func (f rootFolder) Open(name string) (fs.File, error)          { return f.fsys.Open(name) }
-func (f rootFolder) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.fsys, name) }
-func (f rootFolder) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(f.fsys, name) }
-func (f rootFolder) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(f.fsys, name) }
-func (f rootFolder) Lstat(name string) (fs.FileInfo, error)     { return fs.Lstat(f.fsys, name) }
-func (f rootFolder) ReadLink(name string) (string, error)       { return fs.ReadLink(f.fsys, name) }
+func (f rootFolder) Open(name string) (fs.File, error)      { return f.fsys.Open(name) }
+func (f rootFolder) ReadFile(name string) ([]byte, error)   { return fs.ReadFile(f.fsys, name) }
+func (f rootFolder) Stat(name string) (fs.FileInfo, error)  { return fs.Stat(f.fsys, name) }
+func (f rootFolder) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(f.fsys, name) }
+func (f rootFolder) ReadLink(name string) (string, error)   { return fs.ReadLink(f.fsys, name) }
 
 // subFolder is the folder dir of fsys as a file system of its own, and
 // what lets it go. On disk it is a root of its own, within the site's, so
