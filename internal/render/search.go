@@ -452,9 +452,15 @@ func plainText[S ~string](h S) string {
 
 // searchWords are the words of the rendered HTML h as the search index
 // holds them: strings.Fields(fold(plainText(h))). fold makes every space
-// a word's end, so plainText's joining of spaces is not needed first.
+// a word's end, so plainText's joining of spaces is not needed first; and
+// it leaves one space between words and none at either end, so that they
+// are split at each.
 func searchWords(h string) []string {
-	return strings.Fields(fold(html.UnescapeString(stripTags(h))))
+	f := fold(html.UnescapeString(stripTags(h)))
+	if f == "" {
+		return nil
+	}
+	return strings.Split(f, " ")
 }
 
 // stripTags is h with its tags dropped, a block's as a space and an
@@ -504,17 +510,6 @@ var inlineTags = map[string]bool{
 func fold(s string) string {
 	b := make([]byte, 0, len(s))
 	space := false // a space is owed before the next character
-	put := func(c rune) {
-		if c == ' ' {
-			space = len(b) > 0
-			return
-		}
-		if space {
-			b = append(b, ' ')
-			space = false
-		}
-		b = utf8.AppendRune(b, c)
-	}
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			i++
@@ -523,9 +518,13 @@ func fold(s string) string {
 				c += 'a' - 'A'
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '\'':
 			default:
-				c = ' '
+				space = len(b) > 0
+				continue
 			}
-			put(rune(c))
+			if space {
+				b, space = append(b, ' '), false
+			}
+			b = append(b, c)
 			continue
 		}
 		c, size := utf8.DecodeRuneInString(s[i:])
@@ -535,9 +534,13 @@ func fold(s string) string {
 			c = base
 		}
 		if !unicode.IsLetter(c) && !unicode.IsNumber(c) && !unicode.IsMark(c) {
-			c = ' '
+			space = len(b) > 0
+			continue
 		}
-		put(c)
+		if space {
+			b, space = append(b, ' '), false
+		}
+		b = utf8.AppendRune(b, c)
 	}
 	return string(b)
 }
