@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -34,11 +36,19 @@ func TestMapStates(t *testing.T) {
 			if !slices.ContainsFunc(warnings, func(w string) bool { return strings.HasPrefix(w, disagree) }) {
 				t.Errorf("warnings:\n%s\nwant one that starts %s", strings.Join(warnings, "\n"), disagree)
 			}
-			ar := &txtar.Archive{Comment: []byte("The pages and data that show the map's states, built from the archive of the same name; rewrite with go test -update.\n")}
+			ar := &txtar.Archive{Comment: []byte("The pages and data that show the map's states, built from the archive of the same name (sprints.json indented, to be read); rewrite with go test -update.\n")}
 			for _, n := range []string{layout.Study("resan"), layout.Assumptions, layout.Sprint("2026-11-05-logga-in-igen"), layout.SprintsJSON} {
 				data, ok := w.files[n]
 				if !ok {
 					t.Fatalf("no %s in the build", n)
+				}
+				if n == layout.SprintsJSON {
+					// One line a study or sprint in the file.
+					var buf bytes.Buffer
+					if err := json.Indent(&buf, data, "", "  "); err != nil {
+						t.Fatal(err)
+					}
+					data = buf.Bytes()
 				}
 				ar.Files = append(ar.Files, txtar.File{Name: n, Data: data})
 			}

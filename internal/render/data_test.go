@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -571,11 +572,13 @@ func TestSprintsJSON(t *testing.T) {
 
 // TestSprintsJSONOneEncoding checks that sprints.json, put together from
 // one encoding a sprint (kept between builds under the key of its row),
-// is byte for byte the one encoding of the whole file: in a one-off build,
-// in a build from a Cache, after an edit, with no sprint at all, and with
-// no study either.
+// is the one encoding of the whole file, byte for byte once both are
+// compacted, laid out as the file with no study and no sprint is indented
+// with each study and each sprint on a line of its own: in a one-off
+// build, in a build from a Cache, after an edit, with no sprint at all,
+// and with no study either.
 func TestSprintsJSONOneEncoding(t *testing.T) {
-	whole := func(s *site.Site, today time.Time) []byte {
+	check := func(how string, s *site.Site, today time.Time, got []byte) {
 		t.Helper()
 		r, err := newRenderer(s, Options{Today: today})
 		if err != nil {
@@ -588,19 +591,46 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 			Studies: []DataStudy{},
 			Sprints: []DataSprint{},
 		}
+		frame, err := json.MarshalIndent(f, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, st := range s.Studies {
 			f.Studies = append(f.Studies, r.dataStudy(st))
 		}
 		for _, sp := range s.Sprints {
 			f.Sprints = append(f.Sprints, r.dataSprint(sp))
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(f); err != nil {
+		whole, err := json.Marshal(f)
+		if err != nil {
 			t.Fatal(err)
 		}
-		return buf.Bytes()
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, got); err != nil || !bytes.Equal(compact.Bytes(), whole) {
+			t.Errorf("%s: sprints.json, compacted, differs from one encoding of the whole (%v)", how, err)
+			return
+		}
+		// The frame's lines, then one line for each element of the lists.
+		lines := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+		want := len(strings.Split(string(frame), "\n")) + len(f.Studies) + len(f.Sprints)
+		if len(f.Studies) > 0 {
+			want++ // the list's end on a line of its own, as its start
+		}
+		if len(f.Sprints) > 0 {
+			want++
+		}
+		if len(lines) != want {
+			t.Errorf("%s: sprints.json has %d lines, want %d: the frame's and one a study or sprint", how, len(lines), want)
+		}
+		for _, l := range lines {
+			if e, ok := strings.CutPrefix(l, "    {"); ok {
+				e = "{" + strings.TrimSuffix(e, ",")
+				var buf bytes.Buffer
+				if json.Compact(&buf, []byte(e)) != nil || buf.String() != e {
+					t.Errorf("%s: a line of a list is not one element, compact: %.80s", how, l)
+				}
+			}
+		}
 	}
 	cache := &Cache{}
 	for _, c := range []struct {
@@ -632,9 +662,7 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 		}},
 	} {
 		s, files := buildData(t, "sv", c.edit)
-		if want := whole(s, dataToday); !bytes.Equal(files[layout.SprintsJSON], want) {
-			t.Errorf("%s, one-off build: sprints.json differs from one encoding of the whole", c.name)
-		}
+		check(c.name+", one-off build", s, dataToday, files[layout.SprintsJSON])
 		var sk streamKeeper
 		if err := Render(s, nil, Options{Today: dataToday}, &sk); err != nil {
 			t.Fatal(err)
@@ -642,18 +670,14 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 		if !sk.streamed[layout.SprintsJSON] {
 			t.Errorf("%s: a one-off build to a StreamWriter did not stream sprints.json", c.name)
 		}
-		if want := whole(s, dataToday); !bytes.Equal(sk.files[layout.SprintsJSON], want) {
-			t.Errorf("%s, streamed: sprints.json differs from one encoding of the whole", c.name)
-		}
+		check(c.name+", streamed", s, dataToday, sk.files[layout.SprintsJSON])
 		for round := range 2 {
 			var k keeper
 			if err := Render(s, nil, Options{Today: dataToday, Cache: cache}, &k); err != nil {
 				t.Fatal(err)
 			}
 			cache.Sweep()
-			if want := whole(s, dataToday); !bytes.Equal(k.files[layout.SprintsJSON], want) {
-				t.Errorf("%s, build %d from a cache: sprints.json differs from one encoding of the whole", c.name, round+1)
-			}
+			check(fmt.Sprintf("%s, build %d from a cache", c.name, round+1), s, dataToday, k.files[layout.SprintsJSON])
 		}
 	}
 }

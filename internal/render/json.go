@@ -199,11 +199,12 @@ type DataBlock struct {
 	Minutes int    `json:"minutes"`
 }
 
-// sprints.json is put together from parts, exactly as one encoding of
-// the whole file would be: the file with no study and no sprint, cut
-// before its empty lists, then each study and each sprint encoded on its
-// own (a sprint between builds again only when its row changed), with the
-// lists' ends. sprintsJSON makes the file in memory, at its size;
+// sprints.json is put together from parts: the file with no study and no
+// sprint, indented and cut before its empty lists, then each study and
+// each sprint encoded on its own line (a sprint between builds again only
+// when its row changed), with the lists' ends. A line a study or sprint
+// holds what the tools it is for read, and a diff of two builds shows
+// which changed; indented, a year's sprints were a quarter spaces. sprintsJSON makes the file in memory, at its size;
 // writeSprintsJSON writes it as it goes, holding one study or sprint at a
 // time, for a build that writes it to disk.
 
@@ -238,16 +239,14 @@ func (r *renderer) jsonFrame() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// jsonStudy is st's element of the list of studies, two levels in.
+// jsonStudy is st's line in the list of studies.
 func (r *renderer) jsonStudy(st *site.Study) ([]byte, error) {
-	return json.MarshalIndent(r.dataStudy(st), "    ", "  ")
+	return json.Marshal(r.dataStudy(st))
 }
 
-// jsonSprint is sp's element of the list of sprints, two levels in.
+// jsonSprint is sp's line in the list of sprints.
 func (r *renderer) jsonSprint(sp *site.Sprint) ([]byte, error) {
-	return r.row(r.dataSprint(sp), func(v any) ([]byte, error) {
-		return json.MarshalIndent(v, "    ", "  ")
-	})
+	return r.row(r.dataSprint(sp), json.Marshal)
 }
 
 // sprintsJSONParts hands put each part of sprints.json, in order.
@@ -272,7 +271,7 @@ func (r *renderer) sprintsJSONParts(put func([]byte) error) error {
 }
 
 // jsonList hands put a list of sprints.json, one level in, of the
-// encodings of elems, each two levels in.
+// encodings of elems, each on a line of its own two levels in.
 func jsonList[E any](put func([]byte) error, elems []E, encode func(E) ([]byte, error)) error {
 	if len(elems) == 0 {
 		return put([]byte("[]"))

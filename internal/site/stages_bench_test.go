@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -24,7 +23,13 @@ func BenchmarkStages(b *testing.B) {
 		if err := sitegen.WriteDir(dir, n); err != nil {
 			b.Fatal(err)
 		}
-		fsys := os.DirFS(dir)
+		// As the commands open it: a root, whose folders are opened
+		// and listed by descriptor.
+		fsys, closer, err := site.OpenFolder(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer closer.Close()
 		loaded := func() *site.Loaded {
 			l, err := site.LoadUnlinked(fsys, today)
 			if err != nil {
