@@ -31,7 +31,18 @@ var LogKinds = Enum{"log", []string{"tested", "learned", "action", "change"}, ""
 // it started, unless a change follows that action; each change a sprint
 // started, on the sprint's day; and each change's state on its since day.
 func (st *Study) Log() []LogEntry {
-	var log []LogEntry
+	// At most two entries a change and three a tested sprint: a study of
+	// a year's sprints has thousands, made at their size at once.
+	n := 0
+	for _, sg := range st.Stages {
+		n += 2 * len(sg.Changes)
+	}
+	for _, sp := range st.Sprints {
+		if sp.Outcome() != Untested {
+			n += 3
+		}
+	}
+	log := make([]LogEntry, 0, n)
 	followed := map[*Sprint]bool{}
 	for _, sg := range st.Stages {
 		for _, c := range sg.Changes {
