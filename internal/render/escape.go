@@ -94,8 +94,21 @@ func escapersOf(t *template.Template) ([]string, bool) {
 	return chain, true
 }
 
-// escape is v through f's chain.
-func (f *fused) escape(v any) (string, error) {
+// escape is v through f's chain. It gives one result, as html/template's
+// escapers do: a template calls it through reflection, which makes each
+// result a value of its own, at every action of every page. What cannot
+// be escaped (a value whose String fails) panics, which the template's
+// run gives back as its error, as it does an escaper's.
+func (f *fused) escape(v any) string {
+	s, err := f.escapeValue(v)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// escapeValue is v through f's chain, or why it cannot be.
+func (f *fused) escapeValue(v any) (string, error) {
 	if s, ok := f.same(v); ok {
 		return s, nil
 	}

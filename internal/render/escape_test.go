@@ -82,7 +82,7 @@ func TestFusedEscapersAsChains(t *testing.T) {
 			before, after, _ := strings.Cut(contexts[f.name], "{{.V}}")
 			same := 0
 			for _, v := range vs {
-				got, err := f.escape(v)
+				got, err := f.escapeValue(v)
 				if err != nil {
 					t.Fatalf("%#v: %v", v, err)
 				}

@@ -286,8 +286,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"first":     first,
 		"rest":      rest,
 		// fragment is replaced for each kind of page by fragmentFunc.
-		"fragment": func(string, any) (template.HTML, error) {
-			return "", fmt.Errorf("fragment: outside a page")
+		"fragment": func(string, any) template.HTML {
+			panic(errors.New("fragment: outside a page"))
 		},
 	}
 }

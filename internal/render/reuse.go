@@ -178,37 +178,48 @@ func walkBranch(b *parse.BranchNode, f func(parse.Node)) {
 // fragmentFunc returns the template function "fragment" for pages of
 // kind: {{fragment "name" view}} draws the template name with view as
 // dot, or reuses what an earlier page or build drew for the same key.
-func (r *renderer) fragmentFunc(kind string) func(name string, view any) (template.HTML, error) {
-	return func(name string, view any) (template.HTML, error) {
-		id, ok := r.fragIDs[kind][name]
-		if !ok {
-			return "", fmt.Errorf("fragment %q: no such template", name)
-		}
-		k, err := r.keys.of(id, view)
+// Like the escapers (fused.escape), it gives one result, and a failure
+// panics, which the page's run gives back as its error.
+func (r *renderer) fragmentFunc(kind string) func(name string, view any) template.HTML {
+	return func(name string, view any) template.HTML {
+		h, err := r.fragment(kind, name, view)
 		if err != nil {
-			return "", fmt.Errorf("fragment %q: %v", name, err)
+			panic(err)
 		}
-		r.fragMu.Lock()
-		h, ok := r.frags[name][k]
-		r.fragMu.Unlock()
-		if ok {
-			return h, nil
-		}
-		if h, ok := r.cache.fragment(k); ok {
-			r.keepFragment(name, k, h)
-			return h, nil
-		}
-		buf := fragmentBufs.Get().(*bytes.Buffer)
-		defer fragmentBufs.Put(buf)
-		buf.Reset()
-		if err := r.pages[kind].ExecuteTemplate(buf, name, view); err != nil {
-			return "", err
-		}
-		h = template.HTML(buf.String())
-		r.keepFragment(name, k, h)
-		r.cache.putFragment(k, h)
+		return h
+	}
+}
+
+// fragment is what {{fragment name view}} draws on a page of kind.
+func (r *renderer) fragment(kind, name string, view any) (template.HTML, error) {
+	id, ok := r.fragIDs[kind][name]
+	if !ok {
+		return "", fmt.Errorf("fragment %q: no such template", name)
+	}
+	k, err := r.keys.of(id, view)
+	if err != nil {
+		return "", fmt.Errorf("fragment %q: %v", name, err)
+	}
+	r.fragMu.Lock()
+	h, ok := r.frags[name][k]
+	r.fragMu.Unlock()
+	if ok {
 		return h, nil
 	}
+	if h, ok := r.cache.fragment(k); ok {
+		r.keepFragment(name, k, h)
+		return h, nil
+	}
+	buf := fragmentBufs.Get().(*bytes.Buffer)
+	defer fragmentBufs.Put(buf)
+	buf.Reset()
+	if err := r.pages[kind].ExecuteTemplate(buf, name, view); err != nil {
+		return "", err
+	}
+	h = template.HTML(buf.String())
+	r.keepFragment(name, k, h)
+	r.cache.putFragment(k, h)
+	return h, nil
 }
 
 // fragmentBufs are the buffers fragments are drawn in: a list page of a

@@ -187,3 +187,20 @@ func TestViewsEncode(t *testing.T) {
 		t.Error("a map was keyed")
 	}
 }
+
+// TestFragmentFailure checks that a site's template that draws a fragment
+// there is no template for fails the build with an error that names the
+// fragment and the template, instead of a crash or a page without it.
+func TestFragmentFailure(t *testing.T) {
+	fsys := sitegen.MapFS(2)
+	s, err := site.Load(fsys, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := `{{template "base" .}}{{define "main"}}<p>{{fragment "nope" .}}</p>{{end}}`
+	var k keeper
+	err = Render(s, fsys, Options{Overrides: fstest.MapFS{"404.html": {Data: []byte(own)}}}, &k)
+	if err == nil || !strings.Contains(err.Error(), `fragment "nope": no such template`) || !strings.Contains(err.Error(), "404.html") {
+		t.Errorf("Render: %v, want the missing fragment named, in 404.html", err)
+	}
+}
