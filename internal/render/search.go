@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"html"
 	"html/template"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -413,7 +414,7 @@ func (r *renderer) searchFields(head, lesson, body []string, notes template.HTML
 	var words []string
 	var ends [4]int
 	add := func(h template.HTML) {
-		for _, w := range searchWords(string(h)) {
+		for w := range searchWords(string(h)) {
 			if !seen[w] {
 				seen[w] = true
 				words = append(words, w)
@@ -454,13 +455,14 @@ func plainText[S ~string](h S) string {
 // holds them: strings.Fields(fold(plainText(h))). fold makes every space
 // a word's end, so plainText's joining of spaces is not needed first; and
 // it leaves one space between words and none at either end, so that they
-// are split at each.
-func searchWords(h string) []string {
+// are split at each. They are given one by one: a year's notes are
+// millions of words, which the index holds once each.
+func searchWords(h string) iter.Seq[string] {
 	f := fold(html.UnescapeString(stripTags(h)))
 	if f == "" {
-		return nil
+		return func(func(string) bool) {}
 	}
-	return strings.Split(f, " ")
+	return strings.SplitSeq(f, " ")
 }
 
 // stripTags is h with its tags dropped, a block's as a space and an

@@ -249,7 +249,7 @@ func TestSearchWordsAsBefore(t *testing.T) {
 			b.WriteString(pieces[rnd.IntN(len(pieces))])
 		}
 		in := b.String()
-		if got, want := searchWords(in), strings.Fields(fold(plainText(in))); !slices.Equal(got, want) {
+		if got, want := slices.Collect(searchWords(in)), strings.Fields(fold(plainText(in))); !slices.Equal(got, want) {
 			t.Fatalf("searchWords(%q) = %q, before %q", in, got, want)
 		}
 	}

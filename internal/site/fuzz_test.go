@@ -23,7 +23,7 @@ func FuzzParseSprint(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sp, probs := ParseSprint("sprints/x/sprint.toml", "x", data)
+		sp, probs := ParseSprint("sprints/x/sprint.toml", "x", string(data))
 		lines := strings.Count(string(data), "\n") + 1
 		for _, p := range probs {
 			if p.Path != "sprints/x/sprint.toml" {

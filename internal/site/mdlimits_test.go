@@ -179,7 +179,7 @@ func TestMarkdownFields(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			plan := strings.Replace(goodPlan, `learned = "De läser det."`, "learned = "+c.learned, 1)
-			sp, probs := ParseSprint(planPath, "2026-11-02-brevet", []byte(plan))
+			sp, probs := ParseSprint(planPath, "2026-11-02-brevet", plan)
 			if c.want == "" {
 				if len(probs) > 0 || sp == nil {
 					t.Fatalf("got %v", probs)
@@ -214,7 +214,7 @@ func TestTOMLItems(t *testing.T) {
 	for _, n := range []int{maxItems - 1, maxItems} {
 		list := `"a"` + strings.Repeat(`, "a"`, n)
 		plan := strings.Replace(goodPlan, "status = \"done\"\n", "status = \"done\"\nparticipants = ["+list+"]\n", 1)
-		_, probs := ParseSprint(planPath, "2026-11-02-brevet", []byte(plan))
+		_, probs := ParseSprint(planPath, "2026-11-02-brevet", plan)
 		want := ""
 		if n == maxItems {
 			want = "sprints/2026-11-02-brevet/sprint.toml:7:16: participants: more than 2,000 items in the arrays of one file"

@@ -36,9 +36,9 @@ func DefaultAgenda(duration int) []Block {
 // Each key is read as the table of keys declares it (keys.toml); what
 // depends on another key (the result when the sprint is done, the
 // assumption's text when it tests a belief) is said here.
-func ParseSprint(p, id string, data []byte) (*Sprint, Problems) {
+func ParseSprint(p, id, src string) (*Sprint, Problems) {
 	var probs Problems
-	m, f, ok := decodeTOML(p, string(data), 1, &probs)
+	m, f, ok := decodeTOML(p, src, 1, &probs)
 	if !ok {
 		return nil, probs
 	}

@@ -210,17 +210,17 @@ func loadSprint(fsys fs.FS, sprints *sprintsFolder, id string, cache *Cache) (f 
 			return f
 		}
 	}
-	src := string(data)
-	plan, ps, ok := cache.get(id, src, string(notes))
+	src, text := string(data), string(notes)
+	plan, ps, ok := cache.get(id, src, text)
 	if !ok {
 		var s *Sprint
-		s, ps = ParseSprint(planPath, id, data)
+		s, ps = ParseSprint(planPath, id, src)
 		if s != nil {
 			plan = *s
 		}
-		plan.Notes, plan.NotesPath = string(notes), notesPath
+		plan.Notes, plan.NotesPath = text, notesPath
 		plan.Source = Sources{Plan: digestOf(src), Notes: digestOf(plan.Notes)}
-		cache.put(id, src, string(notes), plan, ps)
+		cache.put(id, src, text, plan, ps)
 	}
 	if len(ps) > 0 {
 		if plan.ID != "" {
