@@ -578,6 +578,7 @@ func TestSprintsJSON(t *testing.T) {
 // build, in a build from a Cache, after an edit, with no sprint at all,
 // and with no study either.
 func TestSprintsJSONOneEncoding(t *testing.T) {
+	emptyLog := false // whether a study with an empty log was checked
 	check := func(how string, s *site.Site, today time.Time, got []byte) {
 		t.Helper()
 		r, err := newRenderer(s, Options{Today: today})
@@ -604,6 +605,20 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 		whole, err := json.Marshal(f)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// A study's line is handed over a log entry at a time.
+		for _, st := range s.Studies {
+			var parts bytes.Buffer
+			if err := r.jsonStudy(st, func(b []byte) error { parts.Write(b); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := json.Marshal(r.dataStudy(st))
+			if !bytes.Equal(parts.Bytes(), want) {
+				t.Errorf("%s: study %s in parts:\n%s\nwant\n%s", how, st.ID, parts.Bytes(), want)
+			}
+			if len(r.dataStudy(st).Log) == 0 {
+				emptyLog = true
+			}
 		}
 		var compact bytes.Buffer
 		if err := json.Compact(&compact, got); err != nil || !bytes.Equal(compact.Bytes(), whole) {
@@ -679,6 +694,9 @@ func TestSprintsJSONOneEncoding(t *testing.T) {
 			cache.Sweep()
 			check(fmt.Sprintf("%s, build %d from a cache", c.name, round+1), s, dataToday, k.files[layout.SprintsJSON])
 		}
+	}
+	if !emptyLog {
+		t.Error("no study with an empty log was checked")
 	}
 }
 

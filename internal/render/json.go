@@ -201,8 +201,9 @@ type DataBlock struct {
 
 // sprints.json is put together from parts: the file with no study and no
 // sprint, indented and cut before its empty lists, then each study and
-// each sprint encoded on its own line (a sprint between builds again only
-// when its row changed), with the lists' ends. A line a study or sprint
+// each sprint encoded on its own line (a study's log an entry at a time,
+// a sprint between builds again only when its row changed), with the
+// lists' ends. A line a study or sprint
 // holds what the tools it is for read, and a diff of two builds shows
 // which changed; indented, a year's sprints were a quarter spaces. sprintsJSON makes the file in memory, at its size;
 // writeSprintsJSON writes it as it goes, holding one study or sprint at a
@@ -239,14 +240,52 @@ func (r *renderer) jsonFrame() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// jsonStudy is st's line in the list of studies.
-func (r *renderer) jsonStudy(st *site.Study) ([]byte, error) {
-	return json.Marshal(r.dataStudy(st))
+// jsonStudy hands put st's line in the list of studies: the study with no
+// log, cut before its empty log, then each entry of its log, as one
+// encoding of the whole would be. A year's log is megabytes, encoded a
+// whole study at a time into buffers as large.
+func (r *renderer) jsonStudy(st *site.Study, put func([]byte) error) error {
+	d := r.dataStudy(st)
+	log := d.Log
+	d.Log = []DataLog{}
+	head, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	const noLog = "[]}"
+	if !bytes.HasSuffix(head, []byte(noLog)) {
+		return fmt.Errorf("sprints.json: the encoding of a study does not end in its log")
+	}
+	if err := put(head[:len(head)-len(noLog)]); err != nil {
+		return err
+	}
+	sep := []byte("[")
+	for _, e := range log {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if err := put(sep); err != nil {
+			return err
+		}
+		if err := put(b); err != nil {
+			return err
+		}
+		sep = []byte(",")
+	}
+	if len(log) == 0 {
+		return put([]byte(noLog))
+	}
+	return put([]byte("]}"))
 }
 
-// jsonSprint is sp's line in the list of sprints.
-func (r *renderer) jsonSprint(sp *site.Sprint) ([]byte, error) {
-	return r.row(r.dataSprint(sp), json.Marshal)
+// jsonSprint hands put sp's line in the list of sprints.
+func (r *renderer) jsonSprint(sp *site.Sprint, put func([]byte) error) error {
+	b, err := r.row(r.dataSprint(sp), json.Marshal)
+	if err != nil {
+		return err
+	}
+	return put(b)
 }
 
 // sprintsJSONParts hands put each part of sprints.json, in order.
@@ -271,21 +310,18 @@ func (r *renderer) sprintsJSONParts(put func([]byte) error) error {
 }
 
 // jsonList hands put a list of sprints.json, one level in, of the
-// encodings of elems, each on a line of its own two levels in.
-func jsonList[E any](put func([]byte) error, elems []E, encode func(E) ([]byte, error)) error {
+// encodings of elems that encode hands it, each on a line of its own two
+// levels in.
+func jsonList[E any](put func([]byte) error, elems []E, encode func(E, func([]byte) error) error) error {
 	if len(elems) == 0 {
 		return put([]byte("[]"))
 	}
 	sep := []byte("[\n    ")
 	for _, e := range elems {
-		b, err := encode(e)
-		if err != nil {
-			return err
-		}
 		if err := put(sep); err != nil {
 			return err
 		}
-		if err := put(b); err != nil {
+		if err := encode(e, put); err != nil {
 			return err
 		}
 		sep = []byte(",\n    ")
