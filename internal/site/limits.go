@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -89,6 +90,30 @@ func readFile(fsys fs.FS, p string, max int64, what string) ([]byte, error) {
 // a look or its folder's listing showed to be a regular file, if it still
 // is one and holds at most max bytes. Its problems name p.
 func readRegular(fsys fs.FS, name, p string, max int64, what string) ([]byte, error) {
+	return readInto(nil, fsys, name, p, max, what)
+}
+
+// readText is readRegular's text as a string, read through a buffer that
+// the next read takes again: a year's plans and notes are 20,000 files,
+// each of which would be copied from its own buffer.
+func readText(fsys fs.FS, name, p string, max int64, what string) (string, error) {
+	buf := readBufs.Get().(*[]byte)
+	defer readBufs.Put(buf)
+	data, err := readInto(*buf, fsys, name, p, max, what)
+	if err != nil {
+		return "", err
+	}
+	if cap(data) <= 64<<10 {
+		*buf = data[:0] // a larger file's buffer is not kept
+	}
+	return string(data), nil
+}
+
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// readInto is readRegular, with the file read into buf when it has room
+// for it.
+func readInto(buf []byte, fsys fs.FS, name, p string, max int64, what string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, atPath(err, p)
@@ -110,13 +135,13 @@ func readRegular(fsys fs.FS, name, p string, max int64, what string) ([]byte, er
 		r = io.LimitReader(f, max+1)
 	}
 	// Room for the size it has, and for the read that finds its end: one
-	// allocation, two reads.
-	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(r); err != nil {
+	// allocation at most, two reads.
+	b := bytes.NewBuffer(buf[:0])
+	b.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(r); err != nil {
 		return nil, atPath(err, p)
 	}
-	data := buf.Bytes()
+	data := b.Bytes()
 	if max >= 0 && int64(len(data)) > max {
 		return nil, tooLarge(int64(len(data)), max, what)
 	}

@@ -65,23 +65,26 @@ func readMarkdown(fsys fs.FS, p, what string, front bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return checkMarkdown(data, p, front)
+	if err := checkMarkdown(string(data), p, front); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
-// checkMarkdown gives back data, the Markdown file p, or a problem where
-// it passes the bounds of a Markdown file. With front set, a front matter
-// is not counted.
-func checkMarkdown(data []byte, p string, front bool) ([]byte, error) {
-	src, firstLine := string(data), 1
+// checkMarkdown gives a problem where src, the Markdown file p, passes the
+// bounds of a Markdown file. With front set, a front matter is not
+// counted.
+func checkMarkdown(src string, p string, front bool) error {
+	firstLine := 1
 	if _, body, ok := splitFrontMatter(src); front && ok {
 		firstLine += strings.Count(src[:len(src)-len(body)], "\n")
 		src = body
 	}
 	s := mdScan{lim: mdFile}
 	if s.text(src) {
-		return nil, Problem{Path: p, Line: s.at.line + firstLine - 1, Col: s.at.col, Msg: s.msg}
+		return Problem{Path: p, Line: s.at.line + firstLine - 1, Col: s.at.col, Msg: s.msg}
 	}
-	return data, nil
+	return nil
 }
 
 // overMarkdownBounds checks the strings of the TOML table m, any of which

@@ -188,29 +188,27 @@ func loadSprint(fsys fs.FS, sprints *sprintsFolder, id string, cache *Cache) (f 
 		return f
 	}
 	planPath := dir + "/sprint.toml"
-	data, err := readRegular(own, "sprint.toml", planPath, MaxTOML, "a sprint plan")
+	src, err := readText(own, "sprint.toml", planPath, MaxTOML, "a sprint plan")
 	if err != nil {
 		f.probs, f.files = append(f.probs, problemOf(planPath, err)), nil
 		return f
 	}
-	var notes []byte
-	notesPath := ""
+	text, notesPath := "", ""
 	if hasNotes {
 		notesPath = dir + "/notes.md"
 		// Gone since the listing (an editor saving by rename) is no
 		// notes, as if the listing had not shown it.
-		notes, err = readRegular(own, "notes.md", notesPath, MaxMarkdown, "notes")
+		text, err = readText(own, "notes.md", notesPath, MaxMarkdown, "notes")
 		if err == nil {
-			notes, err = checkMarkdown(notes, notesPath, false)
+			err = checkMarkdown(text, notesPath, false)
 		}
 		if errors.Is(err, fs.ErrNotExist) {
-			notes, notesPath = nil, ""
+			text, notesPath = "", ""
 		} else if err != nil {
 			f.probs, f.files = append(f.probs, problemOf(notesPath, err)), nil
 			return f
 		}
 	}
-	src, text := string(data), string(notes)
 	plan, ps, ok := cache.get(id, src, text)
 	if !ok {
 		var s *Sprint
