@@ -329,6 +329,12 @@ func (r *renderer) countListFrags() {
 			}
 		}
 	}
+	// What one page alone draws is drawn there, once for each row, as a
+	// template it calls would be: nothing else could reuse it.
+	r.fragOnce = map[string]bool{}
+	for n, left := range r.fragLeft {
+		r.fragOnce[n] = left == 1
+	}
 }
 
 // pageQueue is how many pages wait to be drawn, at most.

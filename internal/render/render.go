@@ -106,9 +106,12 @@ type renderer struct {
 	frags   map[string]map[key]template.HTML // by the fragment's name
 	// listFrags are, for each kind of list page, the templates that its
 	// pages draw and no page after the lists does; fragLeft is how many
-	// list pages still to draw each of those (listDrawn).
+	// list pages still to draw each of those (listDrawn); fragOnce are
+	// those that one page alone draws. All are set before the first page
+	// is sent to be drawn, and only read after.
 	listFrags map[string][]string
 	fragLeft  map[string]int
+	fragOnce  map[string]bool
 
 	nav        []NavLink       // links from the top of the site
 	navTargets map[string]bool // the pages the navigation links to

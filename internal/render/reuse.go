@@ -196,6 +196,10 @@ func (r *renderer) fragment(kind, name string, view any) (template.HTML, error) 
 	if !ok {
 		return "", fmt.Errorf("fragment %q: no such template", name)
 	}
+	if r.cache == nil && r.fragOnce[name] {
+		// Drawn by one page of this build alone, and kept by none.
+		return r.drawFragment(kind, name, view)
+	}
 	k, err := r.keys.of(id, view)
 	if err != nil {
 		return "", fmt.Errorf("fragment %q: %v", name, err)
@@ -210,16 +214,24 @@ func (r *renderer) fragment(kind, name string, view any) (template.HTML, error) 
 		r.keepFragment(name, k, h)
 		return h, nil
 	}
+	h, err = r.drawFragment(kind, name, view)
+	if err != nil {
+		return "", err
+	}
+	r.keepFragment(name, k, h)
+	r.cache.putFragment(k, h)
+	return h, nil
+}
+
+// drawFragment draws the template name of a page of kind with view.
+func (r *renderer) drawFragment(kind, name string, view any) (template.HTML, error) {
 	buf := fragmentBufs.Get().(*bytes.Buffer)
 	defer fragmentBufs.Put(buf)
 	buf.Reset()
 	if err := r.pages[kind].ExecuteTemplate(buf, name, view); err != nil {
 		return "", err
 	}
-	h = template.HTML(buf.String())
-	r.keepFragment(name, k, h)
-	r.cache.putFragment(k, h)
-	return h, nil
+	return template.HTML(buf.String()), nil
 }
 
 // fragmentBufs are the buffers fragments are drawn in: a list page of a

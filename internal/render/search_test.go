@@ -14,8 +14,10 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 	"github.com/sprintkit/sprintkit/internal/sitegen"
+	"github.com/sprintkit/sprintkit/templates"
 )
 
 func loadRenderer(t testing.TB, fsys fs.FS) *renderer {
@@ -386,33 +388,70 @@ func (w *hookWriter) WriteFile(name string, data []byte) error {
 	return err
 }
 
-// TestFragmentsGoWithTheirLists checks that the rows that only one kind
-// of list draws go as soon as its last page is drawn, while the lists go
-// on: the board's and the home page's rows are a year's megabytes.
+// TestFragmentsGoWithTheirLists checks that the rows that one page alone
+// draws (the board's, the home page's) are never kept, and that the rows
+// that only one kind of list draws go as soon as its last page is drawn,
+// while the lists go on: a year's rows are megabytes.
 func TestFragmentsGoWithTheirLists(t *testing.T) {
-	fsys := sitegen.MapFS(200)
-	r := loadRenderer(t, fsys)
+	fsys := sitegen.MapFS(1000) // two studies
+	// A study page of the site's own that draws each sprint as a
+	// fragment that no other page draws.
+	study, err := fs.ReadFile(templates.FS, "study.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(study), `{{template "sprintlist" .Sprints}}`,
+		`{{range .Sprints}}{{fragment "studyrow" .}}{{end}}`, 1) + `{{define "studyrow"}}<p>{{.Title}}</p>{{end}}`
+	if own == string(study)+`{{define "studyrow"}}<p>{{.Title}}</p>{{end}}` {
+		t.Fatal("study.html no longer draws its sprints with sprintlist")
+	}
+	s, err := site.Load(fsys, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := newRenderer(s, Options{Overrides: fstest.MapFS{"study.html": {Data: []byte(own)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	kept := func(name string) int {
 		r.fragMu.Lock()
 		defer r.fragMu.Unlock()
 		return len(r.frags[name])
 	}
-	got := map[string][2]int{}
+	var mu sync.Mutex
+	got := map[string][]int{}
 	w := &hookWriter{written: func(name string) {
-		switch name {
-		case "assumptions/index.html", "actions/index.html":
-			got[name] = [2]int{kept("boarditem"), kept("sprintline")}
+		var at string
+		switch {
+		case name == layout.Assumptions, name == layout.Index:
+			at = name
+		case strings.HasPrefix(name, "studies/") && name != layout.Studies:
+			at = "study"
+		case strings.HasPrefix(name, "teams/") && strings.HasSuffix(name, ".html"):
+			at = "team"
+		default:
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := got[at]; !ok { // the first page of each
+			got[at] = []int{kept("boarditem"), kept("sprintline"), kept("studyrow")}
 		}
 	}}
 	if err := r.run(fsys, w); err != nil {
 		t.Fatal(err)
 	}
-	// The board is drawn after the home page, the actions page after the
-	// board, both by the one goroutine that draws the lists.
-	if b := got["assumptions/index.html"]; b[0] < 100 || b[1] != 0 {
-		t.Errorf("when the board was drawn, %d of its rows and %d of the home page's were kept; want its rows, and none of the home page's", b[0], b[1])
+	// The lists are drawn one at a time in the order of kinds: the home
+	// page, the board, ..., the study pages, the team pages.
+	for _, at := range []string{layout.Index, layout.Assumptions} {
+		if g := got[at]; len(g) != 3 || g[0] != 0 || g[1] != 0 {
+			t.Errorf("when %s was drawn, %v rows of the board and the home page were kept; want none", at, g)
+		}
 	}
-	if a := got["actions/index.html"]; a != [2]int{} {
-		t.Errorf("when the actions page was drawn, %d of the board's rows and %d of the home page's were kept; want none", a[0], a[1])
+	if g := got["study"]; len(g) != 3 || g[2] == 0 {
+		t.Errorf("when the first study page was drawn, %v of its rows were kept; want some, for the next study pages", g)
+	}
+	if g := got["team"]; len(g) != 3 || g[2] != 0 {
+		t.Errorf("when the first team page was drawn, %v rows of the study pages were kept; want none", g)
 	}
 }
