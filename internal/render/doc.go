@@ -19,8 +19,11 @@
 // data-team and data-state), which a page template may redefine. Every other file of
 // the templates (the style sheets and scripts, such as style.css and
 // session.js) is copied to assets/, beside session-labels.js, which the
-// build writes: the session view's texts in the site's words, once for
-// every session view (a site's own file of that name is copied instead).
+// build writes: the session view's texts in the site's words, and what
+// session.html's "session-record" and "session-keys" draw (the record of
+// the time and the help on the keys, which show only once the script
+// runs), once for every session view, which the asset puts in the page (a
+// site's own file of that name is copied instead).
 //
 // study.html draws the map with map.css, which it links in "head", and
 // session.html draws a thin "header" of its own. A site's own study.html

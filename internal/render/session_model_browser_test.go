@@ -79,6 +79,12 @@ func TestSessionOwnTemplateBeforeTheLabelsAsset(t *testing.T) {
 		if err != nil || loaded != c.asset {
 			t.Errorf("%s: session-labels.js loaded: %v (%v), want %v", c.name, loaded, err, c.asset)
 		}
+		// The template's own record and keys' help, once each: the
+		// asset adds none beside them.
+		n, err := chromedp.Run(step, chromedp.Evaluate[int](`document.querySelectorAll("#record").length * 10 + document.querySelectorAll("#keys-dialog").length`))
+		if err != nil || n != 11 {
+			t.Errorf("%s: %d records and keys' helps (tens and ones; %v), want one of each", c.name, n, err)
+		}
 	}
 }
 

@@ -56,6 +56,33 @@ func TestSessionLabelsAsset(t *testing.T) {
 	if strings.Contains(string(page), "data-label-") {
 		t.Error("the session view still carries its texts as data-label-* attributes")
 	}
+	// The record of the time and the keys' help, the same on every
+	// session view, are drawn once, into the asset, in the site's words.
+	for _, id := range []string{`id="record"`, `id="keys-dialog"`} {
+		if strings.Contains(string(page), id) {
+			t.Errorf("the session view still carries the element %s", id)
+		}
+	}
+	asset, err := os.ReadFile(filepath.Join(dir, "assets", "session-labels.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, obj, _ := strings.Cut(string(asset), "window.sprintkitSessionMarkup = ")
+	obj, _, _ = strings.Cut(obj, ";\n")
+	var markup map[string]string
+	if err := json.Unmarshal([]byte(obj), &markup); err != nil {
+		t.Fatalf("session-labels.js: the session markup: %v", err)
+	}
+	for name, want := range map[string][]string{
+		"record": {`<section class="record" id="record"`, "Så gick tiden", `id="record-md"`},
+		"keys":   {`<dialog class="keys-dialog" id="keys-dialog"`, "Alla tangenter", `id="keys-close"`},
+	} {
+		for _, w := range want {
+			if !strings.Contains(markup[name], w) {
+				t.Errorf("session-labels.js: the %s markup has no %q:\n%s", name, w, markup[name])
+			}
+		}
+	}
 	if !strings.Contains(string(page), `<script src="../../../assets/session-labels.js" defer></script>`) {
 		t.Error("the session view does not load session-labels.js")
 	}

@@ -293,13 +293,22 @@
   } else {
     document.body.insertBefore(opener, bar);
   }
-  // The key r, listed with the session view's other keys.
-  var keys = document.querySelector("#keys-dialog dl");
-  if (keys) {
-    var dt = make("dt");
-    dt.appendChild(make("kbd", {}, "r"));
-    keys.appendChild(dt);
-    keys.appendChild(make("dd", {}, t("key")));
+  // The key r, listed with the session view's other keys: once the
+  // page's scripts have run, as session-labels.js puts the keys' help in
+  // the page.
+  function listKey() {
+    var keys = document.querySelector("#keys-dialog dl");
+    if (keys) {
+      var dt = make("dt");
+      dt.appendChild(make("kbd", {}, "r"));
+      keys.appendChild(dt);
+      keys.appendChild(make("dd", {}, t("key")));
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", listKey);
+  } else {
+    listKey();
   }
   document.addEventListener("keydown", function (e) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.key !== "r" && e.key !== "R") return;
