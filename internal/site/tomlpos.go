@@ -24,10 +24,12 @@ type tomlScanner struct {
 	line, col int
 	keys      map[string]keyPos
 	arrays    map[string]int
+	parts     []string // keyParts's, until its next call
 }
 
 func keyPositions(src string, firstLine int) map[string]keyPos {
-	s := &tomlScanner{src: src, line: firstLine, col: 1, keys: map[string]keyPos{}, arrays: map[string]int{}}
+	// A plan has some thirty keys.
+	s := &tomlScanner{src: src, line: firstLine, col: 1, keys: make(map[string]keyPos, 32), arrays: map[string]int{}}
 	s.scan()
 	return s.keys
 }
@@ -128,6 +130,9 @@ func (s *tomlScanner) scan() {
 // resolve turns a table header such as "agenda.sub" into the numbered path
 // of the last table of each array of tables it passes through.
 func (s *tomlScanner) resolve(name string) string {
+	if _, ok := s.arrays[name]; !ok && !strings.Contains(name, ".") {
+		return name // a table of its own, as most are
+	}
 	parts := strings.Split(name, ".")
 	out := ""
 	for _, p := range parts {
@@ -142,9 +147,11 @@ func (s *tomlScanner) resolve(name string) string {
 	return out
 }
 
-// keyParts reads a dotted key (bare or quoted parts) and stops before '=' or ']'.
+// keyParts reads a dotted key (bare or quoted parts) and stops before '=' or
+// ']'. Its parts hold until it is called again.
 func (s *tomlScanner) keyParts() []string {
-	var parts []string
+	parts := s.parts[:0]
+	defer func() { s.parts = parts[:0] }()
 	for {
 		s.skipSpace()
 		switch c := s.peek(); {
@@ -194,11 +201,15 @@ func (s *tomlScanner) skipValue() {
 	for s.i < len(s.src) {
 		switch c := s.peek(); c {
 		case '"', '\'':
-			if strings.HasPrefix(s.src[s.i:], string([]byte{c, c, c})) {
+			triple := `"""`
+			if c == '\'' {
+				triple = "'''"
+			}
+			if strings.HasPrefix(s.src[s.i:], triple) {
 				s.next()
 				s.next()
 				s.next()
-				for s.i < len(s.src) && !strings.HasPrefix(s.src[s.i:], string([]byte{c, c, c})) {
+				for s.i < len(s.src) && !strings.HasPrefix(s.src[s.i:], triple) {
 					if c == '"' && s.peek() == '\\' {
 						s.next()
 					}
