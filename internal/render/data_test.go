@@ -719,3 +719,31 @@ func (k *streamKeeper) WriteStream(name string, write func(io.Writer) error) err
 	k.mu.Unlock()
 	return k.WriteFile(name, buf.Bytes())
 }
+
+// TestStudyLogInRuns checks a study's line of sprints.json, handed over a
+// run of log entries at a time, against its one encoding, for studies
+// whose logs are several runs long.
+func TestStudyLogInRuns(t *testing.T) {
+	_, r := sitegenRenderer(t, 1000, Options{Today: dataToday})
+	long := 0
+	for _, st := range r.site.Studies {
+		var parts bytes.Buffer
+		if err := r.jsonStudy(st, func(b []byte) error { parts.Write(b); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		d := r.dataStudy(st)
+		want, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(parts.Bytes(), want) {
+			t.Errorf("study %s in runs differs from its one encoding", st.ID)
+		}
+		if len(d.Log) > 2*256 {
+			long++
+		}
+	}
+	if long == 0 {
+		t.Error("no study's log is more than two runs long")
+	}
+}

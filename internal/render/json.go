@@ -241,9 +241,9 @@ func (r *renderer) jsonFrame() ([]byte, error) {
 }
 
 // jsonStudy hands put st's line in the list of studies: the study with no
-// log, cut before its empty log, then each entry of its log, as one
-// encoding of the whole would be. A year's log is megabytes, encoded a
-// whole study at a time into buffers as large.
+// log, cut before its empty log, then its log a run of entries at a time,
+// as one encoding of the whole would be. A year's log is megabytes,
+// encoded a whole study at a time into buffers as large.
 func (r *renderer) jsonStudy(st *site.Study, put func([]byte) error) error {
 	d := r.dataStudy(st)
 	log := d.Log
@@ -259,22 +259,24 @@ func (r *renderer) jsonStudy(st *site.Study, put func([]byte) error) error {
 	if err := put(head[:len(head)-len(noLog)]); err != nil {
 		return err
 	}
-	sep := []byte("[")
-	for _, e := range log {
-		b, err := json.Marshal(e)
+	if len(log) == 0 {
+		return put([]byte(noLog))
+	}
+	// In runs of entries, each encoded as a list and put without its
+	// brackets, with a comma between runs: as the whole list would be.
+	const run = 256
+	for i := 0; i < len(log); i += run {
+		b, err := json.Marshal(log[i:min(i+run, len(log))])
 		if err != nil {
 			return err
 		}
-		if err := put(sep); err != nil {
+		b[0] = '['
+		if i > 0 {
+			b[0] = ','
+		}
+		if err := put(b[:len(b)-1]); err != nil {
 			return err
 		}
-		if err := put(b); err != nil {
-			return err
-		}
-		sep = []byte(",")
-	}
-	if len(log) == 0 {
-		return put([]byte(noLog))
 	}
 	return put([]byte("]}"))
 }
