@@ -139,6 +139,10 @@ type renderer struct {
 	then  func(*site.Site)
 	first []string
 	paged func()
+	// studyViews hold each study's view for a build with a Cache
+	// (studyView).
+	studyMu    sync.Mutex
+	studyViews map[*site.Study]func() StudyView
 	// acrossOf holds each belief as the sprint pages show it (across).
 	acrossMu sync.Mutex
 	acrossOf map[*site.Belief]*BeliefItem

@@ -5,17 +5,41 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
 	"github.com/sprintkit/sprintkit/internal/site"
 )
 
-// studyView is the view of st's page: its map, each lane's list bounded,
-// its log and its sprints by quarter. The studies page sums each study up
-// from it too (studiesView), and makes it again for that: one study's view
-// at a time, where the views of all the studies held from the one page
-// until the other were the build's peak of memory.
+// studyView is the view of st's page, which the studies page sums each
+// study up from too (studiesView). A build for serve (with a Cache) makes
+// it once for the two: the first makes it, the second takes it and lets it
+// go. A one-off build makes it for each: held from the one page until the
+// other, the views of a year's studies were the build's peak of memory.
+// (When one of the two is written again without its view being made,
+// reads.go, the view goes with the renderer.)
 func (r *renderer) studyView(st *site.Study) StudyView {
+	if r.cache == nil {
+		return r.makeStudyView(st)
+	}
+	r.studyMu.Lock()
+	once, second := r.studyViews[st]
+	if second {
+		delete(r.studyViews, st)
+	} else {
+		once = sync.OnceValue(func() StudyView { return r.makeStudyView(st) })
+		if r.studyViews == nil {
+			r.studyViews = map[*site.Study]func() StudyView{}
+		}
+		r.studyViews[st] = once
+	}
+	r.studyMu.Unlock()
+	return once()
+}
+
+// makeStudyView makes the view of st's page: its map, each lane's list
+// bounded, its log and its sprints by quarter.
+func (r *renderer) makeStudyView(st *site.Study) StudyView {
 	name := layout.Study(st.ID)
 	v := StudyView{
 		Frame:   r.frameAt(name, st.Title, st.Summary),
