@@ -85,7 +85,10 @@
 //	                  .StyleURL, .ScriptURL (the timer's) and .TimerURL
 //	                  (its model) and .LabelsURL (session-labels.js, the
 //	                  texts it shows as it runs, in the site's words; both
-//	                  loaded before it), .Belief, .Ask,
+//	                  loaded before it), .PartsInPage (the page draws
+//	                  "session-record" and "session-keys", which the
+//	                  site's own session-labels.js does not put in it),
+//	                  .Belief, .Ask,
 //	                  .Criterion (inline HTML, empty for none), .Agenda
 //	                  (each .Name, .Minutes), .Notes (as on the sprint's page)
 //	study.html        StudyView: .Title, .Kind, .Summary, .Owner, .Date,

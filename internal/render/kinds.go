@@ -164,7 +164,6 @@ func (r *renderer) pagesTo(jobs, lists chan<- page, want func(src string) bool) 
 	marking := r.sprintsOut.isFollowing()
 	if marking {
 		r.listsLeft.Store(1)
-		r.countListFrags()
 	}
 	listsOut := func() {
 		if marking {
@@ -302,7 +301,8 @@ func (r *renderer) listDrawn(kind string) {
 
 // countListFrags finds, for each kind of list page, the templates that
 // its pages can draw and no page of a kind after the lists can, and
-// counts for each the list pages that can draw it. A year's board or home
+// counts for each the list pages that can draw it. A build that the
+// search index follows calls it before anything is drawn. A year's board or home
 // page draws megabytes of rows that no other page shows.
 func (r *renderer) countListFrags() {
 	lists, after := map[string][]string{}, map[string]bool{}

@@ -248,19 +248,20 @@ func (r *renderer) sessionView(rd *reads, sp *site.Sprint) SessionView {
 	notes := rd.notes(sp)
 	name := layout.Session(sp.ID)
 	v := SessionView{
-		Frame:     r.frameAt(name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
-		ID:        sp.ID,
-		Title:     sp.Title,
-		Duration:  sp.Duration,
-		SprintURL: layout.Rel(name, layout.Sprint(sp.ID)),
-		StyleURL:  layout.Rel(name, layout.Asset("session.css")),
-		ScriptURL: layout.Rel(name, layout.Asset("session.js")),
-		TimerURL:  layout.Rel(name, layout.Asset("timer.js")),
-		LabelsURL: layout.Rel(name, layout.Asset(sessionLabelsName)),
-		Belief:    r.md.block(sp.Assumption.Belief),
-		Ask:       r.md.block(sp.Question.Ask),
-		Criterion: r.md.inline(sp.Question.Criterion),
-		Notes:     notes,
+		Frame:       r.frameAt(name, sp.Title+" – "+r.text.get("session.title"), sp.Question.Ask),
+		ID:          sp.ID,
+		Title:       sp.Title,
+		Duration:    sp.Duration,
+		SprintURL:   layout.Rel(name, layout.Sprint(sp.ID)),
+		StyleURL:    layout.Rel(name, layout.Asset("session.css")),
+		ScriptURL:   layout.Rel(name, layout.Asset("session.js")),
+		TimerURL:    layout.Rel(name, layout.Asset("timer.js")),
+		LabelsURL:   layout.Rel(name, layout.Asset(sessionLabelsName)),
+		PartsInPage: r.ownLabels,
+		Belief:      r.md.block(sp.Assumption.Belief),
+		Ask:         r.md.block(sp.Question.Ask),
+		Criterion:   r.md.inline(sp.Question.Criterion),
+		Notes:       notes,
 	}
 	if strings.Contains(string(notes), `href="`) || strings.Contains(string(notes), `src="`) {
 		// A link or an image, which may be relative to the sprint's

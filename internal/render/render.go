@@ -94,6 +94,9 @@ type renderer struct {
 	actions func() []*site.Sprint
 	pages   map[string]*template.Template
 	files   overlay // the site's templates over the embedded ones
+	// ownLabels is set when the site's templates hold their own
+	// session-labels.js, which is then the asset (writeSessionLabels).
+	ownLabels bool
 
 	// What is reused (reuse.go): cache between builds, frags within this
 	// one, both under keys of templates and views.
@@ -201,6 +204,10 @@ func newRenderer(s *site.Site, opt Options) (*renderer, error) {
 		cache:      opt.Cache,
 		keys:       opt.Cache.keys(),
 		frags:      map[string]map[key]template.HTML{},
+	}
+	if opt.Overrides != nil {
+		_, err := fs.Stat(opt.Overrides, sessionLabelsName)
+		r.ownLabels = err == nil
 	}
 	if opt.Cache == nil {
 		// A one-off build still renders each short text once, though it
@@ -384,6 +391,9 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	follow := r.then == nil
 	if follow {
 		r.sprintsOut.follow()
+		// Before anything is drawn: the assets, beside the pages, draw
+		// the session view's parts too.
+		r.countListFrags()
 	}
 	go func() {
 		err := r.shown(src, w)

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 	"text/template/parse"
 )
@@ -36,7 +37,9 @@ import (
 // fragments it draws, by name). It runs once the templates are parsed
 // and folded, before any of them runs.
 func (r *renderer) identify() {
-	text := []string{r.site.Settings.Language}
+	// With its own session-labels.js, a site's session views draw what
+	// the asset would put in them.
+	text := []string{r.site.Settings.Language, strconv.FormatBool(r.ownLabels)}
 	for _, k := range slices.Sorted(maps.Keys(r.text.labels)) {
 		text = append(text, k, r.text.labels[k])
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/json"
-	"io/fs"
 	"strings"
 
 	"github.com/sprintkit/sprintkit/internal/layout"
@@ -88,7 +87,8 @@ func (r *renderer) sessionLabelsAsset() ([]byte, error) {
 // session.html's "session-record" and "session-keys" instead of into each
 // of a year's session views (1,850 bytes of 8,750). A site's own
 // session.html from before that draws them itself defines neither: then
-// there is none of it.
+// there is none of it. A site's own session-labels.js carries none: then
+// the session views draw them (SessionView.PartsInPage).
 func (r *renderer) sessionMarkup() ([]byte, error) {
 	m := map[string]string{}
 	set := r.pages["session"]
@@ -132,10 +132,8 @@ const labelsOnRoot = `(function () {
 // writeSessionLabels writes session-labels.js, unless the site's
 // templates hold a file of that name, which is then the asset.
 func (r *renderer) writeSessionLabels(w Writer) error {
-	if r.files.top != nil {
-		if _, err := fs.Stat(r.files.top, sessionLabelsName); err == nil {
-			return nil
-		}
+	if r.ownLabels {
+		return nil
 	}
 	b, err := r.sessionLabelsAsset()
 	if err != nil {

@@ -93,6 +93,17 @@ func TestSessionLabelsAsset(t *testing.T) {
 	if err != nil || string(got) != own {
 		t.Errorf("a site's own session-labels.js: the asset is %q (%v), want the site's file", got, err)
 	}
+	// Which puts neither the record nor the keys' help in the page: the
+	// session view draws them, once each.
+	page, err = os.ReadFile(filepath.Join(dir, "sprints", sessionSprint, "session", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{`id="record"`, `id="keys-dialog"`} {
+		if n := strings.Count(string(page), id); n != 1 {
+			t.Errorf("with a site's own session-labels.js, the session view has the element %s %d times, want once", id, n)
+		}
+	}
 }
 
 // readLabelsAsset reads the texts in session-labels.js.

@@ -289,13 +289,18 @@ type SessionView struct {
 	ScriptURL string // the timer
 	TimerURL  string // the timer's model (timer.js), which ScriptURL needs loaded first
 	// LabelsURL is session-labels.js, the texts the timer shows as it
-	// runs, in the site's words; ScriptURL needs it loaded first.
-	LabelsURL string
-	Belief    template.HTML
-	Ask       template.HTML
-	Criterion template.HTML // what would show the belief right or wrong; empty when the plan has none
-	Agenda    []AgendaBlock
-	Notes     template.HTML // the notes, as on the sprint's page; empty for none
+	// runs, in the site's words; ScriptURL needs it loaded first. It puts
+	// the record of the time ("session-record") and the help on the keys
+	// ("session-keys") in the page too, unless PartsInPage: the site's
+	// own session-labels.js, which carries neither, is the asset, and the
+	// page draws them.
+	LabelsURL   string
+	PartsInPage bool
+	Belief      template.HTML
+	Ask         template.HTML
+	Criterion   template.HTML // what would show the belief right or wrong; empty when the plan has none
+	Agenda      []AgendaBlock
+	Notes       template.HTML // the notes, as on the sprint's page; empty for none
 }
 
 // An AgendaBlock is one block of a session's agenda.

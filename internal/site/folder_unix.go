@@ -3,6 +3,7 @@
 package site
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -156,6 +157,10 @@ func (d fdFolder) Open(name string) (fs.File, error) {
 func (d fdFolder) ReadDir(name string) ([]fs.DirEntry, error) {
 	if name != "." {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	// From its start, however often it is listed.
+	if _, err := d.f.Seek(0, io.SeekStart); err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: d.dir, Err: err}
 	}
 	return d.site.list(d.f, d.dir)
 }
