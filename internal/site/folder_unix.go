@@ -9,7 +9,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -26,16 +25,10 @@ func (f rootFolder) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	defer d.Close()
-	dup, err := -1, error(nil)
-	if rc, err2 := d.SyscallConn(); err2 != nil {
-		err = err2
-	} else {
-		rc.Control(func(fd uintptr) { dup, err = openAt(int(fd), ".", unix.O_DIRECTORY) })
-	}
+	l, err := openIn(d, ".", unix.O_DIRECTORY)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
 	}
-	l := os.NewFile(uintptr(dup), name)
 	defer l.Close()
 	return f.list(l, name)
 }
@@ -75,7 +68,6 @@ func (e rootEntry) Info() (fs.FileInfo, error) { return e.f.Lstat(e.path) }
 type sprintsFolder struct {
 	site rootFolder
 	f    *os.File
-	rc   syscall.RawConn
 }
 
 // openSprints opens the sprints folder of fsys, or gives nil where fsys
@@ -89,12 +81,7 @@ func openSprints(fsys fs.FS) *sprintsFolder {
 	if err != nil {
 		return nil
 	}
-	rc, err := f.SyscallConn()
-	if err != nil {
-		f.Close()
-		return nil
-	}
-	return &sprintsFolder{site: rf, f: f, rc: rc}
+	return &sprintsFolder{site: rf, f: f}
 }
 
 func (s *sprintsFolder) close() {
@@ -107,25 +94,36 @@ func (s *sprintsFolder) close() {
 // what lets it go (subFolder).
 func (s *sprintsFolder) sub(fsys fs.FS, id string) (fs.FS, func(), error) {
 	if s != nil {
-		fd, err := -1, error(nil)
-		s.rc.Control(func(dir uintptr) { fd, err = openAt(int(dir), id, unix.O_DIRECTORY) })
-		if err == nil {
-			d := fdFolder{os.NewFile(uintptr(fd), id), s.site, "sprints/" + id}
+		if f, err := openIn(s.f, id, unix.O_DIRECTORY); err == nil {
+			d := fdFolder{f, s.site, "sprints/" + id}
 			return d, func() { d.f.Close() }, nil
 		}
 	}
 	return subFolder(fsys, "sprints/"+id)
 }
 
-// openAt opens the element name of the folder dir for reading, without
-// following a link.
-func openAt(dir int, name string, flags int) (int, error) {
-	for {
-		fd, err := unix.Openat(dir, name, flags|unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-		if err != unix.EINTR {
-			return fd, err
-		}
+// openIn opens the element name of the open folder d for reading, without
+// following a link, as a file that is not offered to the poller.
+func openIn(d *os.File, name string, flags int) (*os.File, error) {
+	rc, err := d.SyscallConn()
+	if err != nil {
+		return nil, err
 	}
+	fd := -1
+	if cerr := rc.Control(func(dir uintptr) {
+		for {
+			fd, err = unix.Openat(int(dir), name, flags|unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+			if err != unix.EINTR {
+				return
+			}
+		}
+	}); cerr != nil {
+		return nil, cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), name), nil
 }
 
 // fdFolder is a sprint's folder opened by sprintsFolder, the folder dir of
@@ -142,15 +140,11 @@ func (d fdFolder) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "/") {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	fd, err := -1, error(nil)
-	rc, err := d.f.SyscallConn()
-	if err == nil {
-		rc.Control(func(dir uintptr) { fd, err = openAt(int(dir), name, 0) })
-	}
+	f, err := openIn(d.f, name, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return os.NewFile(uintptr(fd), name), nil
+	return f, nil
 }
 
 // ReadDir lists the folder itself, sorted by name as fs.ReadDir is.
