@@ -14,13 +14,13 @@ import (
 // 20,000 pages a build those are a tenth of its system time. os.NewFile
 // asks once whether the descriptor blocks, and does not offer it.
 func create(name string) (*os.File, error) {
-	for {
-		fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-		if err == nil {
-			return os.NewFile(uintptr(fd), name), nil
-		}
-		if err != unix.EINTR {
-			return nil, &os.PathError{Op: "open", Path: name, Err: err}
-		}
+	fd := -1
+	err := ignoringEINTR(func() (err error) {
+		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+		return err
+	})
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
 	}
+	return os.NewFile(uintptr(fd), name), nil
 }

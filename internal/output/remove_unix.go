@@ -74,15 +74,15 @@ func removeTree(dir string) error {
 // openFolder opens the folder name of the open folder dir, following no
 // link, as a file that is not offered to the poller.
 func openFolder(dir int, name string) (*os.File, error) {
-	for {
-		fd, err := unix.Openat(dir, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
-		if err == nil {
-			return os.NewFile(uintptr(fd), name), nil
-		}
-		if err != unix.EINTR {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-		}
+	fd := -1
+	err := ignoringEINTR(func() (err error) {
+		fd, err = unix.Openat(dir, name, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+		return err
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
+	return os.NewFile(uintptr(fd), name), nil
 }
 
 // removeAt removes the entry name of the open folder dir and everything in
