@@ -201,13 +201,13 @@ type DataBlock struct {
 
 // sprints.json is put together from parts: the file with no study and no
 // sprint, indented and cut before its empty lists, then each study and
-// each sprint encoded on its own line (a study's log an entry at a time,
-// a sprint between builds again only when its row changed), with the
-// lists' ends. A line a study or sprint
-// holds what the tools it is for read, and a diff of two builds shows
-// which changed; indented, a year's sprints were a quarter spaces. sprintsJSON makes the file in memory, at its size;
-// writeSprintsJSON writes it as it goes, holding one study or sprint at a
-// time, for a build that writes it to disk.
+// each sprint encoded on its own line (a study's log a run of entries at
+// a time, a sprint between builds again only when its row changed), with
+// the lists' ends. A line a study or sprint holds what the tools it is for
+// read, and a diff of two builds shows which changed; indented, a year's
+// sprints were a quarter spaces. sprintsJSON makes the file in memory, at
+// its size; writeSprintsJSON writes it as it goes, holding one study or
+// sprint at a time, for a build that writes it to disk.
 
 // jsonEnd is how the encoding of a file with no study and no sprint ends.
 const jsonEnd = "[],\n  \"sprints\": []\n}\n"
@@ -242,8 +242,8 @@ func (r *renderer) jsonFrame() ([]byte, error) {
 
 // jsonStudy hands put st's line in the list of studies: the study with no
 // log, cut before its empty log, then its log a run of entries at a time,
-// as one encoding of the whole would be. A year's log is megabytes,
-// encoded a whole study at a time into buffers as large.
+// as one encoding of the whole would be. A year's log is megabytes, which
+// a study encoded whole needed buffers as large for.
 func (r *renderer) jsonStudy(st *site.Study, put func([]byte) error) error {
 	d := r.dataStudy(st)
 	log := d.Log

@@ -153,15 +153,15 @@ func sprintKey(sp *site.Sprint) (string, string) { return sp.ID, sp.Title }
 // pagesTo sends the pages of the site to jobs, kind by kind; kinds that
 // go along together, element by element: every page when want is nil,
 // else those whose element's source (kind.src) want takes. It returns
-// how many it sent. In a build that the search index follows, the lists
-// (the kinds before the sprints') go to lists instead, which is closed
-// once they have all gone out; lists needs room for every one of them
-// (listPages).
+// how many it sent. Given lists, in a build that the search index
+// follows, it sends the lists (the kinds before the sprints') there
+// instead, and closes it once they have all gone out; lists needs room
+// for every one of them (listPages).
 func (r *renderer) pagesTo(jobs, lists chan<- page, want func(src string) bool) (sent int) {
 	// In a build that the search index follows (sprintsOut), no page
 	// after the lists draws their rows: once the lists are drawn, what was
 	// drawn of them goes.
-	marking := r.sprintsOut.isFollowing()
+	marking := lists != nil
 	if marking {
 		r.listsLeft.Store(1)
 	}
@@ -286,24 +286,22 @@ func (r *renderer) notes(sp *site.Sprint) template.HTML {
 // drawn for any.
 func (r *renderer) listDrawn(kind string) {
 	r.fragMu.Lock()
+	defer r.fragMu.Unlock()
 	for _, name := range r.listFrags[kind] {
 		if r.fragLeft[name]--; r.fragLeft[name] == 0 {
 			delete(r.frags, name)
 		}
 	}
-	r.fragMu.Unlock()
 	if r.listsLeft.Add(-1) == 0 {
-		r.fragMu.Lock()
 		r.frags = map[string]map[key]template.HTML{}
-		r.fragMu.Unlock()
 	}
 }
 
 // countListFrags finds, for each kind of list page, the templates that
 // its pages can draw and no page of a kind after the lists can, and
-// counts for each the list pages that can draw it. A build that the
-// search index follows calls it before anything is drawn. A year's board or home
-// page draws megabytes of rows that no other page shows.
+// counts for each the list pages that can draw it: a year's board or home
+// page draws megabytes of rows that no other page shows. A build that the
+// search index follows calls it before anything is drawn.
 func (r *renderer) countListFrags() {
 	lists, after := map[string][]string{}, map[string]bool{}
 	isList := true
@@ -349,13 +347,6 @@ type sprintsOut struct {
 	cond      sync.Cond
 	following bool
 	n         int
-}
-
-// isFollowing reports whether wait waits.
-func (o *sprintsOut) isFollowing() bool {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	return o.following
 }
 
 // follow has wait wait for the pages, until done.

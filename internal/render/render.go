@@ -109,9 +109,9 @@ type renderer struct {
 	frags   map[string]map[key]template.HTML // by the fragment's name
 	// listFrags are, for each kind of list page, the templates that its
 	// pages draw and no page after the lists does; fragLeft is how many
-	// list pages still to draw each of those (listDrawn); fragOnce are
-	// those that one page alone draws. All are set before the first page
-	// is sent to be drawn, and only read after.
+	// list pages still to draw each of those (listDrawn, under fragMu);
+	// fragOnce are those that one page alone draws. All are set before
+	// anything is drawn (countListFrags).
 	listFrags map[string][]string
 	fragLeft  map[string]int
 	fragOnce  map[string]bool
@@ -340,6 +340,8 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 		}
 		return ferr
 	}
+	// Beside the pages, the search index follows the sprints' pages.
+	follow := r.then == nil
 	// draw renders the pages that want takes (pagesTo) on every core,
 	// and says how many there were.
 	//
@@ -351,7 +353,7 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	draw := func(want func(src string) bool) (drawn int) {
 		jobs := make(chan page, pageQueue)
 		var lists chan page
-		if r.sprintsOut.isFollowing() {
+		if follow {
 			lists = make(chan page, r.listPages())
 		}
 		var wg sync.WaitGroup
@@ -387,8 +389,6 @@ func (r *renderer) run(src fs.FS, w Writer) error {
 	// so are the search index, the feed and the data files unless the
 	// caller would be told of the pages first (Options.Shown).
 	rest := make(chan error, 1)
-	// Beside the pages, the search index follows the sprints' pages.
-	follow := r.then == nil
 	if follow {
 		r.sprintsOut.follow()
 		// Before anything is drawn: the assets, beside the pages, draw
