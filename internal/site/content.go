@@ -93,7 +93,7 @@ func (l *loader) loadContent() {
 }
 
 func (l *loader) loadPage(p string) {
-	data, err := readMarkdown(l.fsys, p, "a page", true)
+	src, err := readMarkdown(l.fsys, p, "a page", true)
 	if err != nil {
 		l.probs = append(l.probs, problemOf(p, err))
 		return
@@ -104,7 +104,7 @@ func (l *loader) loadPage(p string) {
 		l.fail(p, "a page may not be called %q: sprintkit makes that part of the site itself", top)
 		return
 	}
-	front, body, ok := splitFrontMatter(string(data))
+	front, body, ok := splitFrontMatter(src)
 	pg.Body = body
 	if ok {
 		m, f, ok := decodeTOML(p, front, 2, &l.probs)
@@ -176,14 +176,14 @@ func (l *loader) loadStudy(id string, files *studyFiles) {
 	var texts []string // what the study is read from, for its Source
 	firstLine := 2
 	if files.md != "" {
-		data, err := readMarkdown(l.fsys, files.md, "a study", true)
+		src, err := readMarkdown(l.fsys, files.md, "a study", true)
 		if err != nil {
 			l.probs = append(l.probs, problemOf(files.md, err))
 			return
 		}
 		var ok bool
-		front, st.Body, ok = splitFrontMatter(string(data))
-		texts = append(texts, files.md, string(data))
+		front, st.Body, ok = splitFrontMatter(src)
+		texts = append(texts, files.md, src)
 		switch {
 		case ok && files.toml != "":
 			l.probs = append(l.probs, Problem{Path: files.md, Line: 1, Col: 1, Msg: fmt.Sprintf("the study's map is in %s and in this file's front matter: keep it in one of them (the .toml is checked by editors)", files.toml)})

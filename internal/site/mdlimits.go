@@ -57,18 +57,19 @@ var (
 	mdFields = mdLimits{depth: 32, columns: 100, refs: 500, delims: 5_000, elements: 10_000, scan: 1 << 23, refOut: 1 << 20, in: "the text fields of one file"}
 )
 
-// readMarkdown reads the Markdown file p as readFile does and checks it
-// against mdFile: past a bound, the error is a Problem at the place. With
-// front, a file's TOML front matter is left to decodeTOML.
-func readMarkdown(fsys fs.FS, p, what string, front bool) ([]byte, error) {
+// readMarkdown reads the Markdown file p as readFile does, as text, and
+// checks it against mdFile: past a bound, the error is a Problem at the
+// place. With front, a file's TOML front matter is left to decodeTOML.
+func readMarkdown(fsys fs.FS, p, what string, front bool) (string, error) {
 	data, err := readFile(fsys, p, MaxMarkdown, what)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	if err := checkMarkdown(string(data), p, front); err != nil {
-		return nil, err
+	src := string(data)
+	if err := checkMarkdown(src, p, front); err != nil {
+		return "", err
 	}
-	return data, nil
+	return src, nil
 }
 
 // checkMarkdown gives a problem where src, the Markdown file p, passes the
