@@ -96,9 +96,9 @@ func escapersOf(t *template.Template) ([]string, bool) {
 
 // escape is v through f's chain. It gives one result, as html/template's
 // escapers do: a template calls it through reflection, which makes each
-// result a value of its own, at every action of every page. What cannot
-// be escaped (a value whose String fails) panics, which the template's
-// run gives back as its error, as it does an escaper's.
+// result a value of its own, at every action of every page. What the
+// probe cannot escape (its run fails) panics, which the template's run
+// gives back as its error, as it does an escaper's.
 func (f *fused) escape(v any) string {
 	s, err := f.escapeValue(v)
 	if err != nil {
